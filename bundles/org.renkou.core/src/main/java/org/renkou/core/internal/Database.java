@@ -1,0 +1,153 @@
+package org.renkou.core.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+
+import org.renkou.core.api.HealthIndicator;
+import org.renkou.core.api.RenkouException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core persistence unit, made ready off the start-up path: opening Derby (creating it on first start) and
+ * migrating the schema run on a background thread, so the platform answers HTTP while the database comes up.
+ * Callers get a transaction through {@link #tx}; until the database is ready they wait a bounded time and then get
+ * a clear 503.
+ */
+public final class Database implements HealthIndicator {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final long READY_WAIT_SECONDS = 30;
+
+    private final EntityManagerFactory emf;
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+    public Database(EntityManagerFactory emf) {
+        this.emf = emf;
+    }
+
+    /** Migrates the schema on a new thread; {@link #whenReady()} completes when done. */
+    public void startAsync(SchemaMigrations migrations) {
+        Thread t = new Thread(() -> initialise(migrations), "renkou-database-init");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Migrates the schema on the calling thread. */
+    public void initialise(SchemaMigrations migrations) {
+        long start = System.nanoTime();
+        try {
+            EntityManager em = emf.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                List<Integer> applied = migrations.migrate(em.unwrap(Connection.class));
+                em.getTransaction().commit();
+                LOG.info("Database ready in {} ms{}", (System.nanoTime() - start) / 1_000_000,
+                        applied.isEmpty() ? "" : " (applied schema migrations " + applied + ")");
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+            ready.complete(null);
+        } catch (RuntimeException | SQLException e) {
+            LOG.error("Database could not be opened or migrated: {}", e.toString(), e);
+            ready.completeExceptionally(e);
+        }
+    }
+
+    public CompletableFuture<Void> whenReady() {
+        return ready;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. Database errors a
+     * caller can act on (a stale version, a taken key) become {@link RenkouException}s with kind CONFLICT.
+     */
+    public <T> T tx(Function<EntityManager, T> work) {
+        awaitReady();
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction t = em.getTransaction();
+        try {
+            t.begin();
+            T result = work.apply(em);
+            t.commit();
+            return result;
+        } catch (OptimisticLockException e) {
+            throw RenkouException.conflict("version", "该记录已被他人修改，请刷新后重试。",
+                    "The record was changed by someone else; reload it and try again.");
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw RenkouException.conflict(null, "数据与已有记录冲突（编号或名称重复）。",
+                        "The data clashes with an existing record (duplicate code or name).");
+            }
+            throw e;
+        } finally {
+            if (t.isActive()) {
+                t.rollback();
+            }
+            em.close();
+        }
+    }
+
+    private void awaitReady() {
+        try {
+            ready.get(READY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw RenkouException.unavailable("数据库正在启动，请稍后再试。", "The database is still starting; try again shortly.");
+        } catch (ExecutionException e) {
+            throw RenkouException.unavailable("数据库无法打开，请联系管理员查看日志。",
+                    "The database could not be opened; an administrator should check the log.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RenkouException.unavailable("请求被中断。", "The request was interrupted.");
+        }
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public State state() {
+        if (!ready.isDone()) {
+            return State.STARTING;
+        }
+        return ready.isCompletedExceptionally() ? State.DOWN : State.UP;
+    }
+
+    @Override
+    public String detail() {
+        if (ready.isCompletedExceptionally()) {
+            try {
+                ready.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                return "数据库无法打开 / database could not be opened: " + cause.getMessage();
+            }
+        }
+        return "";
+    }
+}

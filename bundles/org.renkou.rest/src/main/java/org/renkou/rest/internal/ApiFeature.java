@@ -1,0 +1,23 @@
+package org.renkou.rest.internal;
+
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+
+import org.osgi.service.component.annotations.Component;
+
+/** Extensions every Renkou resource relies on: Jackson JSON and the problem+json error mappers. */
+@Component(service = Feature.class, property = JerseyWhiteboard.EXTENSION + "=true")
+public class ApiFeature implements Feature {
+
+    @Override
+    public boolean configure(FeatureContext context) {
+        context.register(new JacksonJsonProvider(Json.MAPPER));
+        context.register(new ProblemMappers.RenkouMapper());
+        context.register(new ProblemMappers.JsonMapper());
+        context.register(new ProblemMappers.WebMapper());
+        context.register(new ProblemMappers.AnyMapper());
+        return true;
+    }
+}

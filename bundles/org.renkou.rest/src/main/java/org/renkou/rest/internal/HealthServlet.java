@@ -1,0 +1,195 @@
+package org.renkou.rest.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.renkou.core.api.HealthIndicator;
+
+/**
+ * {@code GET /api/health}: overall state, every {@link HealthIndicator}, and every bundle with its state.
+ *
+ * <p>A plain servlet beside the JAX-RS application rather than a resource in it: health must answer while the API
+ * is being rebuilt, and monitors poll it often, so the answer is cached and rebuilt only when a bundle or an
+ * indicator changes state. 200 while up, starting or degraded (a bundle not active); 503 when an indicator is down.
+ */
+@Component(service = Servlet.class, property = {
+    "osgi.http.whiteboard.servlet.pattern=/api/health",
+    "osgi.http.whiteboard.servlet.name=renkou-health"
+})
+public class HealthServlet extends HttpServlet implements SynchronousBundleListener {
+    private static final long serialVersionUID = 1L;
+
+    private final transient BundleContext context;
+    private final transient List<HealthIndicator> indicators = new CopyOnWriteArrayList<>();
+    private final Instant startedAt = Instant.now();
+    private final AtomicLong generation = new AtomicLong();
+    private transient volatile Cached cached;
+
+    private record Cached(long generation, String indicatorStates, int status, byte[] body) {
+    }
+
+    @Activate
+    public HealthServlet(BundleContext context) {
+        this.context = context;
+        context.addBundleListener(this);
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(this);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addIndicator(HealthIndicator indicator) {
+        indicators.add(indicator);
+        generation.incrementAndGet();
+    }
+
+    void removeIndicator(HealthIndicator indicator) {
+        indicators.remove(indicator);
+        generation.incrementAndGet();
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        generation.incrementAndGet();
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
+            Problem p = Problem.of(405, "不支持该请求方法", "/api/health 只支持 GET。", null);
+            resp.setStatus(405);
+            resp.setHeader("Allow", "GET, HEAD");
+            resp.setContentType(Problem.MEDIA_TYPE);
+            Json.MAPPER.writeValue(resp.getOutputStream(), p);
+            return;
+        }
+        Cached c = current();
+        resp.setStatus(c.status());
+        resp.setContentType("application/json");
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentLength(c.body().length);
+        if ("GET".equals(req.getMethod())) {
+            resp.getOutputStream().write(c.body());
+        }
+    }
+
+    private Cached current() throws IOException {
+        long gen = generation.get();
+        StringBuilder states = new StringBuilder();
+        for (HealthIndicator i : indicators) {
+            states.append(i.state().ordinal());
+        }
+        Cached c = cached;
+        if (c != null && c.generation() == gen && c.indicatorStates().contentEquals(states)) {
+            return c;
+        }
+        HealthDTO h = snapshot();
+        c = new Cached(gen, states.toString(), "DOWN".equals(h.status) ? 503 : 200, Json.MAPPER.writeValueAsBytes(h));
+        cached = c;
+        return c;
+    }
+
+    HealthDTO snapshot() {
+        HealthDTO h = new HealthDTO();
+        h.startedAt = startedAt;
+        boolean down = false;
+        boolean starting = false;
+        for (HealthIndicator i : indicators) {
+            HealthDTO.Check check = new HealthDTO.Check();
+            check.name = i.name();
+            check.state = i.state().name();
+            check.detail = i.detail();
+            h.checks.add(check);
+            down |= i.state() == HealthIndicator.State.DOWN;
+            starting |= i.state() == HealthIndicator.State.STARTING;
+        }
+        boolean degraded = false;
+        for (Bundle b : context.getBundles()) {
+            HealthDTO.BundleInfo info = new HealthDTO.BundleInfo();
+            info.id = b.getBundleId();
+            info.symbolicName = b.getSymbolicName();
+            info.version = b.getVersion().toString();
+            info.state = state(b);
+            boolean fragment = isFragment(b);
+            info.fragment = fragment ? Boolean.TRUE : null;
+            boolean lazy = b.getState() == Bundle.STARTING && b.getHeaders("").get("Bundle-ActivationPolicy") != null;
+            if (lazy) {
+                info.state = "LAZY"; // waits for its first use; normal
+            }
+            h.bundles.add(info);
+            if (!fragment && !lazy && b.getState() != Bundle.ACTIVE) {
+                degraded = true;
+            }
+            if (b.getState() == Bundle.ACTIVE) {
+                h.activeBundles++;
+            }
+        }
+        h.status = down ? "DOWN" : starting ? "STARTING" : degraded ? "DEGRADED" : "UP";
+        return h;
+    }
+
+    private static boolean isFragment(Bundle b) {
+        BundleRevision r = b.adapt(BundleRevision.class);
+        return r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+
+    private static String state(Bundle b) {
+        switch (b.getState()) {
+            case Bundle.ACTIVE: return "ACTIVE";
+            case Bundle.STARTING: return "STARTING";
+            case Bundle.STOPPING: return "STOPPING";
+            case Bundle.RESOLVED: return "RESOLVED";
+            case Bundle.INSTALLED: return "INSTALLED";
+            default: return "UNINSTALLED";
+        }
+    }
+
+    /** The body of {@code /api/health}. */
+    public static class HealthDTO {
+        /** UP, STARTING, DEGRADED (a bundle is not active) or DOWN (an indicator failed). */
+        public String status;
+        public Instant startedAt;
+        public int activeBundles;
+        public List<Check> checks = new ArrayList<>();
+        public List<BundleInfo> bundles = new ArrayList<>();
+
+        /** One health indicator. */
+        public static class Check {
+            public String name;
+            public String state;
+            public String detail;
+        }
+
+        /** One bundle. */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        public static class BundleInfo {
+            public long id;
+            public String symbolicName;
+            public String version;
+            public String state;
+            public Boolean fragment;
+        }
+    }
+}

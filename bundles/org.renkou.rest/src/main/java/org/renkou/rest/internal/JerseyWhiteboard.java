@@ -1,0 +1,153 @@
+package org.renkou.rest.internal;
+
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.Servlet;
+
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one JAX-RS application of Renkou, under {@code /api}. Any bundle contributes to it by registering a service
+ * with {@code osgi.jakartars.resource=true} (a root resource) or {@code osgi.jakartars.extension=true} (a provider
+ * or {@code Feature}); when such services come or go, the application is rebuilt, so a module's API appears and
+ * vanishes with the module.
+ *
+ * <p>Why not the OSGi JAX-RS whiteboard implementation: on this stack it starts but answers every request with an
+ * HK2 "ServiceLocatorImpl has been shut down" error (STACK.md). This component keeps to the same service properties,
+ * so moving to the standard whiteboard later changes no contributor.
+ */
+@Component(immediate = true)
+public class JerseyWhiteboard {
+    static final String RESOURCE = "osgi.jakartars.resource";
+    static final String EXTENSION = "osgi.jakartars.extension";
+    private static final Logger LOG = LoggerFactory.getLogger(JerseyWhiteboard.class);
+    /** Contributions registered within this window are applied together (start-up registers many at once). */
+    private static final long DEBOUNCE_MS = 50;
+
+    private final BundleContext context;
+    private final Map<ServiceReference<?>, Object> contributions = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService rebuilder = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "renkou-jaxrs-whiteboard");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ServiceTracker<Object, Object> tracker;
+    private ScheduledFuture<?> pending;
+    private ServletContainer container;
+    private ServiceRegistration<Servlet> registration;
+
+    @Activate
+    public JerseyWhiteboard(BundleContext context) throws InvalidSyntaxException {
+        this.context = context;
+        Filter filter = context.createFilter("(|(" + RESOURCE + "=true)(" + EXTENSION + "=true))");
+        this.tracker = new ServiceTracker<>(context, filter, null) {
+            @Override
+            public Object addingService(ServiceReference<Object> ref) {
+                Object service = context.getService(ref);
+                if (service != null) {
+                    contributions.put(ref, service);
+                    scheduleRebuild();
+                }
+                return service;
+            }
+
+            @Override
+            public void modifiedService(ServiceReference<Object> ref, Object service) {
+                scheduleRebuild();
+            }
+
+            @Override
+            public void removedService(ServiceReference<Object> ref, Object service) {
+                contributions.remove(ref);
+                scheduleRebuild();
+                context.ungetService(ref);
+            }
+        };
+        tracker.open();
+        scheduleRebuild();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        rebuilder.shutdownNow();
+        synchronized (this) {
+            if (registration != null) {
+                unregisterQuietly(registration);
+                registration = null;
+            }
+        }
+    }
+
+    private synchronized void scheduleRebuild() {
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        if (!rebuilder.isShutdown()) {
+            pending = rebuilder.schedule(this::rebuild, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void rebuild() {
+        ResourceConfig config = new ResourceConfig();
+        config.setApplicationName("renkou");
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.BV_FEATURE_DISABLE, true);
+        config.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        config.property(CommonProperties.MOXY_JSON_FEATURE_DISABLE, true);
+        config.property(CommonProperties.JSON_PROCESSING_FEATURE_DISABLE, true);
+        // Errors are answered by our problem+json mappers, never by the container's HTML page.
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        contributions.values().forEach(config::register);
+
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Jersey finds its injection manager (jersey-hk2) through the context class loader.
+        thread.setContextClassLoader(JerseyClassLoader.INSTANCE);
+        try {
+            if (container == null) {
+                container = new ServletContainer(config);
+                Dictionary<String, Object> props = new Hashtable<>();
+                props.put("osgi.http.whiteboard.servlet.pattern", "/api/*");
+                props.put("osgi.http.whiteboard.servlet.name", "renkou-api");
+                registration = context.registerService(Servlet.class, container, props);
+            } else {
+                container.reload(config);
+            }
+            LOG.debug("JAX-RS application at /api rebuilt with {} contributions", contributions.size());
+        } catch (RuntimeException e) {
+            LOG.error("The REST API could not be (re)built: {}", e.toString(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static void unregisterQuietly(ServiceRegistration<?> r) {
+        try {
+            r.unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the bundle
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.renkou.rest.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.renkou.core.api.RenkouException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every error into {@code application/problem+json} in the caller's language (Chinese unless the request
+ * prefers English). No stack trace ever reaches the client; unexpected errors are logged with an incident number
+ * that the answer repeats.
+ */
+final class ProblemMappers {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {
+    }
+
+    static boolean english(HttpHeaders headers) {
+        if (headers == null) {
+            return false;
+        }
+        try {
+            List<Locale> languages = headers.getAcceptableLanguages();
+            return !languages.isEmpty() && "en".equals(languages.get(0).getLanguage());
+        } catch (RuntimeException e) {
+            return false; // a malformed header must not turn an error answer into another error
+        }
+    }
+
+    static Response answer(Problem p) {
+        return Response.status(p.status).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    static String title(int status, boolean en) {
+        switch (status) {
+            case 400: return en ? "Invalid request" : "请求有误";
+            case 404: return en ? "Not found" : "未找到";
+            case 405: return en ? "Method not allowed" : "不支持该请求方法";
+            case 406: return en ? "Not acceptable" : "无法提供所要求的格式";
+            case 409: return en ? "Conflict" : "数据冲突";
+            case 415: return en ? "Unsupported media type" : "不支持的内容类型";
+            case 503: return en ? "Service unavailable" : "服务暂不可用";
+            default: return status >= 500 ? (en ? "Server error" : "服务器错误") : (en ? "Request failed" : "请求失败");
+        }
+    }
+
+    /** Errors the services raise on purpose. */
+    static final class RenkouMapper implements ExceptionMapper<RenkouException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(RenkouException e) {
+            boolean en = english(headers);
+            int status = e.kind().httpStatus;
+            return answer(Problem.of(status, title(status, en), en ? e.messageEn() : e.messageZh(), e.field()));
+        }
+    }
+
+    /** Malformed JSON, an unknown property, a value of the wrong type. */
+    static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            boolean en = english(headers);
+            String field = null;
+            String detail;
+            if (e instanceof UnrecognizedPropertyException u) {
+                field = u.getPropertyName();
+                detail = en ? "Unknown field '" + field + "'." : "未知字段“" + field + "”。";
+            } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                field = m.getPath().stream()
+                        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .collect(Collectors.joining("."));
+                String value = e instanceof InvalidFormatException f ? String.valueOf(f.getValue()) : null;
+                detail = en ? "Field '" + field + "' has a value of the wrong type" + (value != null ? ": " + value : "") + "."
+                        : "字段“" + field + "”的值类型不正确" + (value != null ? "：" + value : "") + "。";
+            } else {
+                int line = e.getLocation() != null ? e.getLocation().getLineNr() : -1;
+                detail = en ? "The request body is not valid JSON" + (line > 0 ? " (line " + line + ")" : "") + "."
+                        : "请求内容不是有效的 JSON" + (line > 0 ? "（第 " + line + " 行）" : "") + "。";
+            }
+            return answer(Problem.of(400, title(400, en), detail, field));
+        }
+    }
+
+    /** Errors of the JAX-RS container: no such path, wrong method, unsupported media type. */
+    static final class WebMapper implements ExceptionMapper<WebApplicationException> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            boolean en = english(headers);
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return new AnyMapper().toResponse(e, en);
+            }
+            String detail;
+            switch (status) {
+                case 404: detail = en ? "There is no such resource." : "没有这个资源。"; break;
+                case 405: detail = en ? "This resource does not support that method." : "该资源不支持此请求方法。"; break;
+                case 415: detail = en ? "Send the request body as application/json." : "请以 application/json 格式提交。"; break;
+                case 406: detail = en ? "This resource answers in application/json." : "该资源只提供 application/json。"; break;
+                default: detail = en ? "The request could not be processed." : "无法处理该请求。";
+            }
+            return answer(Problem.of(status, title(status, en), detail, null));
+        }
+    }
+
+    /** Anything unexpected: logged in full, answered without internals. */
+    static final class AnyMapper implements ExceptionMapper<Throwable> {
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(Throwable e) {
+            return toResponse(e, english(headers));
+        }
+
+        Response toResponse(Throwable e, boolean en) {
+            String incident = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Unexpected error, incident {}", incident, e);
+            return answer(Problem.of(500, title(500, en),
+                    en ? "An unexpected error occurred (incident " + incident + "); it has been logged."
+                            : "发生意外错误（事件编号 " + incident + "），已记入日志。", null));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.renkou.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
+import org.slf4j.Logger;
+
+/**
+ * Brings the installed bundles in line with the features: installs what is new, updates what changed on disk,
+ * uninstalls what no feature ships any more. Bundles are installed by reference (read in place, not copied into the
+ * cache), which keeps a first start fast. Bundles dropped into {@code deploy/} are not touched: they belong to
+ * the hot-deploy watcher.
+ */
+final class BundleSet {
+    private static final String PREFIX = "reference:";
+
+    private BundleSet() {
+    }
+
+    /** @return the highest start level used */
+    static int reconcile(BundleContext ctx, List<FeatureCatalog.BundleFile> files, Logger log)
+            throws BundleException, IOException {
+        Set<String> wanted = new HashSet<>();
+        int maxLevel = 1;
+        for (FeatureCatalog.BundleFile f : files) {
+            if (!Files.isRegularFile(f.file())) {
+                throw new IOException("Feature " + f.feature().id() + " needs " + f.coordinate()
+                        + ", but " + f.file() + " is missing: rebuild or reinstall the distribution");
+            }
+            String location = PREFIX + f.file().toUri();
+            wanted.add(location);
+            Bundle b = ctx.getBundle(location);
+            if (b == null) {
+                b = ctx.installBundle(location);
+            } else if (Files.getLastModifiedTime(f.file()).toMillis() > b.getLastModified()) {
+                log.info("Updating {} from {}", b.getSymbolicName(), f.file().getFileName());
+                b.update();
+            }
+            b.adapt(BundleStartLevel.class).setStartLevel(f.startLevel());
+            maxLevel = Math.max(maxLevel, f.startLevel());
+            if (!isFragment(b)) {
+                b.start(Bundle.START_ACTIVATION_POLICY);
+            }
+        }
+        String systemDir = PREFIX + files.get(0).file().getParent().toUri();
+        for (Bundle b : ctx.getBundles()) {
+            if (b.getLocation().startsWith(systemDir) && !wanted.contains(b.getLocation())) {
+                log.info("Uninstalling {} (no feature ships it any more)", b.getSymbolicName());
+                b.uninstall();
+            }
+        }
+        // Bundles dropped into deploy/ start after the platform (FileInstall's start level is 30).
+        return Math.max(maxLevel, 30);
+    }
+
+    static boolean isFragment(Bundle b) {
+        BundleRevision r = b.adapt(BundleRevision.class);
+        return r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+    }
+
+    /** A bundle with a lazy activation policy waits in STARTING until its first class is loaded: that is normal. */
+    static boolean isLazy(Bundle b) {
+        return b.getState() == Bundle.STARTING && b.getHeaders("").get("Bundle-ActivationPolicy") != null;
+    }
+
+    static String stateName(Bundle b) {
+        switch (b.getState()) {
+            case Bundle.INSTALLED: return "installed, not resolved";
+            case Bundle.RESOLVED: return "resolved, not started";
+            case Bundle.STARTING: return "starting";
+            case Bundle.STOPPING: return "stopping";
+            case Bundle.ACTIVE: return "active";
+            default: return "uninstalled";
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.renkou.launcher;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The features of a distribution, read from {@code features/<id>/feature.json} and {@code features/<id>/bundles.txt}
+ * (the bundle list Maven resolved for the feature), in an order where every feature comes after those it requires.
+ */
+public final class FeatureCatalog {
+    /** A line of {@code mvn dependency:list}: {@code group:artifact:jar[:classifier]:version[:scope]}. */
+    private static final Pattern BUNDLE_LINE =
+            Pattern.compile("^\\s*([\\w.\\-]+):([\\w.\\-]+):jar:(?:[\\w.\\-]+:)?([\\w.\\-]+?)(?::(?:compile|runtime))?(?:\\s.*)?$");
+
+    private final List<Feature> features;
+
+    private FeatureCatalog(List<Feature> features) {
+        this.features = features;
+    }
+
+    public List<Feature> features() {
+        return features;
+    }
+
+    public static FeatureCatalog read(Path featuresDir) throws IOException {
+        Map<String, Feature> byId = new LinkedHashMap<>();
+        try (Stream<Path> dirs = Files.list(featuresDir)) {
+            for (Path dir : dirs.sorted().toList()) {
+                Path json = dir.resolve("feature.json");
+                if (!Files.isRegularFile(json)) {
+                    continue;
+                }
+                Feature f = parse(Files.readString(json, StandardCharsets.UTF_8),
+                        Files.readAllLines(dir.resolve("bundles.txt"), StandardCharsets.UTF_8), json.toString());
+                if (byId.put(f.id(), f) != null) {
+                    throw new IllegalArgumentException("Two features with id " + f.id());
+                }
+            }
+        }
+        return new FeatureCatalog(ordered(byId));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Feature parse(String json, List<String> bundleLines, String where) {
+        Map<String, Object> m;
+        try {
+            m = (Map<String, Object>) MiniJson.parse(json);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+        String id = (String) m.get("id");
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException(where + ": no id");
+        }
+        List<Feature.Coordinate> bundles = new ArrayList<>();
+        for (String line : bundleLines) {
+            Matcher bm = BUNDLE_LINE.matcher(line);
+            if (bm.matches()) {
+                bundles.add(new Feature.Coordinate(bm.group(1), bm.group(2), bm.group(3)));
+            }
+        }
+        Map<String, Integer> levels = new HashMap<>();
+        ((Map<String, Object>) m.getOrDefault("bundleStartLevels", Map.of()))
+                .forEach((k, v) -> levels.put(k, ((Number) v).intValue()));
+        Map<String, String> props = new LinkedHashMap<>();
+        ((Map<String, Object>) m.getOrDefault("properties", Map.of())).forEach((k, v) -> props.put(k, String.valueOf(v)));
+        Map<String, String> name = new LinkedHashMap<>();
+        ((Map<String, Object>) m.getOrDefault("name", Map.of())).forEach((k, v) -> name.put(k, String.valueOf(v)));
+        return new Feature(id, (String) m.get("version"), (String) m.getOrDefault("kind", "module"), name,
+                List.copyOf((List<String>) m.getOrDefault("requires", List.of())),
+                ((Number) m.getOrDefault("startLevel", 20.0)).intValue(), levels, props, List.copyOf(bundles));
+    }
+
+    /** Orders features so that each follows what it requires; an unknown requirement or a cycle is an error. */
+    static List<Feature> ordered(Map<String, Feature> byId) {
+        List<Feature> out = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        for (String id : byId.keySet()) {
+            visit(id, byId, done, new LinkedHashSet<>(), out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void visit(String id, Map<String, Feature> byId, Set<String> done, Set<String> path,
+            List<Feature> out) {
+        if (done.contains(id)) {
+            return;
+        }
+        if (!path.add(id)) {
+            throw new IllegalArgumentException("Features require each other in a circle: " + path + " -> " + id);
+        }
+        Feature f = byId.get(id);
+        for (String r : f.requires()) {
+            if (!byId.containsKey(r)) {
+                throw new IllegalArgumentException("Feature " + id + " requires feature " + r + ", which is not installed");
+            }
+            visit(r, byId, done, path, out);
+        }
+        path.remove(id);
+        done.add(id);
+        out.add(f);
+    }
+
+    /** Every framework property the features set, with {@code ${renkou.*}} placeholders filled in. */
+    public Map<String, String> properties(Map<String, String> placeholders) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Feature f : features) {
+            f.properties().forEach((k, v) -> {
+                String value = v;
+                for (Map.Entry<String, String> p : placeholders.entrySet()) {
+                    value = value.replace("${" + p.getKey() + "}", p.getValue());
+                }
+                out.put(k, value);
+            });
+        }
+        return out;
+    }
+
+    /** One bundle to install: where its file is and at which start level. */
+    public record BundleFile(Feature feature, Feature.Coordinate coordinate, Path file, int startLevel) {
+    }
+
+    /** Every bundle of every feature, once, resolved against the {@code system/} folder. */
+    public List<BundleFile> bundles(Path systemDir) {
+        Map<String, BundleFile> out = new LinkedHashMap<>();
+        for (Feature f : features) {
+            for (Feature.Coordinate c : f.bundles()) {
+                out.putIfAbsent(c.groupId() + ":" + c.artifactId(),
+                        new BundleFile(f, c, systemDir.resolve(c.fileName()), f.startLevelOf(c)));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+}

@@ -1,0 +1,75 @@
+package org.renkou.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where and how Renkou runs, read once from the environment ({@code RENKOU_*}) or the matching system properties
+ * ({@code renkou.*}), which win. Bad values stop the start with a sentence saying what to fix.
+ *
+ * @param distribution the unpacked distribution (bin/, lib/, features/, system/)
+ * @param home data, logs, deploy/ and the framework cache
+ */
+public record Settings(Path distribution, Path home, Path data, int port, String host, boolean sampleData,
+        boolean shell) {
+
+    /** A setting that cannot be used; the message is for the person starting Renkou. */
+    public static final class InvalidSetting extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSetting(String message) {
+            super(message);
+        }
+    }
+
+    public static Settings from(Path distribution, Map<String, String> env, Map<String, String> sys) {
+        Path home = path(value("RENKOU_HOME", "renkou.home", env, sys), distribution);
+        Path data = path(value("RENKOU_DATA", "renkou.data", env, sys), home.resolve("data"));
+        String portText = value("RENKOU_PORT", "renkou.port", env, sys);
+        int port = 8080;
+        if (portText != null) {
+            try {
+                port = Integer.parseInt(portText.strip());
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65535) {
+                throw new InvalidSetting("RENKOU_PORT=" + portText + " 不是有效端口 / is not a port number (1-65535).");
+            }
+        }
+        String host = value("RENKOU_HOST", "renkou.host", env, sys);
+        return new Settings(distribution, home, data, port, host == null ? "127.0.0.1" : host.strip(),
+                !"false".equalsIgnoreCase(value("RENKOU_SAMPLE_DATA", "renkou.sampleData", env, sys)),
+                !"false".equalsIgnoreCase(value("RENKOU_SHELL", "renkou.shell", env, sys)));
+    }
+
+    private static String value(String envName, String propName, Map<String, String> env, Map<String, String> sys) {
+        String v = sys.get(propName);
+        if (v == null || v.isBlank()) {
+            v = env.get(envName);
+        }
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    private static Path path(String value, Path fallback) {
+        return (value == null ? fallback : Path.of(value)).toAbsolutePath().normalize();
+    }
+
+    public Path logs() {
+        return home.resolve("logs");
+    }
+
+    public Path deploy() {
+        return home.resolve("deploy");
+    }
+
+    public Path cache() {
+        return home.resolve("cache");
+    }
+
+    /** Values for {@code ${renkou.*}} placeholders in feature properties. */
+    public Map<String, String> placeholders() {
+        return Map.of("renkou.home", home.toString(), "renkou.port", Integer.toString(port), "renkou.host", host,
+                "renkou.data", data.toString());
+    }
+}
