@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -83,7 +84,11 @@ final class ProblemMappers {
             boolean en = english(headers);
             String field = null;
             String detail;
-            if (e instanceof UnrecognizedPropertyException u) {
+            if (isSyntaxError(e)) {
+                int line = e.getLocation() != null ? e.getLocation().getLineNr() : -1;
+                detail = en ? "The request body is not valid JSON" + (line > 0 ? " (line " + line + ")" : "") + "."
+                        : "请求内容不是有效的 JSON" + (line > 0 ? "（第 " + line + " 行）" : "") + "。";
+            } else if (e instanceof UnrecognizedPropertyException u) {
                 field = u.getPropertyName();
                 detail = en ? "Unknown field '" + field + "'." : "未知字段“" + field + "”。";
             } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
@@ -94,12 +99,20 @@ final class ProblemMappers {
                 detail = en ? "Field '" + field + "' has a value of the wrong type" + (value != null ? ": " + value : "") + "."
                         : "字段“" + field + "”的值类型不正确" + (value != null ? "：" + value : "") + "。";
             } else {
-                int line = e.getLocation() != null ? e.getLocation().getLineNr() : -1;
-                detail = en ? "The request body is not valid JSON" + (line > 0 ? " (line " + line + ")" : "") + "."
-                        : "请求内容不是有效的 JSON" + (line > 0 ? "（第 " + line + " 行）" : "") + "。";
+                detail = en ? "The request body could not be read as JSON." : "无法读取请求内容（JSON）。";
             }
             return answer(Problem.of(400, title(400, en), detail, field));
         }
+    }
+
+    /** Broken JSON text (as opposed to well-formed JSON with a wrong value), possibly wrapped by databind. */
+    static boolean isSyntaxError(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof StreamReadException && !(c instanceof JsonMappingException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Errors of the JAX-RS container: no such path, wrong method, unsupported media type. */

@@ -1,0 +1,165 @@
+package org.renkou.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distribution as a user runs it: {@code bin/renkou} in its own process, configured only by environment
+ * variables. Covers first start with sample data, clean shutdown on SIGTERM/Ctrl-C, warm restart with the data
+ * kept, hot deploy from {@code deploy/}, and the start-up failures a user must see in the console and the log.
+ */
+class DistributionIT {
+    private static final Path LAUNCHER = RenkouOptions.distribution().resolve("bin/renkou");
+
+    @Test
+    void startsServesStopsCleanlyAndKeepsData() throws Exception {
+        Path home = RenkouOptions.newHome("dist");
+        int port = RenkouOptions.freePort();
+        Http http = new Http(port);
+
+        Process p = launch(home, Integer.toString(port));
+        try {
+            http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 60);
+            http.await("/api/jurisdictions/230102901001", r -> r.status() == 200, 30);
+            assertEquals(201, http.postJson("/api/jurisdictions",
+                    "{\"code\":\"530102902\",\"name\":\"进程测试街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}").status());
+            Http.Response ui = http.get("/ui/index.html");
+            assertEquals(200, ui.status());
+            assertTrue(ui.body().contains("人口与家庭服务平台"));
+            assertEquals(302, http.get("/").status());
+        } finally {
+            stop(p);
+        }
+        // 143 = 128 + SIGTERM: the JVM's status after its shutdown hooks ran on a signal (systemd: SuccessExitStatus=143)
+        assertEquals(143, p.exitValue(), "exit code after SIGTERM");
+        String log = Files.readString(home.resolve("logs/renkou.log"), StandardCharsets.UTF_8);
+        assertTrue(log.contains("stopped; database closed"), log);
+        assertTrue(Files.readString(home.resolve("logs/derby.log")).contains("Shutting down"), "Derby shut down cleanly");
+
+        Process again = launch(home, Integer.toString(port));
+        try {
+            Http.Response kept = http.await("/api/jurisdictions/530102902", r -> r.status() == 200, 60);
+            assertTrue(kept.body().contains("进程测试街道"));
+        } finally {
+            stop(again);
+        }
+    }
+
+    @Test
+    void hotDeploysABundleDroppedIntoDeploy() throws Exception {
+        Path home = RenkouOptions.newHome("deploy");
+        int port = RenkouOptions.freePort();
+        Http http = new Http(port);
+        Process p = launch(home, Integer.toString(port));
+        try {
+            http.await("/api/health", r -> r.status() == 200, 60);
+            writeBundle(home.resolve("deploy/org.renkou.itests.hotdeploy.jar"), "org.renkou.itests.hotdeploy");
+            http.await("/api/health", r -> r.body().matches(
+                    "(?s).*\"symbolicName\":\"org\\.renkou\\.itests\\.hotdeploy\",\"version\":\"1\\.0\\.0\",\"state\":\"ACTIVE\".*"), 20);
+        } finally {
+            stop(p);
+        }
+    }
+
+    @Test
+    void busyPortIsReportedOnConsoleAndInLog() throws Exception {
+        Path home = RenkouOptions.newHome("busy");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process p = launch(home, Integer.toString(taken.getLocalPort()));
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(1, p.exitValue());
+            String console = console(home);
+            assertTrue(console.contains("already in use") && console.contains("RENKOU_PORT"), console);
+            assertTrue(Files.readString(home.resolve("logs/renkou.log")).contains("端口 " + taken.getLocalPort() + " 已被占用"));
+        }
+    }
+
+    @Test
+    void badPortSettingIsRefusedWithASentence() throws Exception {
+        Path home = RenkouOptions.newHome("badport");
+        Process p = launch(home, "eighty");
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue());
+        String console = console(home);
+        assertTrue(console.contains("RENKOU_PORT=eighty") && console.contains("1-65535"), console);
+    }
+
+    @Test
+    void unresolvableBundleIsNamedInTheLog() throws Exception {
+        Path home = RenkouOptions.newHome("unresolved");
+        int port = RenkouOptions.freePort();
+        Http http = new Http(port);
+        Process p = launch(home, Integer.toString(port));
+        try {
+            http.await("/api/health", r -> r.status() == 200, 60);
+            Path jar = home.resolve("deploy/org.renkou.itests.broken.jar");
+            writeBundle(jar, "org.renkou.itests.broken", "Import-Package", "org.renkou.no.such.api;version=\"[9,10)\"");
+            http.await("/api/health", r -> r.body().contains("\"status\":\"DEGRADED\"")
+                    && r.body().contains("org.renkou.itests.broken"), 20);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            String log = "";
+            while (System.nanoTime() < end && !log.contains("org.renkou.no.such.api")) {
+                Thread.sleep(200);
+                log = Files.readString(home.resolve("logs/renkou.log"), StandardCharsets.UTF_8);
+            }
+            assertTrue(log.contains("org.renkou.itests.broken") && log.contains("org.renkou.no.such.api"), log);
+        } finally {
+            stop(p);
+        }
+    }
+
+    private static Process launch(Path home, String port) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString()));
+        pb.environment().put("RENKOU_HOME", home.toString());
+        pb.environment().put("RENKOU_PORT", port);
+        pb.redirectErrorStream(true);
+        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectOutput(home.resolve("console.txt").toFile());
+        return pb.start();
+    }
+
+    private static String console(Path home) throws IOException {
+        return Files.readString(home.resolve("console.txt"), StandardCharsets.UTF_8);
+    }
+
+    /** SIGTERM, as Ctrl-C or a service manager would send; the JVM runs Renkou's shutdown hook. */
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("Renkou did not stop within 60 s of SIGTERM");
+        }
+    }
+
+    private static void writeBundle(Path jar, String symbolicName, String... headers) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", symbolicName);
+        a.putValue("Bundle-Version", "1.0.0");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            a.putValue(headers[i], headers[i + 1]);
+        }
+        Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out, m)) {
+            j.flush();
+        }
+        Files.move(tmp, jar); // appear whole, never half-written
+    }
+}

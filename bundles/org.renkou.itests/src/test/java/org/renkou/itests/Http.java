@@ -1,0 +1,74 @@
+package org.renkou.itests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+
+/**
+ * A small HTTP client for the tests, always against 127.0.0.1. Built on {@link HttpURLConnection} (java.base) so
+ * that it also works inside the OSGi framework, in the Pax Exam probe.
+ */
+public final class Http {
+    private final int port;
+
+    /** Status, content type and body of an answer. */
+    public record Response(int status, String contentType, String body) {
+    }
+
+    public Http(int port) {
+        this.port = port;
+    }
+
+    public Response get(String path) throws IOException {
+        return send("GET", path, null, null);
+    }
+
+    public Response postJson(String path, String json) throws IOException {
+        return send("POST", path, "application/json", json);
+    }
+
+    public Response send(String method, String path, String contentType, String body) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+        c.setConnectTimeout(2000);
+        c.setReadTimeout(30000);
+        c.setInstanceFollowRedirects(false);
+        c.setRequestMethod(method);
+        if (body != null) {
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", contentType);
+            try (OutputStream out = c.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (in != null) {
+            in.close();
+        }
+        return new Response(status, c.getContentType(), text);
+    }
+
+    /** Polls {@code path} until the answer matches, or fails after {@code seconds}. */
+    public Response await(String path, Predicate<Response> until, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        String last = "no answer";
+        while (System.nanoTime() < end) {
+            try {
+                Response r = get(path);
+                if (until.test(r)) {
+                    return r;
+                }
+                last = r.status() + " " + r.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("GET " + path + " did not answer as expected within " + seconds + " s; last: " + last);
+    }
+}

@@ -1,0 +1,93 @@
+package org.renkou.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.frameworkStartLevel;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackages;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.ops4j.pax.exam.Option;
+import org.renkou.launcher.FeatureCatalog;
+import org.renkou.launcher.FrameworkConfig;
+import org.renkou.launcher.Settings;
+
+/**
+ * Pax Exam options for the real platform: the bundles of every feature of the built distribution and the same
+ * framework properties the launcher uses (both come from the launcher's own classes), on a given home folder and
+ * HTTP port.
+ */
+public final class RenkouOptions {
+
+    private RenkouOptions() {
+    }
+
+    public static Path distribution() {
+        return Path.of(System.getProperty("renkou.distribution", "../../distribution/target/renkou"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** A fresh folder under target/it-work. */
+    public static Path newHome(String name) {
+        try {
+            Path work = Path.of(System.getProperty("renkou.itests.work", "target/it-work"));
+            Files.createDirectories(work);
+            Path home = Files.createTempDirectory(work.toAbsolutePath(), name + "-");
+            Files.createDirectories(home.resolve("logs"));
+            Files.createDirectories(home.resolve("deploy"));
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Settings settings(Path home, int port) {
+        return Settings.from(distribution(), Map.of("RENKOU_HOME", home.toString(), "RENKOU_PORT",
+                Integer.toString(port), "RENKOU_SHELL", "false"), Map.of());
+    }
+
+    public static Option[] renkouRuntime(Path home, int port) {
+        Settings s = settings(home, port);
+        FeatureCatalog catalog;
+        try {
+            catalog = FeatureCatalog.read(distribution().resolve("features"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Build the distribution first (mvn install)", e);
+        }
+        List<Option> options = new ArrayList<>();
+        FrameworkConfig.properties(s, catalog).forEach((k, v) -> {
+            // Pax Exam keeps its own framework cache, and adds its own packages to the system exports
+            if (!"org.osgi.framework.storage".equals(k) && !"org.osgi.framework.system.packages.extra".equals(k)) {
+                options.add(frameworkProperty(k).value(v));
+            }
+        });
+        options.add(systemPackages(FrameworkConfig.SLF4J_PACKAGES.split(",")));
+        FrameworkConfig.systemProperties(s).forEach((k, v) -> options.add(systemProperty(k).value(v)));
+        options.add(systemProperty("pax.exam.logging").value("none"));
+        for (FeatureCatalog.BundleFile b : catalog.bundles(distribution().resolve("system"))) {
+            options.add(bundle(b.file().toUri().toString()).startLevel(b.startLevel()).start());
+        }
+        options.add(junitBundles());
+        options.add(frameworkStartLevel(40));
+        options.add(cleanCaches(true));
+        return options.toArray(new Option[0]);
+    }
+}

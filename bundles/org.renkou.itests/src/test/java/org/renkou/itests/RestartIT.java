@@ -1,0 +1,53 @@
+package org.renkou.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.ops4j.pax.exam.TestContainer;
+import org.ops4j.pax.exam.spi.PaxExamRuntime;
+
+/**
+ * Data written through the API survives a restart of the framework: Pax Exam boots the platform, a jurisdiction is
+ * created over HTTP, the framework stops (Derby shuts down with its bundle), and a second framework on the same
+ * home folder serves it again — without loading the sample tree a second time.
+ */
+class RestartIT {
+
+    @Test
+    void dataSurvivesFrameworkRestart() throws Exception {
+        Path home = RenkouOptions.newHome("restart");
+        int port = RenkouOptions.freePort();
+        Http http = new Http(port);
+
+        TestContainer first = start(home, port);
+        try {
+            http.await("/api/jurisdictions/440606", r -> r.status() == 200, 60);
+            Http.Response created = http.postJson("/api/jurisdictions",
+                    "{\"code\":\"440606950\",\"name\":\"重启测试街道\",\"level\":\"STREET\",\"parentCode\":\"440606\"}");
+            assertEquals(201, created.status(), created.body());
+        } finally {
+            first.stop();
+        }
+        assertTrue(home.resolve("data/renkou/service.properties").toFile().isFile(), "Derby database on disk");
+
+        TestContainer second = start(home, port);
+        try {
+            Http.Response again = http.await("/api/jurisdictions/440606950", r -> r.status() == 200, 60);
+            assertTrue(again.body().contains("重启测试街道"), again.body());
+            Http.Response provinces = http.get("/api/jurisdictions");
+            assertEquals(3, provinces.body().split("\"level\":\"PROVINCE\"", -1).length - 1, provinces.body());
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static TestContainer start(Path home, int port) throws java.io.IOException {
+        TestContainer c = PaxExamRuntime.createContainer(
+                PaxExamRuntime.createServerSystem(RenkouOptions.renkouRuntime(home, port)));
+        c.start();
+        return c;
+    }
+}
