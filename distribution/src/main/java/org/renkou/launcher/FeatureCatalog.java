@@ -11,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,9 +18,7 @@ import java.util.stream.Stream;
  * (the bundle list Maven resolved for the feature), in an order where every feature comes after those it requires.
  */
 public final class FeatureCatalog {
-    /** A line of {@code mvn dependency:list}: {@code group:artifact:jar[:classifier]:version[:scope]}. */
-    private static final Pattern BUNDLE_LINE =
-            Pattern.compile("^\\s*([\\w.\\-]+):([\\w.\\-]+):jar:(?:[\\w.\\-]+:)?([\\w.\\-]+?)(?::(?:compile|runtime))?(?:\\s.*)?$");
+    private static final Set<String> SCOPES = Set.of("compile", "runtime", "provided", "system", "test");
 
     private final List<Feature> features;
 
@@ -66,9 +62,9 @@ public final class FeatureCatalog {
         }
         List<Feature.Coordinate> bundles = new ArrayList<>();
         for (String line : bundleLines) {
-            Matcher bm = BUNDLE_LINE.matcher(line);
-            if (bm.matches()) {
-                bundles.add(new Feature.Coordinate(bm.group(1), bm.group(2), bm.group(3)));
+            Feature.Coordinate c = coordinate(line);
+            if (c != null) {
+                bundles.add(c);
             }
         }
         Map<String, Integer> levels = new HashMap<>();
@@ -81,6 +77,26 @@ public final class FeatureCatalog {
         return new Feature(id, (String) m.get("version"), (String) m.getOrDefault("kind", "module"), name,
                 List.copyOf((List<String>) m.getOrDefault("requires", List.of())),
                 ((Number) m.getOrDefault("startLevel", 20.0)).intValue(), levels, props, List.copyOf(bundles));
+    }
+
+    /**
+     * Reads a line of {@code mvn dependency:list}, {@code group:artifact:jar[:classifier]:version[:scope]} followed
+     * by optional remarks; other lines (headers, non-jar artifacts) give {@code null}.
+     */
+    static Feature.Coordinate coordinate(String line) {
+        String t = line.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        String[] parts = t.split("\\s+", 2)[0].split(":");
+        int n = parts.length;
+        if (n > 0 && SCOPES.contains(parts[n - 1])) {
+            n--;
+        }
+        if ((n != 4 && n != 5) || !"jar".equals(parts[2])) {
+            return null;
+        }
+        return new Feature.Coordinate(parts[0], parts[1], parts[n - 1]);
     }
 
     /** Orders features so that each follows what it requires; an unknown requirement or a cycle is an error. */

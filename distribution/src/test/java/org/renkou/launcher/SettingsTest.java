@@ -1,0 +1,47 @@
+package org.renkou.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+    private static final Path DIST = Path.of("/opt/renkou");
+
+    @Test
+    void defaultsLiveBesideTheDistribution() {
+        Settings s = Settings.from(DIST, Map.of(), Map.of());
+        assertEquals(DIST, s.home());
+        assertEquals(DIST.resolve("data"), s.data());
+        assertEquals(8080, s.port());
+        assertEquals("127.0.0.1", s.host());
+        assertTrue(s.sampleData());
+        assertEquals(DIST.resolve("deploy"), s.deploy());
+    }
+
+    @Test
+    void environmentAndSystemPropertiesOverride() {
+        Settings s = Settings.from(DIST, Map.of("RENKOU_HOME", "/srv/a", "RENKOU_PORT", " 9090 ",
+                "RENKOU_SAMPLE_DATA", "false", "RENKOU_HOST", "0.0.0.0"), Map.of("renkou.port", "9191"));
+        assertEquals(Path.of("/srv/a"), s.home());
+        assertEquals(Path.of("/srv/a/data"), s.data());
+        assertEquals(9191, s.port(), "a system property wins over the environment");
+        assertEquals("0.0.0.0", s.host());
+        assertFalse(s.sampleData());
+        assertEquals("9191", s.placeholders().get("renkou.port"));
+    }
+
+    @Test
+    void badPortIsASentence() {
+        for (String bad : new String[] {"eighty", "0", "65536", "-1"}) {
+            Settings.InvalidSetting e = assertThrows(Settings.InvalidSetting.class,
+                    () -> Settings.from(DIST, Map.of("RENKOU_PORT", bad), Map.of()));
+            assertTrue(e.getMessage().contains("RENKOU_PORT=" + bad), e.getMessage());
+        }
+    }
+}
