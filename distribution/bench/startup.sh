@@ -26,7 +26,12 @@ run() { # home -> "health_s jurisdictions_s"
   echo "$h $j $pid"
 }
 
-stop() { kill -TERM "$1"; wait "$1" 2>/dev/null || true; }
+# The launcher runs in a process substitution, so it is not our child: poll until it is gone and the port is free.
+stop() {
+  kill -TERM "$1" 2>/dev/null || true
+  while kill -0 "$1" 2>/dev/null; do sleep 0.05; done
+  while curl -s -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.05; done
+}
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
