@@ -73,4 +73,34 @@ public enum JurisdictionLevel {
                 return code;
         }
     }
+
+    /**
+     * The level a code's shape tells: 6 digits ending in {@code 0000} a province, in {@code 00} a city, else a
+     * county; 9 a street, 12 a community, 15 a resident group.
+     *
+     * @throws RenkouException INVALID for anything else
+     */
+    public static JurisdictionLevel ofCode(String code) {
+        return ofCodeFor(code, "jurisdictionCode");
+    }
+
+    /** As {@link #ofCode(String)}, naming {@code field} in the error. */
+    public static JurisdictionLevel ofCodeFor(String code, String field) {
+        if (code != null && code.chars().allMatch(Character::isDigit)) {
+            switch (code.length()) {
+                case 6:
+                    return code.endsWith("0000") ? PROVINCE : code.endsWith("00") ? CITY : COUNTY;
+                case 9:
+                    return STREET;
+                case 12:
+                    return COMMUNITY;
+                case 15:
+                    return GROUP;
+                default:
+                    break;
+            }
+        }
+        throw RenkouException.invalid(field, "“" + code + "”不是有效的区划代码。",
+                "'" + code + "' is not a valid jurisdiction code.");
+    }
 }

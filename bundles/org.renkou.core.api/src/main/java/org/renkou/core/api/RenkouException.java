@@ -13,6 +13,10 @@ public class RenkouException extends RuntimeException {
     public enum Kind {
         /** Input missing or malformed: 400. */
         INVALID(400),
+        /** The caller is not known: 401. */
+        UNAUTHENTICATED(401),
+        /** The caller's role does not allow this: 403. */
+        FORBIDDEN(403),
         /** No such record, or outside the caller's reach: 404. */
         NOT_FOUND(404),
         /** A taken key or a stale version: 409. */
@@ -48,6 +52,10 @@ public class RenkouException extends RuntimeException {
 
     public static RenkouException conflict(String field, String messageZh, String messageEn) {
         return new RenkouException(Kind.CONFLICT, field, messageZh, messageEn);
+    }
+
+    public static RenkouException forbidden(String messageZh, String messageEn) {
+        return new RenkouException(Kind.FORBIDDEN, null, messageZh, messageEn);
     }
 
     public static RenkouException unavailable(String messageZh, String messageEn) {

@@ -102,6 +102,20 @@ public final class Database implements HealthIndicator {
         }
     }
 
+    /**
+     * Runs a read without a transaction: one entity manager, no begin/commit round trip. For the hot read paths
+     * (lookup by ID number); anything that writes uses {@link #tx}.
+     */
+    public <T> T read(Function<EntityManager, T> work) {
+        awaitReady();
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
     private void awaitReady() {
         try {
             ready.get(READY_WAIT_SECONDS, TimeUnit.SECONDS);

@@ -50,6 +50,11 @@ public final class SchemaMigrations {
         }
     }
 
+    /** How many scripts there are (the schema version they lead to). */
+    public int size() {
+        return scripts.size();
+    }
+
     /** Loads scripts {@code <folder>/V<n>__<name>.sql} for the given file names through {@code loader}. */
     public static Script load(ClassLoader loader, String folder, String fileName) throws IOException {
         Matcher m = SCRIPT_NAME.matcher(fileName);

@@ -51,6 +51,8 @@ final class ProblemMappers {
     static String title(int status, boolean en) {
         switch (status) {
             case 400: return en ? "Invalid request" : "请求有误";
+            case 401: return en ? "Not signed in" : "未登录";
+            case 403: return en ? "Forbidden" : "无权操作";
             case 404: return en ? "Not found" : "未找到";
             case 405: return en ? "Method not allowed" : "不支持该请求方法";
             case 406: return en ? "Not acceptable" : "无法提供所要求的格式";
@@ -124,6 +126,13 @@ final class ProblemMappers {
         public Response toResponse(WebApplicationException e) {
             boolean en = english(headers);
             int status = e.getResponse().getStatus();
+            if (e instanceof org.glassfish.jersey.server.ParamException p
+                    && !(p instanceof org.glassfish.jersey.server.ParamException.PathParamException)) {
+                // a query parameter of the wrong type is bad input, not a missing resource
+                String name = p.getParameterName();
+                return answer(Problem.of(400, title(400, en), en ? "Parameter '" + name + "' has an invalid value."
+                        : "参数“" + name + "”的值无效。", name));
+            }
             if (status >= 500) {
                 return new AnyMapper().toResponse(e, en);
             }

@@ -1,0 +1,321 @@
+package org.renkou.core.internal;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.CitizenId;
+import org.renkou.core.api.JurisdictionLevel;
+import org.renkou.core.api.MaritalStatus;
+import org.renkou.core.api.Page;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.ResidenceStatus;
+import org.renkou.core.api.ResidentDTO;
+import org.renkou.core.api.ResidentQuery;
+import org.renkou.core.api.ResidentService;
+import org.renkou.core.api.Role;
+import org.renkou.core.internal.entities.JurisdictionEntity;
+import org.renkou.core.internal.entities.ResidentEntity;
+
+/** Residents on the core persistence unit, scoped to the caller and audited. */
+@Component
+public class ResidentServiceImpl implements ResidentService {
+    static final String TYPE = "resident";
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
+    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}|\\d{15}");
+    private static final Role[] WRITERS = {Role.ADMIN, Role.DIRECTOR, Role.FAMILY_SERVICES};
+    private static final Role[] SENSITIVE_READERS = {Role.DIRECTOR, Role.FAMILY_SERVICES};
+
+    private final Database db;
+
+    @Activate
+    public ResidentServiceImpl(@Reference CoreDatabase database) {
+        this(database.database());
+    }
+
+    ResidentServiceImpl(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Page<ResidentDTO> search(Caller caller, ResidentQuery q) {
+        ResidentQuery query = q == null ? new ResidentQuery() : q;
+        int[] paging = Page.check(query.offset, query.limit);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE ")
+                .append(Scope.condition(caller, params, "r.residenceCode", "r.registrationCode"));
+        String name = Text.trimToNull(query.name);
+        if (name != null) {
+            where.append(" AND r.name LIKE :name");
+            params.put("name", escapeLike(name) + "%");
+        }
+        String idNumber = Text.trimToNull(query.idNumber);
+        if (idNumber != null) {
+            where.append(" AND r.idNumber = :idNumber");
+            params.put("idNumber", idNumber.toUpperCase());
+        }
+        String code = Text.trimToNull(query.jurisdictionCode);
+        if (code != null) {
+            String prefix = JurisdictionLevel.ofCode(code).childPrefix(code);
+            where.append(" AND (r.residenceCode LIKE :jur OR r.registrationCode LIKE :jur)");
+            params.put("jur", prefix + "%");
+        }
+        if (query.householdId != null) {
+            where.append(" AND r.householdId = :household");
+            params.put("household", query.householdId);
+        }
+        if (query.status != null) {
+            where.append(" AND r.status = :status");
+            params.put("status", query.status);
+        }
+        return db.tx(em -> PagedQuery.run(em, ResidentEntity.class, "ResidentEntity r", where.toString(), "r.name, r.id",
+                params, paging, e -> toDTO(e, true)));
+    }
+
+    @Override
+    public Optional<ResidentDTO> find(Caller caller, long id) {
+        return db.tx(em -> Optional.ofNullable(em.find(ResidentEntity.class, id))).map(e -> {
+            if (!visible(caller, e)) {
+                throw Scope.denied(db, caller, TYPE, id, e.residenceCode);
+            }
+            return toDTO(e, false);
+        });
+    }
+
+    @Override
+    public Optional<ResidentDTO> findByIdNumber(Caller caller, String idNumber) {
+        if (idNumber == null) {
+            return Optional.empty();
+        }
+        // read path kept lean: one indexed lookup, no transaction (the benchmark in BENCHMARKS.md)
+        List<ResidentEntity> rows = db.read(em -> em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
+                ResidentEntity.class).setParameter("n", idNumber.strip().toUpperCase()).getResultList());
+        return rows.stream().filter(e -> visible(caller, e)).findFirst().map(e -> toDTO(e, false));
+    }
+
+    @Override
+    public ResidentDTO readSensitive(Caller caller, long id, String reason) {
+        caller.require("查看敏感信息", "read sensitive information", SENSITIVE_READERS);
+        String why = Text.required(reason, "reason", "查看原因", "reason", 500);
+        return db.tx(em -> {
+            ResidentEntity e = visibleOrFail(em, caller, id);
+            AuditLog.write(em, caller, AuditAction.READ_SENSITIVE, TYPE, id, e.residenceCode,
+                    "{\"fields\":[\"healthNote\"]}", why);
+            ResidentDTO d = toDTO(e, false);
+            d.healthNote = e.healthNote;
+            return d;
+        });
+    }
+
+    @Override
+    public ResidentDTO create(Caller caller, ResidentDTO in) {
+        caller.require("登记居民", "register residents", WRITERS);
+        ResidentEntity e = new ResidentEntity();
+        Checked c = check(caller, in, null);
+        return db.tx(em -> {
+            checkPlaces(em, caller, c);
+            if (!em.createNamedQuery(ResidentEntity.BY_ID_NUMBER, ResidentEntity.class)
+                    .setParameter("n", c.id.number()).getResultList().isEmpty()) {
+                throw RenkouException.conflict("idNumber", "身份证号码 " + CitizenId.mask(c.id.number()) + " 已登记。",
+                        "ID number " + CitizenId.mask(c.id.number()) + " is registered already.");
+            }
+            apply(c, e);
+            e.createdAt = LocalDateTime.now(ZoneOffset.UTC);
+            e.updatedAt = e.createdAt;
+            em.persist(e);
+            em.flush();
+            AuditLog.write(em, caller, AuditAction.CREATE, TYPE, e.id, e.residenceCode,
+                    AuditLog.diff(Map.of(), e.auditView()), null);
+            return toDTO(e, false);
+        });
+    }
+
+    @Override
+    public ResidentDTO update(Caller caller, long id, ResidentDTO in) {
+        caller.require("修改居民信息", "change residents", WRITERS);
+        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        Checked c = check(caller, in, id);
+        return db.tx(em -> {
+            ResidentEntity e = editableOrFail(em, caller, id);
+            if (e.version != version) {
+                throw staleVersion();
+            }
+            checkPlaces(em, caller, c);
+            if (!e.idNumber.equals(c.id.number()) && !em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
+                    ResidentEntity.class).setParameter("n", c.id.number()).getResultList().isEmpty()) {
+                throw RenkouException.conflict("idNumber", "身份证号码已属于另一位居民。",
+                        "The ID number belongs to another resident.");
+            }
+            Map<String, Object> before = e.auditView();
+            String note = e.healthNote;
+            apply(c, e);
+            if (in.healthNote == null) {
+                e.healthNote = note; // not sent (reads never include it): keep; an empty text clears it
+            }
+            e.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+            em.flush();
+            AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, id, e.residenceCode,
+                    AuditLog.diff(before, e.auditView()), null);
+            return toDTO(e, false);
+        });
+    }
+
+    @Override
+    public void delete(Caller caller, long id, long version) {
+        caller.require("删除居民", "delete residents", WRITERS);
+        db.tx(em -> {
+            ResidentEntity e = editableOrFail(em, caller, id);
+            if (e.version != version) {
+                throw staleVersion();
+            }
+            if (e.householdId != null) {
+                throw RenkouException.conflict("householdId", "该居民仍是户 " + e.householdId + " 的成员，请先从户中移出。",
+                        "The resident is still a member of household " + e.householdId + "; remove them first.");
+            }
+            AuditLog.write(em, caller, AuditAction.DELETE, TYPE, id, e.residenceCode,
+                    AuditLog.diff(e.auditView(), Map.of()), null);
+            em.remove(e);
+            return null;
+        });
+    }
+
+    @Override
+    public long count() {
+        return db.read(em -> em.createQuery("SELECT COUNT(r) FROM ResidentEntity r", Long.class).getSingleResult());
+    }
+
+    static RenkouException staleVersion() {
+        return RenkouException.conflict("version", "该记录已被他人修改，请刷新后重试。",
+                "The record was changed by someone else; reload it and try again.");
+    }
+
+    /** Visible where the person lives and where they are registered (dual jurisdiction). */
+    static boolean visible(Caller caller, ResidentEntity e) {
+        return caller.covers(e.residenceCode) || caller.covers(e.registrationCode);
+    }
+
+    private ResidentEntity visibleOrFail(EntityManager em, Caller caller, long id) {
+        ResidentEntity e = em.find(ResidentEntity.class, id);
+        if (e == null) {
+            throw Scope.notFound(TYPE, id);
+        }
+        if (!visible(caller, e)) {
+            throw Scope.denied(db, caller, TYPE, id, e.residenceCode);
+        }
+        return e;
+    }
+
+    /** Editable where the person lives; the registration place may read but not change. */
+    ResidentEntity editableOrFail(EntityManager em, Caller caller, long id) {
+        ResidentEntity e = visibleOrFail(em, caller, id);
+        if (!caller.covers(e.residenceCode)) {
+            throw RenkouException.forbidden("该居民现居住地不在您的辖区，只有现居住地可以修改其信息。",
+                    "The resident lives outside your jurisdiction; only the place of residence may change the record.");
+        }
+        return e;
+    }
+
+    /** Validated input, before the database is consulted. */
+    private record Checked(CitizenId id, String name, String residenceCode, String registrationCode,
+            ResidenceStatus status, MaritalStatus marital, String phone, String address, String healthNote) {
+    }
+
+    private static Checked check(Caller caller, ResidentDTO in, Long id) {
+        if (in == null) {
+            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
+        }
+        CitizenId cid = CitizenId.parse(in.idNumber, "idNumber", LocalDate.now(CHINA));
+        String name = Text.required(in.name, "name", "姓名", "name", 50);
+        if (in.sex != null && in.sex != cid.sex()) {
+            throw RenkouException.invalid("sex", "性别与身份证号码不符。", "The sex does not match the ID number.");
+        }
+        if (in.birthDate != null && !in.birthDate.equals(cid.birthDate())) {
+            throw RenkouException.invalid("birthDate", "出生日期与身份证号码不符。",
+                    "The birth date does not match the ID number.");
+        }
+        String residence = Text.required(in.residenceCode, "residenceCode", "现居住地", "place of residence", 15);
+        JurisdictionLevel level = JurisdictionLevel.ofCodeFor(residence, "residenceCode");
+        if (level != JurisdictionLevel.COMMUNITY && level != JurisdictionLevel.GROUP) {
+            throw RenkouException.invalid("residenceCode", "现居住地应为社区/村或居民小组。",
+                    "The place of residence must be a community/village or a resident group.");
+        }
+        String registration = Text.trimToNull(in.registrationCode);
+        if (registration == null) {
+            registration = residence;
+        } else if (!REGION_CODE.matcher(registration).matches()) {
+            throw RenkouException.invalid("registrationCode", "户籍地代码应为 6、9、12 或 15 位数字。",
+                    "The registration place code must have 6, 9, 12 or 15 digits.");
+        }
+        String phone = Text.optional(in.phone, "phone", "联系电话", "phone number", 20);
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            throw RenkouException.invalid("phone", "联系电话只能包含数字、空格、+ 和 -。",
+                    "A phone number may contain only digits, spaces, + and -.");
+        }
+        return new Checked(cid, name, residence, registration,
+                in.status == null ? ResidenceStatus.REGISTERED : in.status, in.maritalStatus, phone,
+                Text.optional(in.address, "address", "住址", "address", 200),
+                Text.optional(in.healthNote, "healthNote", "健康备注", "health note", 1000));
+    }
+
+    private static void checkPlaces(EntityManager em, Caller caller, Checked c) {
+        if (em.find(JurisdictionEntity.class, c.residenceCode) == null) {
+            throw RenkouException.invalid("residenceCode", "现居住地 " + c.residenceCode + " 不存在。",
+                    "Place of residence " + c.residenceCode + " does not exist.");
+        }
+        if (!caller.covers(c.residenceCode)) {
+            throw RenkouException.invalid("residenceCode", "现居住地 " + c.residenceCode + " 不在您的辖区内。",
+                    "Place of residence " + c.residenceCode + " lies outside your jurisdiction.");
+        }
+    }
+
+    private static void apply(Checked c, ResidentEntity e) {
+        e.idNumber = c.id.number();
+        e.name = c.name;
+        e.sex = c.id.sex();
+        e.birthDate = c.id.birthDate();
+        e.residenceCode = c.residenceCode;
+        e.registrationCode = c.registrationCode;
+        e.status = c.status;
+        e.maritalStatus = c.marital;
+        e.phone = c.phone;
+        e.address = c.address;
+        e.healthNote = c.healthNote;
+    }
+
+    static ResidentDTO toDTO(ResidentEntity e, boolean masked) {
+        ResidentDTO d = new ResidentDTO();
+        d.id = e.id;
+        d.idNumber = masked ? CitizenId.mask(e.idNumber) : e.idNumber;
+        d.name = e.name;
+        d.sex = e.sex;
+        d.birthDate = e.birthDate;
+        d.residenceCode = e.residenceCode;
+        d.registrationCode = e.registrationCode;
+        d.status = e.status;
+        d.maritalStatus = e.maritalStatus;
+        d.phone = masked ? null : e.phone;
+        d.address = masked ? null : e.address;
+        d.householdId = e.householdId;
+        d.version = e.version;
+        return d;
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("%", "").replace("_", "");
+    }
+}

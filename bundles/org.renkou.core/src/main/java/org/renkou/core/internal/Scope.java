@@ -1,0 +1,67 @@
+package org.renkou.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.EntityManager;
+
+import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.RenkouException;
+
+/**
+ * Jurisdiction scoping in queries: a JPQL condition that keeps rows within the caller's code prefixes, and the
+ * refusal (audited) for a single record out of reach.
+ */
+public final class Scope {
+    private Scope() {
+    }
+
+    /**
+     * A condition {@code (a.x LIKE :s0 OR a.y LIKE :s0 OR …)} over the given code columns, and its parameters put
+     * into {@code params}; {@code "1=1"} for a caller covering everything.
+     */
+    public static String condition(Caller caller, Map<String, Object> params, String... columns) {
+        if (caller.scopePrefixes().contains("")) {
+            return "1=1";
+        }
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        for (String prefix : caller.scopePrefixes()) {
+            String p = "scope" + i++;
+            params.put(p, prefix + "%");
+            for (String c : columns) {
+                parts.add(c + " LIKE :" + p);
+            }
+        }
+        return parts.isEmpty() ? "1=0" : "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /**
+     * The answer for a record the caller may not see: audited as DENIED (in its own transaction, since the
+     * caller's is rolled back), then NOT_FOUND, so that nobody learns whether the record exists.
+     */
+    public static RenkouException denied(Database db, Caller caller, String entityType, Object id, String code) {
+        try {
+            db.tx(em -> {
+                AuditLog.write(em, caller, AuditAction.DENIED, entityType, id, code, null,
+                        "outside the caller's jurisdictions " + caller.jurisdictionCodes());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // the refusal stands even if it could not be logged
+        }
+        return notFound(entityType, id);
+    }
+
+    public static RenkouException notFound(String entityType, Object id) {
+        return RenkouException.notFound("id", "记录 " + entityType + "/" + id + " 不存在或不在您的辖区内。",
+                "Record " + entityType + "/" + id + " does not exist or lies outside your jurisdiction.");
+    }
+
+    /** Whether {@code em} can see a jurisdiction with this code. */
+    public static boolean jurisdictionExists(EntityManager em, String code) {
+        return em.find(org.renkou.core.internal.entities.JurisdictionEntity.class, code) != null;
+    }
+}

@@ -1,0 +1,192 @@
+package org.renkou.core.internal;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.Role;
+import org.renkou.core.api.StaffDTO;
+import org.renkou.core.api.StaffService;
+import org.renkou.core.internal.entities.JurisdictionEntity;
+import org.renkou.core.internal.entities.StaffEntity;
+
+/** Staff, roles and jurisdiction assignments on the core persistence unit. */
+@Component
+public class StaffServiceImpl implements StaffService {
+    static final String TYPE = "staff";
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,40}");
+
+    private final Database db;
+
+    @Activate
+    public StaffServiceImpl(@Reference CoreDatabase database) {
+        this(database.database());
+    }
+
+    StaffServiceImpl(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<StaffDTO> list(Caller caller) {
+        caller.require("查看工作人员", "list staff", Role.ADMIN, Role.DIRECTOR, Role.AUDITOR);
+        return db.tx(em -> em.createNamedQuery(StaffEntity.ALL, StaffEntity.class).getResultList().stream()
+                .filter(s -> s.jurisdictionCodes.stream().anyMatch(caller::covers)).map(StaffServiceImpl::toDTO)
+                .collect(Collectors.toList()));
+    }
+
+    @Override
+    public Optional<StaffDTO> find(Caller caller, String username) {
+        if (!caller.username().equals(username)) {
+            caller.require("查看工作人员", "read staff records", Role.ADMIN, Role.DIRECTOR, Role.AUDITOR);
+        }
+        return db.tx(em -> Optional.ofNullable(em.find(StaffEntity.class, username)).map(StaffServiceImpl::toDTO));
+    }
+
+    @Override
+    public StaffDTO create(Caller caller, StaffDTO in) {
+        caller.require("管理工作人员", "manage staff", Role.ADMIN);
+        Checked c = check(caller, in);
+        return db.tx(em -> {
+            checkCodes(em, c.codes);
+            if (em.find(StaffEntity.class, c.username) != null) {
+                throw RenkouException.conflict("username", "用户名 " + c.username + " 已存在。",
+                        "Username " + c.username + " is taken.");
+            }
+            StaffEntity s = new StaffEntity();
+            s.username = c.username;
+            s.createdAt = LocalDateTime.now(ZoneOffset.UTC);
+            apply(c, s);
+            em.persist(s);
+            em.flush();
+            AuditLog.write(em, caller, AuditAction.CREATE, TYPE, s.username, first(s), AuditLog.diff(Map.of(), view(s)), null);
+            return toDTO(s);
+        });
+    }
+
+    @Override
+    public StaffDTO update(Caller caller, String username, StaffDTO in) {
+        caller.require("管理工作人员", "manage staff", Role.ADMIN);
+        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        if (in != null && in.username == null) {
+            in.username = username;
+        }
+        Checked c = check(caller, in);
+        if (!c.username.equals(username)) {
+            throw RenkouException.invalid("username", "用户名不能修改。", "The username cannot be changed.");
+        }
+        return db.tx(em -> {
+            StaffEntity s = em.find(StaffEntity.class, username);
+            if (s == null) {
+                throw Scope.notFound(TYPE, username);
+            }
+            if (s.version != version) {
+                throw ResidentServiceImpl.staleVersion();
+            }
+            checkCodes(em, c.codes);
+            Map<String, Object> before = view(s);
+            apply(c, s);
+            em.lock(s, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            em.flush();
+            AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, username, first(s), AuditLog.diff(before, view(s)), null);
+            return toDTO(s);
+        });
+    }
+
+    @Override
+    public Optional<Caller> callerFor(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            return Optional.empty();
+        }
+        return db.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)))
+                .filter(s -> s.active)
+                .map(s -> new Caller(s.username, s.roles, s.jurisdictionCodes));
+    }
+
+    private record Checked(String username, String name, Set<Role> roles, Set<String> codes, boolean active) {
+    }
+
+    private static Checked check(Caller caller, StaffDTO in) {
+        if (in == null) {
+            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
+        }
+        String username = Text.required(in.username, "username", "用户名", "username", 40);
+        if (!USERNAME.matcher(username).matches()) {
+            throw RenkouException.invalid("username", "用户名只能包含字母、数字和 . _ -，2 到 40 个字符。",
+                    "A username has 2 to 40 letters, digits, '.', '_' or '-'.");
+        }
+        String name = Text.required(in.name, "name", "姓名", "name", 50);
+        if (in.roles == null || in.roles.isEmpty() || in.roles.contains(null)) {
+            throw RenkouException.invalid("roles", "请至少选择一个岗位。", "Choose at least one role.");
+        }
+        if (in.jurisdictionCodes == null || in.jurisdictionCodes.isEmpty()) {
+            throw RenkouException.invalid("jurisdictionCodes", "请至少指定一个工作辖区。",
+                    "Assign at least one jurisdiction.");
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (String code : in.jurisdictionCodes) {
+            String t = Text.trimToNull(code);
+            if (t == null || !caller.covers(t)) {
+                throw RenkouException.invalid("jurisdictionCodes", "辖区 " + code + " 不在您的辖区内。",
+                        "Jurisdiction " + code + " lies outside your own.");
+            }
+            codes.add(t);
+        }
+        return new Checked(username, name, in.roles, codes, in.active == null || in.active);
+    }
+
+    private static void checkCodes(javax.persistence.EntityManager em, Set<String> codes) {
+        for (String code : codes) {
+            if (em.find(JurisdictionEntity.class, code) == null) {
+                throw RenkouException.invalid("jurisdictionCodes", "辖区 " + code + " 不存在。",
+                        "Jurisdiction " + code + " does not exist.");
+            }
+        }
+    }
+
+    private static void apply(Checked c, StaffEntity s) {
+        s.name = c.name;
+        s.roles.clear();
+        s.roles.addAll(c.roles);
+        s.jurisdictionCodes.clear();
+        s.jurisdictionCodes.addAll(c.codes);
+        s.active = c.active;
+    }
+
+    private static String first(StaffEntity s) {
+        return s.jurisdictionCodes.isEmpty() ? null : s.jurisdictionCodes.iterator().next();
+    }
+
+    private static Map<String, Object> view(StaffEntity s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", s.name);
+        m.put("roles", s.roles.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        m.put("jurisdictionCodes", s.jurisdictionCodes.stream().sorted().collect(Collectors.joining(",")));
+        m.put("active", s.active);
+        return m;
+    }
+
+    static StaffDTO toDTO(StaffEntity s) {
+        StaffDTO d = new StaffDTO();
+        d.username = s.username;
+        d.name = s.name;
+        d.roles = new LinkedHashSet<>(s.roles);
+        d.jurisdictionCodes = new LinkedHashSet<>(s.jurisdictionCodes);
+        d.active = s.active;
+        d.version = s.version;
+        return d;
+    }
+}

@@ -1,0 +1,88 @@
+package org.renkou.core.internal.entities;
+
+import java.time.LocalDateTime;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.EnumType;
+import javax.persistence.Enumerated;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.NamedQuery;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+import org.renkou.core.api.MaritalStatus;
+import org.renkou.core.api.Relation;
+import org.renkou.core.api.ResidenceStatus;
+import org.renkou.core.api.Sex;
+
+/** Row of a resident (居民). Never leaves the core bundle; see {@code ResidentDTO}. */
+@Entity
+@Table(name = "RESIDENT")
+@NamedQuery(name = ResidentEntity.BY_ID_NUMBER, query = "SELECT r FROM ResidentEntity r WHERE r.idNumber = :n")
+@NamedQuery(name = ResidentEntity.BY_HOUSEHOLD,
+        query = "SELECT r FROM ResidentEntity r WHERE r.householdId = :h ORDER BY r.id")
+public class ResidentEntity {
+    public static final String BY_ID_NUMBER = "Resident.byIdNumber";
+    public static final String BY_HOUSEHOLD = "Resident.byHousehold";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "ID_NUMBER")
+    public String idNumber;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public Sex sex;
+    @Column(name = "BIRTH_DATE")
+    public LocalDate birthDate;
+    @Column(name = "RESIDENCE_CODE")
+    public String residenceCode;
+    @Column(name = "REGISTRATION_CODE")
+    public String registrationCode;
+    @Enumerated(EnumType.STRING)
+    public ResidenceStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "MARITAL_STATUS")
+    public MaritalStatus maritalStatus;
+    public String phone;
+    public String address;
+    @Column(name = "HEALTH_NOTE")
+    public String healthNote;
+    @Column(name = "HOUSEHOLD_ID")
+    public Long householdId;
+    @Enumerated(EnumType.STRING)
+    public Relation relation;
+    @Column(name = "IMPORT_JOB")
+    public String importJob;
+    @Version
+    public Long version;
+    @Column(name = "CREATED_AT")
+    public LocalDateTime createdAt; // UTC
+    @Column(name = "UPDATED_AT")
+    public LocalDateTime updatedAt; // UTC
+
+    /** The audited fields and their values (the health note only as whether it is set: its text is sensitive). */
+    public Map<String, Object> auditView() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("idNumber", idNumber);
+        m.put("name", name);
+        m.put("sex", sex);
+        m.put("birthDate", birthDate);
+        m.put("residenceCode", residenceCode);
+        m.put("registrationCode", registrationCode);
+        m.put("status", status);
+        m.put("maritalStatus", maritalStatus);
+        m.put("phone", phone);
+        m.put("address", address);
+        m.put("healthNote", healthNote == null ? null : "(已填写 / set, " + healthNote.hashCode() + ")");
+        m.put("householdId", householdId);
+        m.put("relation", relation);
+        return m;
+    }
+}

@@ -1,0 +1,127 @@
+package org.renkou.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.AuditEntryDTO;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.CitizenId;
+import org.renkou.core.api.HouseholdDTO;
+import org.renkou.core.api.HouseholdMemberDTO;
+import org.renkou.core.api.Relation;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.ResidentDTO;
+import org.renkou.core.api.ResidentQuery;
+import org.renkou.core.api.Role;
+
+/** Residents, households and audit on the real persistence unit and a real Derby database. */
+class ResidentServiceImplTest {
+    static final String COMMUNITY_A = "440606901001";
+    static final String COMMUNITY_B = "440606901002";
+
+    private TestDatabase db;
+    private ResidentServiceImpl residents;
+    private HouseholdServiceImpl households;
+    private AuditServiceImpl audit;
+    private final Caller officerA = new Caller("a", Set.of(Role.FAMILY_SERVICES), Set.of(COMMUNITY_A));
+    private final Caller officerB = new Caller("b", Set.of(Role.FAMILY_SERVICES), Set.of(COMMUNITY_B));
+    private final Caller street = new Caller("s", Set.of(Role.DIRECTOR, Role.AUDITOR), Set.of("440606901"));
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = new TestDatabase();
+        SampleData.loadIfEmpty(new JurisdictionServiceImpl(db.database));
+        residents = new ResidentServiceImpl(db.database);
+        households = new HouseholdServiceImpl(db.database);
+        audit = new AuditServiceImpl(db.database);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    static ResidentDTO person(String first17, String name, String residence) {
+        ResidentDTO d = new ResidentDTO();
+        d.idNumber = first17 + CitizenId.checkChar(first17);
+        d.name = name;
+        d.residenceCode = residence;
+        return d;
+    }
+
+    @Test
+    void createReadUpdateAreScopedAndAudited() {
+        ResidentDTO created = residents.create(officerA, person("44060619900101001", "张三", COMMUNITY_A));
+        assertEquals(1L, created.version);
+        assertEquals(org.renkou.core.api.Sex.MALE, created.sex);
+        // B cannot see A's resident; the refusal is audited
+        assertThrows(RenkouException.class, () -> residents.find(officerB, created.id));
+        assertTrue(residents.search(officerB, new ResidentQuery()).items.isEmpty());
+        assertEquals(1, residents.search(street, new ResidentQuery()).total);
+
+        created.phone = "13800000000";
+        ResidentDTO updated = residents.update(officerA, created.id, created);
+        assertEquals(2L, updated.version);
+        // a second edit with the stale version is refused, nothing overwritten
+        created.phone = "13900000000";
+        RenkouException stale = assertThrows(RenkouException.class, () -> residents.update(officerA, created.id, created));
+        assertEquals(RenkouException.Kind.CONFLICT, stale.kind());
+        assertEquals("13800000000", residents.find(officerA, created.id).orElseThrow().phone);
+
+        List<AuditEntryDTO> history = audit.history(street, "resident", created.id.toString());
+        assertEquals(List.of(AuditAction.CREATE, AuditAction.DENIED, AuditAction.UPDATE),
+                history.stream().map(a -> a.action).toList());
+        assertTrue(history.get(2).changes.contains("\"phone\":[null,\"13800000000\"]"), history.get(2).changes);
+    }
+
+    @Test
+    void sensitiveReadNeedsRoleAndReasonAndIsAudited() {
+        ResidentDTO in = person("44060619900101002", "李四", COMMUNITY_A);
+        in.healthNote = "过敏史";
+        ResidentDTO created = residents.create(officerA, in);
+        assertNull(residents.find(officerA, created.id).orElseThrow().healthNote);
+        Caller statistician = new Caller("stat", Set.of(Role.STATISTICIAN), Set.of(COMMUNITY_A));
+        assertEquals(RenkouException.Kind.FORBIDDEN, assertThrows(RenkouException.class,
+                () -> residents.readSensitive(statistician, created.id, "查看")).kind());
+        assertEquals("过敏史", residents.readSensitive(officerA, created.id, "随访").healthNote);
+        assertTrue(audit.history(street, "resident", created.id.toString()).stream()
+                .anyMatch(a -> a.action == AuditAction.READ_SENSITIVE && "随访".equals(a.reason)));
+    }
+
+    @Test
+    void aPersonBelongsToOneHouseholdOnly() {
+        ResidentDTO a = residents.create(officerA, person("44060619900101003", "王五", COMMUNITY_A));
+        ResidentDTO b = residents.create(officerA, person("44060619920101004", "赵六", COMMUNITY_A));
+        HouseholdDTO h = new HouseholdDTO();
+        h.number = "H-1";
+        h.residenceCode = COMMUNITY_A;
+        h.members.add(member(a.id, Relation.HEAD));
+        h.members.add(member(b.id, Relation.SPOUSE));
+        HouseholdDTO created = households.create(officerA, h);
+        assertEquals(2, created.members.size());
+
+        HouseholdDTO other = new HouseholdDTO();
+        other.number = "H-2";
+        other.residenceCode = COMMUNITY_A;
+        other.members.add(member(b.id, Relation.HEAD));
+        RenkouException e = assertThrows(RenkouException.class, () -> households.create(officerA, other));
+        assertEquals("members[0].residentId", e.field());
+        assertTrue(households.search(officerA, null, "H-2", null, null).items.isEmpty(), "nothing half-written");
+    }
+
+    private static HouseholdMemberDTO member(long id, Relation r) {
+        HouseholdMemberDTO m = new HouseholdMemberDTO();
+        m.residentId = id;
+        m.relation = r;
+        return m;
+    }
+}

@@ -1,0 +1,76 @@
+package org.renkou.rest.internal;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.StaffDTO;
+import org.renkou.core.api.StaffService;
+
+/** {@code /api/staff}: staff members, their roles and jurisdictions; {@code /api/staff/me}: the caller. */
+@Component(service = StaffResource.class, property = JerseyWhiteboard.RESOURCE + "=true")
+@Path("staff")
+@Produces(MediaType.APPLICATION_JSON)
+public class StaffResource {
+    private final StaffService staff;
+
+    @Activate
+    public StaffResource(@Reference StaffService staff) {
+        this.staff = staff;
+    }
+
+    @GET
+    public List<StaffDTO> list(@Context SecurityContext sc) {
+        return staff.list(CallerFilter.caller(sc));
+    }
+
+    @GET
+    @Path("me")
+    public StaffDTO me(@Context SecurityContext sc) {
+        Caller c = CallerFilter.caller(sc);
+        StaffDTO d = new StaffDTO();
+        d.username = c.username();
+        d.name = c.username();
+        d.roles.addAll(c.roles());
+        d.jurisdictionCodes.addAll(c.jurisdictionCodes());
+        d.active = true;
+        return staff.find(c, c.username()).orElse(d);
+    }
+
+    @GET
+    @Path("{username}")
+    public StaffDTO get(@Context SecurityContext sc, @PathParam("username") String username) {
+        return staff.find(CallerFilter.caller(sc), username).orElseThrow(() -> RenkouException.notFound("username",
+                "工作人员 " + username + " 不存在。", "Staff member " + username + " does not exist."));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Context SecurityContext sc, StaffDTO in) {
+        StaffDTO created = staff.create(CallerFilter.caller(sc), in);
+        return Response.created(URI.create("staff/" + created.username)).entity(created).build();
+    }
+
+    @PUT
+    @Path("{username}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public StaffDTO update(@Context SecurityContext sc, @PathParam("username") String username, StaffDTO in) {
+        return staff.update(CallerFilter.caller(sc), username, in);
+    }
+}
