@@ -23,6 +23,12 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.renkou.core.api.JurisdictionDTO;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.JurisdictionService;
+import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.AuditQuery;
+import org.renkou.core.api.AuditService;
+import org.renkou.core.api.Caller;
+import org.osgi.service.cm.ConfigurationAdmin;
+import java.util.Hashtable;
 
 /**
  * The platform as the features make it, inside a real Felix: every bundle active, the core service working on a
@@ -39,6 +45,12 @@ public class PlatformIT {
 
     @Inject
     private JurisdictionService jurisdictions;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Inject
+    private AuditService audit;
 
     private final Http http = new Http(Integer.getInteger(PORT_PROPERTY, -1));
 
@@ -84,6 +96,25 @@ public class PlatformIT {
         assertEquals(Long.valueOf(1), created.version);
         assertEquals("服务测试社区", jurisdictions.find("440606901003").orElseThrow().name);
         assertTrue(jurisdictions.children("440606901").stream().anyMatch(j -> j.code.equals("440606901003")));
+    }
+
+    @Test
+    public void configurationChangesAreAudited() throws Exception {
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration("org.renkou.itests.audited", null);
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("reminderDays", 7);
+        c.update(props);
+        c.delete();
+        AuditQuery q = new AuditQuery();
+        q.action = AuditAction.CONFIG;
+        q.entityId = "org.renkou.itests.audited";
+        long end = System.currentTimeMillis() + 20_000;
+        long found = 0;
+        while (System.currentTimeMillis() < end && (found = audit.search(Caller.SYSTEM, q).total) < 2) {
+            Thread.sleep(100);
+        }
+        assertEquals("one entry for the update, one for the delete", 2, found);
+        assertTrue(audit.search(Caller.SYSTEM, q).items.get(0).changes.contains("deleted"));
     }
 
     @Test
