@@ -76,7 +76,8 @@ public final class FeatureCatalog {
         ((Map<String, Object>) m.getOrDefault("name", Map.of())).forEach((k, v) -> name.put(k, String.valueOf(v)));
         return new Feature(id, (String) m.get("version"), (String) m.getOrDefault("kind", "module"), name,
                 List.copyOf((List<String>) m.getOrDefault("requires", List.of())),
-                ((Number) m.getOrDefault("startLevel", 20.0)).intValue(), levels, props, List.copyOf(bundles));
+                ((Number) m.getOrDefault("startLevel", 20.0)).intValue(), levels, props, List.copyOf(bundles),
+                List.copyOf((List<String>) m.getOrDefault("tables", List.of())));
     }
 
     /**
@@ -140,6 +141,29 @@ public final class FeatureCatalog {
                 }
                 out.put(k, value);
             });
+        }
+        return out;
+    }
+
+    /**
+     * The module catalogue as framework properties, for the module manager inside the framework (which has no JSON
+     * reader of its own): {@code renkou.modules} lists the ids in start order; for each id,
+     * {@code renkou.module.<id>.} {@code name.zh}, {@code name.en}, {@code kind}, {@code version}, {@code requires},
+     * {@code bundles} (file names in {@code system/}) and {@code tables} (the database tables it owns), lists
+     * comma-separated.
+     */
+    public Map<String, String> moduleProperties() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("renkou.modules", String.join(",", features.stream().map(Feature::id).toList()));
+        for (Feature f : features) {
+            String p = "renkou.module." + f.id() + ".";
+            out.put(p + "name.zh", f.name().getOrDefault("zh", f.id()));
+            out.put(p + "name.en", f.name().getOrDefault("en", f.id()));
+            out.put(p + "kind", f.kind());
+            out.put(p + "version", f.version() == null ? "" : f.version());
+            out.put(p + "requires", String.join(",", f.requires()));
+            out.put(p + "bundles", String.join(",", f.bundles().stream().map(Feature.Coordinate::fileName).toList()));
+            out.put(p + "tables", String.join(",", f.tables()));
         }
         return out;
     }

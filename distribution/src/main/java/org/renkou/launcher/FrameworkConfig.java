@@ -37,6 +37,7 @@ public final class FrameworkConfig {
         // Gogo ends the framework when its input ends; without a terminal it must not read input at all.
         p.put("gosh.args", s.shell() && System.console() != null ? "--noshutdown" : "--nointeractive");
         p.putAll(catalog.properties(s.placeholders()));
+        p.putAll(catalog.moduleProperties());
         return p;
     }
 

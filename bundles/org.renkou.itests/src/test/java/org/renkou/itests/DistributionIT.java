@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +64,8 @@ class DistributionIT {
         Process p = launch(home, Integer.toString(port));
         try {
             http.await("/api/health", r -> r.status() == 200, 60);
-            writeBundle(home.resolve("deploy/org.renkou.itests.hotdeploy.jar"), "org.renkou.itests.hotdeploy");
+            TestBundles.write(home.resolve("deploy/org.renkou.itests.hotdeploy.jar"), "org.renkou.itests.hotdeploy",
+                    "Renkou-Module", "hotdeploy", "Require-Capability", TestBundles.REQUIRES_CORE_API);
             http.await("/api/health", r -> r.body().matches(
                     "(?s).*\"symbolicName\":\"org\\.renkou\\.itests\\.hotdeploy\",\"version\":\"1\\.0\\.0\",\"state\":\"ACTIVE\".*"), 20);
         } finally {
@@ -108,7 +105,8 @@ class DistributionIT {
         try {
             http.await("/api/health", r -> r.status() == 200, 60);
             Path jar = home.resolve("deploy/org.renkou.itests.broken.jar");
-            writeBundle(jar, "org.renkou.itests.broken", "Import-Package", "org.renkou.no.such.api;version=\"[9,10)\"");
+            TestBundles.write(jar, "org.renkou.itests.broken", "Import-Package", "org.renkou.no.such.api;version=\"[9,10)\"",
+                    "Renkou-Module", "broken", "Require-Capability", TestBundles.REQUIRES_CORE_API);
             http.await("/api/health", r -> r.body().contains("\"status\":\"DEGRADED\"")
                     && r.body().contains("org.renkou.itests.broken"), 20);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -118,6 +116,9 @@ class DistributionIT {
                 log = Files.readString(home.resolve("logs/renkou.log"), StandardCharsets.UTF_8);
             }
             assertTrue(log.contains("org.renkou.itests.broken") && log.contains("org.renkou.no.such.api"), log);
+            // the module list says why, in words
+            Http.Response modules = http.get("/api/modules/broken");
+            assertTrue(modules.body().contains("\"state\":\"FAILED\"") && modules.body().contains("无法解析"), modules.body());
         } finally {
             stop(p);
         }
@@ -144,22 +145,5 @@ class DistributionIT {
             p.destroyForcibly();
             throw new AssertionError("Renkou did not stop within 60 s of SIGTERM");
         }
-    }
-
-    private static void writeBundle(Path jar, String symbolicName, String... headers) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", symbolicName);
-        a.putValue("Bundle-Version", "1.0.0");
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            a.putValue(headers[i], headers[i + 1]);
-        }
-        Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out, m)) {
-            j.flush();
-        }
-        Files.move(tmp, jar); // appear whole, never half-written
     }
 }

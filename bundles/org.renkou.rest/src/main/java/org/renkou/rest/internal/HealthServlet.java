@@ -99,7 +99,7 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
         long gen = generation.get();
         StringBuilder states = new StringBuilder();
         for (HealthIndicator i : indicators) {
-            states.append(i.state().ordinal());
+            states.append(i.state().ordinal()).append(i.detail()).append('|');
         }
         Cached c = cached;
         if (c != null && c.generation() == gen && c.indicatorStates().contentEquals(states)) {

@@ -54,7 +54,9 @@ public class JerseyWhiteboard {
     });
     private final ServiceTracker<Object, Object> tracker;
     private ScheduledFuture<?> pending;
-    private ServletContainer container;
+    /** How long a replaced application may go on serving requests it started before it is destroyed anyway. */
+    private static final long DRAIN_MS = 30_000;
+    private final ApiServlet servlet = new ApiServlet(this::scheduleRebuild);
     private ServiceRegistration<Servlet> registration;
 
     @Activate
@@ -85,6 +87,10 @@ public class JerseyWhiteboard {
             }
         };
         tracker.open();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.pattern", "/api/*");
+        props.put("osgi.http.whiteboard.servlet.name", "renkou-api");
+        registration = context.registerService(Servlet.class, servlet, props);
         scheduleRebuild();
     }
 
@@ -96,6 +102,10 @@ public class JerseyWhiteboard {
             if (registration != null) {
                 unregisterQuietly(registration);
                 registration = null;
+            }
+            ApiServlet.Generation last = servlet.swap(null);
+            if (last != null) {
+                last.container.destroy();
             }
         }
     }
@@ -121,26 +131,41 @@ public class JerseyWhiteboard {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         contributions.values().forEach(config::register);
 
+        if (servlet.getServletConfig() == null) {
+            return; // not yet initialised by the HTTP whiteboard; its init() schedules the first build
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Jersey finds its injection manager (jersey-hk2) through the context class loader.
         thread.setContextClassLoader(JerseyClassLoader.INSTANCE);
         try {
-            if (container == null) {
-                container = new ServletContainer(config);
-                Dictionary<String, Object> props = new Hashtable<>();
-                props.put("osgi.http.whiteboard.servlet.pattern", "/api/*");
-                props.put("osgi.http.whiteboard.servlet.name", "renkou-api");
-                registration = context.registerService(Servlet.class, container, props);
-            } else {
-                container.reload(config);
+            ServletContainer next = new ServletContainer(config);
+            next.init(servlet.getServletConfig());
+            ApiServlet.Generation old = servlet.swap(new ApiServlet.Generation(next));
+            if (old != null) {
+                Thread drain = new Thread(() -> drainAndDestroy(old), "renkou-jaxrs-drain");
+                drain.setDaemon(true);
+                drain.start();
             }
             LOG.debug("JAX-RS application at /api rebuilt with {} contributions", contributions.size());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | jakarta.servlet.ServletException e) {
             LOG.error("The REST API could not be (re)built: {}", e.toString(), e);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Lets the replaced application finish what it started, then frees it. */
+    private static void drainAndDestroy(ApiServlet.Generation old) {
+        long end = System.currentTimeMillis() + DRAIN_MS;
+        try {
+            while (old.inFlight.get() > 0 && System.currentTimeMillis() < end) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        old.container.destroy();
     }
 
     private static void unregisterQuietly(ServiceRegistration<?> r) {
