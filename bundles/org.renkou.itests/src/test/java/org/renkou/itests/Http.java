@@ -14,13 +14,25 @@ import java.util.function.Predicate;
  */
 public final class Http {
     private final int port;
+    /** The staff member named in the {@code X-Renkou-User} header, or null for the system administrator. */
+    private final String user;
 
     /** Status, content type and body of an answer. */
     public record Response(int status, String contentType, String body) {
     }
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String user) {
         this.port = port;
+        this.user = user;
+    }
+
+    /** A client acting as staff member {@code username} (header {@code X-Renkou-User}). */
+    public Http as(String username) {
+        return new Http(port, username);
     }
 
     public Response get(String path) throws IOException {
@@ -37,6 +49,9 @@ public final class Http {
         c.setReadTimeout(30000);
         c.setInstanceFollowRedirects(false);
         c.setRequestMethod(method);
+        if (user != null) {
+            c.setRequestProperty("X-Renkou-User", user);
+        }
         if (body != null) {
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", contentType);
