@@ -123,9 +123,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
     @Override
     public BenefitApplicationDTO submit(Caller caller, BenefitApplicationDTO in) {
         caller.require("受理补助申请", "take benefit applications", WRITERS);
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         String schemeId = Text.required(in.schemeId, "schemeId", "扶助项目", "benefit scheme", 60);
         BenefitScheme scheme = schemes.find(schemeId).orElseThrow(() -> RenkouException.invalid("schemeId",
                 "扶助项目“" + schemeId + "”不存在或其省级模块未启用。",
@@ -187,9 +185,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
 
     @Override
     public BenefitApplicationDTO decide(Caller caller, long id, DecisionDTO in) {
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         StepDecision decision = Text.present(in.decision, "decision", "审核结论", "decision");
         long version = Text.present(in.version, "version", "版本号", "version");
         if (decision == StepDecision.SUBMITTED) {
@@ -279,9 +275,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
     @Override
     public ObjectionDTO raiseObjection(Caller caller, long id, ObjectionDTO in) {
         caller.require("登记异议", "record objections", WRITERS);
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         String objector = Text.required(in.objector, "objector", "异议人", "objector", 50);
         String content = Text.required(in.content, "content", "异议内容", "objection", 1000);
         return db.tx(em -> {
@@ -306,9 +300,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
 
     @Override
     public ObjectionDTO resolveObjection(Caller caller, long id, long objectionId, ObjectionDTO in) {
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         if (in.status != ObjectionStatus.UPHELD && in.status != ObjectionStatus.DISMISSED) {
             throw RenkouException.invalid("status", "处理结果应为 UPHELD（成立）或 DISMISSED（不成立）。",
                     "The status must be UPHELD or DISMISSED.");
@@ -425,14 +417,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
     /** A refusal by role or level: audited in its own transaction, then FORBIDDEN. */
     private RenkouException deny(Caller caller, String field, String type, Object id, String code, String zh,
             String en) {
-        try {
-            db.tx(em -> {
-                AuditLog.write(em, caller, AuditAction.DENIED, type, id, code, null, en);
-                return null;
-            });
-        } catch (RuntimeException e) {
-            // the refusal stands even if it could not be logged
-        }
+        Scope.auditDenied(db, caller, type, id, code, en);
         return new RenkouException(RenkouException.Kind.FORBIDDEN, field, zh, en);
     }
 

@@ -68,9 +68,7 @@ public class BirthServiceImpl implements BirthService {
     @Override
     public BirthDTO register(Caller caller, BirthDTO in) {
         caller.require("办理生育登记", "register births", WRITERS);
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         if (in.motherId == null && in.fatherId == null) {
             throw RenkouException.invalid("motherId", "请至少填写父母一方。", "Give at least one parent.");
         }

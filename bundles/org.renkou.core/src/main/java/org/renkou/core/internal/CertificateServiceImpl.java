@@ -95,9 +95,7 @@ public class CertificateServiceImpl implements CertificateService {
     @Override
     public CertificateDTO issue(Caller caller, CertificateDTO in) {
         caller.require("发放证件", "issue certificates", WRITERS);
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         String typeKey = Text.required(in.type, "type", "证件类型", "certificate type", 60);
         if (types.find(typeKey).isEmpty()) {
             throw RenkouException.invalid("type", "证件类型“" + typeKey + "”不存在或其省级模块未启用。",
@@ -210,11 +208,8 @@ public class CertificateServiceImpl implements CertificateService {
             String field = "holderIds[" + i + "]";
             ResidentEntity r = People.existing(em, ids.get(i), field, "持证人", "holder");
             if (!ResidentServiceImpl.visible(caller, r)) {
-                db.tx(x -> {
-                    AuditLog.write(x, caller, AuditAction.DENIED, ResidentServiceImpl.TYPE, r.id, r.residenceCode,
-                            null, "certificate for a resident outside the caller's jurisdictions");
-                    return null;
-                });
+                Scope.auditDenied(db, caller, ResidentServiceImpl.TYPE, r.id, r.residenceCode,
+                        "certificate for a resident outside the caller's jurisdictions");
                 throw new RenkouException(RenkouException.Kind.FORBIDDEN, field,
                         "持证人（居民 " + r.id + "）不在您的辖区内，不能为其办理证件。",
                         "Holder (resident " + r.id + ") lies outside your jurisdiction; you cannot issue certificates to them.");

@@ -76,12 +76,7 @@ public class MarriageServiceImpl implements MarriageService {
     @Override
     public MarriageDTO register(Caller caller, MarriageDTO in) {
         caller.require("办理婚姻登记", "register marriages", WRITERS);
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
-        LocalDate date = checkDate(in.marriageDate);
-        String authority = Text.required(in.authority, "authority", "登记机关", "registering authority", 100);
-        String number = Text.required(in.certificateNumber, "certificateNumber", "结婚证字号", "certificate number", 40);
+        Details d = check(Text.body(in));
         return db.tx(em -> {
             ResidentEntity a = People.existing(em, in.partyAId, "partyAId", "一方", "first spouse");
             ResidentEntity b = People.existing(em, in.partyBId, "partyBId", "另一方", "second spouse");
@@ -92,16 +87,14 @@ public class MarriageServiceImpl implements MarriageService {
                 throw RenkouException.invalid("partyBId", "婚姻登记双方应为一男一女。",
                         "A marriage registration is between a man and a woman.");
             }
-            checkAge(a, date, "partyAId");
-            checkAge(b, date, "partyBId");
+            checkAge(a, d.date, "partyAId");
+            checkAge(b, d.date, "partyBId");
             notMarried(em, a, "partyAId");
             notMarried(em, b, "partyBId");
             MarriageEntity m = new MarriageEntity();
             m.partyAId = a.id;
             m.partyBId = b.id;
-            m.marriageDate = date;
-            m.authority = authority;
-            m.certificateNumber = number;
+            d.applyTo(m);
             m.status = MarriageStatus.CURRENT;
             m.createdAt = LocalDateTime.now(ZoneOffset.UTC);
             m.updatedAt = m.createdAt;
@@ -119,21 +112,14 @@ public class MarriageServiceImpl implements MarriageService {
     public MarriageDTO update(Caller caller, long id, MarriageDTO in) {
         caller.require("修改婚姻登记", "change marriage registrations", WRITERS);
         long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
-        LocalDate date = checkDate(in.marriageDate);
-        String authority = Text.required(in.authority, "authority", "登记机关", "registering authority", 100);
-        String number = Text.required(in.certificateNumber, "certificateNumber", "结婚证字号", "certificate number", 40);
+        Details d = check(in);
         return db.tx(em -> {
             MarriageEntity m = current(em, caller, id, version);
-            checkAge(em.find(ResidentEntity.class, m.partyAId), date, "marriageDate");
-            checkAge(em.find(ResidentEntity.class, m.partyBId), date, "marriageDate");
+            checkAge(em.find(ResidentEntity.class, m.partyAId), d.date, "marriageDate");
+            checkAge(em.find(ResidentEntity.class, m.partyBId), d.date, "marriageDate");
             Map<String, Object> before = m.auditView();
-            m.marriageDate = date;
-            m.authority = authority;
-            m.certificateNumber = number;
-            m.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
-            em.flush();
-            AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, id, People.place(em, m.partyAId),
-                    AuditLog.diff(before, m.auditView()), null);
+            d.applyTo(m);
+            saved(em, caller, m, before, null);
             return toDTO(m);
         });
     }
@@ -158,10 +144,7 @@ public class MarriageServiceImpl implements MarriageService {
             m.status = in.status;
             m.endedOn = ended;
             m.endReason = reason;
-            m.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
-            em.flush();
-            AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, id, People.place(em, m.partyAId),
-                    AuditLog.diff(before, m.auditView()), reason);
+            saved(em, caller, m, before, reason);
             // an annulled marriage never existed in law: the spouses are unmarried again
             MaritalStatus after = in.status == MarriageStatus.DIVORCED ? MaritalStatus.DIVORCED : MaritalStatus.UNMARRIED;
             setMaritalStatus(em, caller, em.find(ResidentEntity.class, m.partyAId), after);
@@ -191,26 +174,47 @@ public class MarriageServiceImpl implements MarriageService {
         }
     }
 
-    private LocalDate checkDate(LocalDate date) {
-        Text.present(date, "marriageDate", "登记日期", "marriage date");
+    /** Date, authority and certificate number, checked. */
+    private record Details(LocalDate date, String authority, String number) {
+        void applyTo(MarriageEntity m) {
+            m.marriageDate = date;
+            m.authority = authority;
+            m.certificateNumber = number;
+        }
+    }
+
+    private Details check(MarriageDTO in) {
+        LocalDate date = Text.present(in.marriageDate, "marriageDate", "登记日期", "marriage date");
         if (date.isAfter(LocalDate.now(clock))) {
             throw RenkouException.invalid("marriageDate", "登记日期不能晚于今天。", "The marriage date must not be in the future.");
         }
-        return date;
+        return new Details(date, Text.required(in.authority, "authority", "登记机关", "registering authority", 100),
+                Text.required(in.certificateNumber, "certificateNumber", "结婚证字号", "certificate number", 40));
     }
 
+    /** Writes a change of {@code m} and its audit entry. */
+    private static void saved(EntityManager em, Caller caller, MarriageEntity m, Map<String, Object> before,
+            String reason) {
+        m.updatedAt = LocalDateTime.now(ZoneOffset.UTC);
+        em.flush();
+        AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, m.id, People.place(em, m.partyAId),
+                AuditLog.diff(before, m.auditView()), reason);
+    }
+
+    // messages name the resident by id only: one spouse may live outside the caller's reach
     private static void checkAge(ResidentEntity r, LocalDate date, String field) {
         int min = r.sex == Sex.MALE ? MIN_AGE_MEN : MIN_AGE_WOMEN;
         if (Period.between(r.birthDate, date).getYears() < min) {
-            throw RenkouException.invalid(field, r.name + "在登记日未满法定婚龄（" + (r.sex == Sex.MALE ? "男" : "女")
-                    + min + " 周岁）。", r.name + " is under the legal marriage age (" + min + ") on that date.");
+            throw RenkouException.invalid(field, "居民 " + r.id + " 在登记日未满法定婚龄（" + (r.sex == Sex.MALE ? "男" : "女")
+                    + min + " 周岁）。", "Resident " + r.id + " is under the legal marriage age (" + min + ") on that date.");
         }
     }
 
     private static void notMarried(EntityManager em, ResidentEntity r, String field) {
         if (!em.createNamedQuery(MarriageEntity.CURRENT_OF, MarriageEntity.class).setParameter("p", r.id)
                 .getResultList().isEmpty()) {
-            throw RenkouException.conflict(field, r.name + "已有存续的婚姻登记。", r.name + " is in a current marriage.");
+            throw RenkouException.conflict(field, "居民 " + r.id + " 已有存续的婚姻登记。",
+                    "Resident " + r.id + " is in a current marriage.");
         }
     }
 
