@@ -1,5 +1,6 @@
 package org.renkou.core.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -41,6 +42,8 @@ import org.renkou.core.internal.entities.BenefitObjectionEntity;
 import org.renkou.core.internal.entities.BenefitStepEntity;
 import org.renkou.core.internal.entities.HouseholdEntity;
 import org.renkou.core.internal.entities.ResidentEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Benefit applications through their scheme's approval chain. "Today" comes from the {@link Clock}, so that tests
@@ -48,6 +51,7 @@ import org.renkou.core.internal.entities.ResidentEntity;
  */
 @Component
 public class BenefitApplicationServiceImpl implements BenefitApplicationService {
+    private static final Logger LOG = LoggerFactory.getLogger(BenefitApplicationServiceImpl.class);
     static final String TYPE = "benefit-application";
     static final String OBJECTION_TYPE = "benefit-objection";
     private static final Role[] WRITERS = {Role.ADMIN, Role.DIRECTOR, Role.FAMILY_SERVICES};
@@ -151,7 +155,20 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
             }
             HouseholdDTO household = applicant.householdId == null ? null
                     : HouseholdServiceImpl.toDTO(em, em.find(HouseholdEntity.class, applicant.householdId));
-            Eligibility eligibility = scheme.eligibility(ResidentServiceImpl.toDTO(applicant, false), household, today);
+            Eligibility eligibility;
+            BigDecimal amount;
+            try {
+                eligibility = scheme.eligibility(ResidentServiceImpl.toDTO(applicant, false), household, today);
+                amount = scheme.amount(today);
+            } catch (RuntimeException e) {
+                LOG.error("Benefit scheme {} failed", scheme.id(), e);
+                throw RenkouException.unavailable("省级模块出错，暂不能受理该项目的申请，请联系管理员。",
+                        "The province module failed on this scheme; an administrator should check the log.");
+            }
+            if (eligibility == null || amount == null || amount.signum() < 0) {
+                throw RenkouException.unavailable("省级模块未给出资格结论或金额，暂不能受理。",
+                        "The province module gave no eligibility decision or amount.");
+            }
             if (!eligibility.eligible()) {
                 throw RenkouException.conflict("applicantId", "不符合申请条件：" + eligibility.reasonZh(),
                         "Not eligible: " + eligibility.reasonEn());
@@ -165,10 +182,10 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
             a.applicantId = applicant.id;
             a.jurisdictionCode = community(applicant.residenceCode);
             a.appliedOn = today;
-            a.amount = scheme.amount(today);
+            a.amount = amount.setScale(2, java.math.RoundingMode.HALF_UP);
             a.amountPeriod = scheme.amountPeriod();
-            a.eligibilityZh = eligibility.reasonZh();
-            a.eligibilityEn = eligibility.reasonEn();
+            a.eligibilityZh = cut(eligibility.reasonZh());
+            a.eligibilityEn = cut(eligibility.reasonEn());
             a.approvalChain = chain.stream().map(s -> s.level() + ":" + s.noticeDays()).collect(Collectors.joining(","));
             a.status = ApplicationStatus.IN_REVIEW;
             startStep(a, 0, chain.get(0), today);
@@ -176,7 +193,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
             a.updatedAt = a.createdAt;
             em.persist(a);
             em.flush();
-            step(em, caller, a, -1, null, StepDecision.SUBMITTED, eligibility.reasonZh());
+            step(em, caller, a, -1, null, StepDecision.SUBMITTED, a.eligibilityZh);
             AuditLog.write(em, caller, AuditAction.CREATE, TYPE, a.id, a.jurisdictionCode,
                     AuditLog.diff(Map.of(), a.auditView()), null);
             return toDTO(a);
@@ -424,6 +441,11 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
     private static List<BenefitObjectionEntity> objectionsOf(EntityManager em, long applicationId) {
         return em.createQuery("SELECT o FROM BenefitObjectionEntity o WHERE o.applicationId = :a ORDER BY o.id",
                 BenefitObjectionEntity.class).setParameter("a", applicationId).getResultList();
+    }
+
+    /** A province's reason, cut to fit its column. */
+    private static String cut(String reason) {
+        return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
     }
 
     /** The community (12 digits) of a residence code, which may be a resident group below it. */

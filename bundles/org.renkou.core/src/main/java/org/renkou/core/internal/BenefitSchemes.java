@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public class BenefitSchemes {
     private static final Logger LOG = LoggerFactory.getLogger(BenefitSchemes.class);
 
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,60}");
+
     private final Map<String, BenefitScheme> byId = new ConcurrentHashMap<>();
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -35,7 +38,34 @@ public class BenefitSchemes {
                     scheme.id(), BenefitScheme.PROVINCE_PROPERTY, province, scheme.provinceCode());
             return;
         }
+        String problem = problem(scheme);
+        if (problem != null) {
+            LOG.warn("Benefit scheme {} ignored: {}", scheme.id(), problem);
+            return;
+        }
         byId.put(scheme.id(), scheme);
+    }
+
+    /** What in a scheme's description would not fit the application table, or null. */
+    private static String problem(BenefitScheme s) {
+        if (s.id() == null || !ID.matcher(s.id()).matches()) {
+            return "id must be 1 to 60 lower-case letters, digits or '-'";
+        }
+        if (s.provinceCode() == null || !s.provinceCode().matches("\\d{2}")) {
+            return "province code must have two digits";
+        }
+        if (blankOrLonger(s.nameZh(), 100) || blankOrLonger(s.nameEn(), 200)) {
+            return "names must be given, at most 100 (zh) and 200 (en) characters";
+        }
+        if (s.approvalChain() == null || s.approvalChain().isEmpty()
+                || s.approvalChain().stream().anyMatch(java.util.Objects::isNull)) {
+            return "the approval chain needs at least one step";
+        }
+        return s.amountPeriod() == null ? "the amount period is missing" : null;
+    }
+
+    private static boolean blankOrLonger(String s, int max) {
+        return s == null || s.isBlank() || s.length() > max;
     }
 
     void removeScheme(BenefitScheme scheme) {

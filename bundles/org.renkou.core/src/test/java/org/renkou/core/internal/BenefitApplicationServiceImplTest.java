@@ -57,7 +57,7 @@ class BenefitApplicationServiceImplTest {
     private final Caller auditor = new Caller("aud", Set.of(Role.AUDITOR), Set.of("440606"));
 
     /** Reward support (奖励扶助) in its simplest form: 60 and over, 80 yuan a month, community → street → county. */
-    static final class Scheme implements BenefitScheme {
+    static class Scheme implements BenefitScheme {
         public String id() {
             return "test-reward";
         }
@@ -242,6 +242,35 @@ class BenefitApplicationServiceImplTest {
         schemes.removeScheme(scheme);
         schemes.addScheme(scheme, Map.of(BenefitScheme.PROVINCE_PROPERTY, "53"));
         assertTrue(applications.schemes(null).isEmpty());
+    }
+
+    @Test
+    void aFailingOrMalformedSchemeAnswersUnavailableOrIsIgnored() {
+        schemes.addScheme(new Scheme() {
+            @Override
+            public String id() {
+                return "broken";
+            }
+
+            @Override
+            public Eligibility eligibility(ResidentDTO r, HouseholdDTO household, LocalDate date) {
+                throw new IllegalStateException("policy file missing");
+            }
+        }, Map.of(BenefitScheme.PROVINCE_PROPERTY, "44"));
+        schemes.addScheme(new Scheme() {
+            @Override
+            public String id() {
+                return "Bad Id";
+            }
+        }, Map.of(BenefitScheme.PROVINCE_PROPERTY, "44"));
+        assertEquals(List.of("broken", "test-reward"), applications.schemes("44").stream().map(d -> d.id).toList());
+
+        ResidentDTO r = residents.create(community, person("44060619500101007", "老周", COMMUNITY_A));
+        BenefitApplicationDTO in = new BenefitApplicationDTO();
+        in.schemeId = "broken";
+        in.applicantId = r.id;
+        fails(RenkouException.Kind.UNAVAILABLE, null, () -> applications.submit(community, in));
+        assertEquals(0, applications.search(community, null, null, r.id, null, null, null).total);
     }
 
     private static RenkouException assertThrowsConflict(org.junit.jupiter.api.function.Executable call) {
