@@ -14,6 +14,7 @@ import java.util.function.Predicate;
  */
 public final class Http {
     private final int port;
+    /** The staff member named in the {@code X-Renkou-User} header, or null for the system administrator. */
     private final String user;
 
     /** Status, content type and body of an answer. */

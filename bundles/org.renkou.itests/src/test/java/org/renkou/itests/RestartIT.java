@@ -44,6 +44,41 @@ class RestartIT {
         }
     }
 
+    /**
+     * Which modules are off is kept in the database, not the framework cache: a module switched off stays off in a
+     * new framework (Pax Exam starts each with an empty cache), and its data is there when it is switched on again.
+     */
+    @Test
+    void moduleStateSurvivesRestartAndAWipedCache() throws Exception {
+        Path home = RenkouOptions.newHome("module-restart");
+        TestBundles.deployFixture(home.resolve("deploy"));
+        int port = RenkouOptions.freePort();
+        Http http = new Http(port);
+
+        TestContainer first = start(home, port);
+        try {
+            http.await("/api/fixture/notes", r -> r.status() == 200, 60);
+            assertEquals(200, http.postJson("/api/fixture/notes", "{\"text\":\"重启前\"}").status());
+            Http.Response off = http.send("POST", "/api/admin/modules/notes/disable", null, null);
+            assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
+        } finally {
+            first.stop();
+        }
+
+        TestContainer second = start(home, port);
+        try {
+            Http.Response notes = http.await("/api/modules/notes", r -> r.status() == 200, 60);
+            assertTrue(notes.body().contains("\"state\":\"DISABLED\"") && notes.body().contains("\"changedBy\":\"system\""),
+                    notes.body());
+            assertEquals(404, http.get("/api/fixture/notes").status());
+            http.send("POST", "/api/admin/modules/notes/enable", null, null);
+            Http.Response data = http.await("/api/fixture/notes", r -> r.status() == 200, 30);
+            assertTrue(data.body().contains("重启前"), data.body());
+        } finally {
+            second.stop();
+        }
+    }
+
     private static TestContainer start(Path home, int port) throws java.io.IOException {
         TestContainer c = PaxExamRuntime.createContainer(
                 PaxExamRuntime.createServerSystem(RenkouOptions.renkouRuntime(home, port)));

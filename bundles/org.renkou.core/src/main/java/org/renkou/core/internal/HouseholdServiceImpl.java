@@ -238,7 +238,7 @@ public class HouseholdServiceImpl implements HouseholdService {
         return m;
     }
 
-    private static HouseholdDTO toDTO(EntityManager em, HouseholdEntity h) {
+    static HouseholdDTO toDTO(EntityManager em, HouseholdEntity h) {
         HouseholdDTO d = new HouseholdDTO();
         d.id = h.id;
         d.number = h.number;

@@ -43,16 +43,21 @@ public final class Scope {
      * caller's is rolled back), then NOT_FOUND, so that nobody learns whether the record exists.
      */
     public static RenkouException denied(Database db, Caller caller, String entityType, Object id, String code) {
+        auditDenied(db, caller, entityType, id, code, "outside the caller's jurisdictions " + caller.jurisdictionCodes());
+        return notFound(entityType, id);
+    }
+
+    /** Records a refusal as DENIED in its own transaction (the caller's is rolled back); never fails. */
+    public static void auditDenied(Database db, Caller caller, String entityType, Object id, String code,
+            String reason) {
         try {
             db.tx(em -> {
-                AuditLog.write(em, caller, AuditAction.DENIED, entityType, id, code, null,
-                        "outside the caller's jurisdictions " + caller.jurisdictionCodes());
+                AuditLog.write(em, caller, AuditAction.DENIED, entityType, id, code, null, reason);
                 return null;
             });
         } catch (RuntimeException e) {
             // the refusal stands even if it could not be logged
         }
-        return notFound(entityType, id);
     }
 
     public static RenkouException notFound(String entityType, Object id) {

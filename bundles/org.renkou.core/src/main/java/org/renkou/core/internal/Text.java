@@ -38,6 +38,14 @@ public final class Text {
         return t;
     }
 
+    /** INVALID unless a request body was sent. */
+    public static <T> T body(T in) {
+        if (in == null) {
+            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
+        }
+        return in;
+    }
+
     /** {@code value} when not null, else INVALID naming {@code field}. */
     public static <T> T present(T value, String field, String labelZh, String labelEn) {
         if (value == null) {

@@ -582,8 +582,12 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
 
     private String computeDetail() {
         Map<String, Module> all = modules();
-        return all.values().stream().map(m -> failure(m, all)).filter(java.util.Objects::nonNull)
-                .map(w -> w[0] + " / " + w[1]).collect(Collectors.joining(" "));
+        List<String> lines = new ArrayList<>();
+        all.values().stream().filter(m -> m.deployed() == null).map(m -> failure(m, all))
+                .filter(java.util.Objects::nonNull).forEach(w -> lines.add(w[0] + " / " + w[1]));
+        // deploy/ refusals, including bundles that are no module at all
+        refused.values().forEach(r -> lines.add(r.zh() + " / " + r.en()));
+        return String.join(" ", lines);
     }
 
     Map<String, Boolean> conditionStates() {

@@ -1,0 +1,227 @@
+package org.renkou.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The module manager on the real platform: a custom module ("notes", the fixture bundle) dropped into deploy/ is
+ * checked and started; switching it off and on by REST and by the Gogo shell never fails a request to the rest of
+ * the platform, never restarts or refreshes another bundle, and keeps the module's data; dependencies are
+ * refused or cascaded in words; bad bundles are refused with a reason.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ModuleIT {
+    private static final String PORT_PROPERTY = "renkou.itests.modules.port";
+    private static final String HOME_PROPERTY = "renkou.itests.modules.home";
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private CommandProcessor shell;
+
+    private final Http http = new Http(Integer.getInteger(PORT_PROPERTY, -1));
+
+    @Configuration
+    public Option[] config() throws Exception {
+        int port = RenkouOptions.freePort();
+        Path home = RenkouOptions.newHome("modules");
+        TestBundles.deployFixture(home.resolve("deploy"));
+        System.setProperty(PORT_PROPERTY, Integer.toString(port));
+        System.setProperty(HOME_PROPERTY, home.toString());
+        return RenkouOptions.renkouRuntime(home, port);
+    }
+
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader("Import-Package", "*;resolution:=optional");
+        return probe;
+    }
+
+    private Path deploy() {
+        return Path.of(System.getProperty(HOME_PROPERTY)).resolve("deploy");
+    }
+
+    private void awaitNotesOn() throws Exception {
+        http.await("/api/modules/notes", r -> r.body().contains("\"state\":\"ENABLED\""), 60);
+        http.await("/api/fixture/notes", r -> r.status() == 200, 30);
+    }
+
+    @Test
+    public void switchingNeverDisturbsTheRestAndKeepsTheData() throws Exception {
+        awaitNotesOn();
+        assertEquals(200, http.postJson("/api/fixture/notes", "{\"text\":\"第一条便签\"}").status());
+        Map<Long, Long> before = otherBundles();
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
+        List<String> paths = List.of("/api/jurisdictions/440606", "/api/residents?limit=1", "/api/health",
+                "/api/modules", "/ui/index.html");
+        Thread load = new Thread(() -> {
+            int i = 0;
+            while (running.get()) {
+                String path = paths.get(i++ % paths.size());
+                try {
+                    Http.Response r = http.get(path);
+                    if (r.status() == 200) {
+                        ok.incrementAndGet();
+                    } else {
+                        failure.compareAndSet(null, path + " -> " + r.status() + " " + r.body());
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, path + " -> " + e);
+                }
+            }
+        });
+        load.start();
+        try {
+            for (int cycle = 0; cycle < 8; cycle++) {
+                Http.Response off = http.send("POST", "/api/admin/modules/notes/disable", null, null);
+                assertTrue(off.body(), off.body().contains("\"state\":\"DISABLED\""));
+                http.await("/api/fixture/notes", r -> r.status() == 404, 30);
+                Http.Response on = http.send("POST", "/api/admin/modules/notes/enable", null, null);
+                assertTrue(on.body(), on.body().contains("\"state\":\"ENABLED\""));
+                http.await("/api/fixture/notes", r -> r.status() == 200, 30);
+            }
+        } finally {
+            running.set(false);
+            load.join();
+        }
+        assertEquals("no request to the rest of the platform failed", null, failure.get());
+        assertTrue("the load ran: " + ok.get(), ok.get() > 50);
+        assertEquals("no other bundle was restarted, refreshed or updated", before, otherBundles());
+        assertTrue(http.get("/api/fixture/notes").body().contains("第一条便签"));
+        Http.Response audit = http.get("/api/audit?action=MODULE&entityId=notes&limit=1");
+        java.util.regex.Matcher total = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(audit.body());
+        assertTrue(audit.body(), total.find() && Integer.parseInt(total.group(1)) >= 16);
+    }
+
+    @Test
+    public void planSaysWhatDisappearsAndDependentsAreRefusedOrCascaded() throws Exception {
+        awaitNotesOn();
+        TestBundles.write(deploy().resolve("notes-plus.jar"), "org.renkou.itests.notesplus", "Renkou-Module",
+                "notes-plus", "Renkou-Module-Name-Zh", "便签增强", "Renkou-Module-Requires", "notes",
+                "Require-Capability", TestBundles.REQUIRES_CORE_API);
+        http.await("/api/modules/notes-plus", r -> r.body().contains("\"state\":\"ENABLED\""), 30);
+
+        Http.Response plan = http.get("/api/admin/modules/notes/plan?action=disable&cascade=true");
+        assertTrue(plan.body(), plan.body().contains("\"allowed\":true") && plan.body().contains("菜单 便签")
+                && plan.body().contains("\"modules\":[\"notes-plus\",\"notes\"]") && plan.body().contains("FIXTURE_NOTE"));
+
+        Http.Response refused = http.send("POST", "/api/admin/modules/notes/disable", null, null);
+        assertEquals(refused.body(), 409, refused.status());
+        assertTrue(refused.body(), refused.body().contains("“便签增强”需要“测试便签”"));
+
+        assertTrue(http.send("POST", "/api/admin/modules/notes/disable?cascade=true", null, null).body()
+                .contains("\"state\":\"DISABLED\""));
+        http.await("/api/modules/notes-plus", r -> r.body().contains("\"state\":\"DISABLED\""), 10);
+
+        Http.Response needs = http.send("POST", "/api/admin/modules/notes-plus/enable", null, null);
+        assertEquals(needs.body(), 409, needs.status());
+        assertTrue(needs.body(), needs.body().contains("请先启用“测试便签”"));
+        assertTrue(http.send("POST", "/api/admin/modules/notes-plus/enable?cascade=true", null, null).body()
+                .contains("\"state\":\"ENABLED\""));
+        awaitNotesOn();
+
+        Http.Response core = http.send("POST", "/api/admin/modules/core/disable", null, null);
+        assertEquals(409, core.status());
+        assertTrue(core.body(), core.body().contains("平台本身"));
+
+        assertEquals(201, http.postJson("/api/staff", "{\"username\":\"officer-m\",\"name\":\"某\","
+                + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606901001\"]}").status());
+        assertEquals(403, http.as("officer-m").send("POST", "/api/admin/modules/notes/disable", null, null).status());
+    }
+
+    @Test
+    public void badBundlesAreRefusedWithAReasonAndThePlatformRuns() throws Exception {
+        http.await("/api/health", r -> r.status() == 200, 60);
+        TestBundles.write(deploy().resolve("clash.jar"), "org.renkou.itests.clash", "Renkou-Module", "clash",
+                "Require-Capability", TestBundles.REQUIRES_CORE_API, "Export-Package", "org.renkou.core.api;version=9");
+        TestBundles.write(deploy().resolve("future.jar"), "org.renkou.itests.future", "Renkou-Module", "future",
+                "Require-Capability", "renkou.api;filter:=\"(&(renkou.api=core)(version>=9))\"");
+        TestBundles.write(deploy().resolve("plain.jar"), "org.renkou.itests.plain");
+        TestBundles.write(deploy().resolve("undeclared.jar"), "org.renkou.itests.undeclared", "Renkou-Module",
+                "undeclared");
+
+        assertTrue(http.await("/api/modules/clash", r -> r.body().contains("FAILED"), 30).body().contains("冲突"));
+        Http.Response future = http.await("/api/modules/future", r -> r.body().contains("FAILED"), 30);
+        assertTrue(future.body(), future.body().contains("无法解析") && future.body().contains("renkou.api"));
+        assertTrue(http.await("/api/modules/undeclared", r -> r.body().contains("FAILED"), 30).body()
+                .contains("未声明所需的 Renkou API"));
+        Http.Response health = http.await("/api/health", r -> r.body().contains("org.renkou.itests.plain"), 30);
+        http.await("/api/health", r -> r.body().contains("缺少 Renkou-Module"), 30);
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().startsWith("org.renkou.itests.") && !b.getSymbolicName().endsWith("fixture")
+                    && !b.getSymbolicName().endsWith("notesplus")) {
+                assertFalse(b.getSymbolicName() + " must not run", b.getState() == Bundle.ACTIVE);
+            }
+        }
+        assertEquals(health.body(), 200, http.get("/api/jurisdictions/440606").status());
+    }
+
+    @Test
+    public void theShellSwitchesModulesToo() throws Exception {
+        awaitNotesOn();
+        String off = run("renkou:disable notes cascade");
+        assertTrue(off, off.contains("停用“测试便签”") && off.contains("DISABLED"));
+        http.await("/api/fixture/notes", r -> r.status() == 404, 30);
+        String on = run("renkou:enable notes");
+        assertTrue(on, on.contains("ENABLED"));
+        awaitNotesOn();
+        assertTrue(run("renkou:modules"), run("renkou:modules").contains("notes"));
+    }
+
+    private String run(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession session = shell.createSession(System.in, ps, ps);
+        try {
+            Object result = session.execute(command);
+            return out.toString(StandardCharsets.UTF_8) + (result == null ? "" : result.toString());
+        } finally {
+            session.close();
+        }
+    }
+
+    /** Id → last-modified of every bundle except the switched modules' and the test probe. */
+    private Map<Long, Long> otherBundles() {
+        Map<Long, Long> out = new HashMap<>();
+        for (Bundle b : context.getBundles()) {
+            String n = b.getSymbolicName();
+            if (n != null && !n.startsWith("org.renkou.itests") && !n.contains("probe")) {
+                out.put(b.getBundleId(), b.getLastModified() * 10 + b.getState());
+            }
+        }
+        return out;
+    }
+}
