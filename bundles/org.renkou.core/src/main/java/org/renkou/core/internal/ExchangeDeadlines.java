@@ -88,6 +88,8 @@ public class ExchangeDeadlines {
         }
         this.defaults = new Days(Math.max(1, urgentDays), Math.max(1, normalDays));
         this.byProvince = Map.copyOf(provinces);
+        LOG.info("Exchange due dates: urgent {} days, normal {} days, per province {}", defaults.urgent(),
+                defaults.normal(), byProvince);
     }
 
     /** The reply deadline for a message of {@code urgency} sent on {@code sent} to {@code receiverCode}. */

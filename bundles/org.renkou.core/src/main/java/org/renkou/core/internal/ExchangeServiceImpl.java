@@ -115,6 +115,17 @@ public class ExchangeServiceImpl implements ExchangeService {
     }
 
     @Override
+    public Map<Urgency, Integer> replyDays(String receiverCode) {
+        String code = Text.required(receiverCode, "receiver", "接收方", "receiver", 15);
+        JurisdictionLevel.ofCodeFor(code, "receiver");
+        Map<Urgency, Integer> days = new java.util.EnumMap<>(Urgency.class);
+        for (Urgency u : Urgency.values()) {
+            days.put(u, deadlines.days(code).of(u));
+        }
+        return days;
+    }
+
+    @Override
     public ExchangeMessageDTO send(Caller caller, ExchangeMessageDTO in) {
         caller.require("发送信息交换", "send exchange messages", ResidentServiceImpl.WRITERS);
         if (in == null) {

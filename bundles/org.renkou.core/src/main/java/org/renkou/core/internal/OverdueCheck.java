@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * escalates unanswered exchange messages past their due date. Reads compute the overdue state themselves; this
  * check leaves the escalation record that the supervising office works from.
  */
-@Component(service = OverdueCheck.class, configurationPid = ExchangeDeadlines.PID)
+@Component(service = OverdueCheck.class, immediate = true, configurationPid = ExchangeDeadlines.PID)
 public class OverdueCheck {
     private static final Logger LOG = LoggerFactory.getLogger(OverdueCheck.class);
 

@@ -1,6 +1,7 @@
 package org.renkou.core.api.migrant;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -20,6 +21,9 @@ public interface ExchangeService {
     Page<ExchangeMessageDTO> search(Caller caller, ExchangeQuery query);
 
     Optional<ExchangeMessageDTO> find(Caller caller, long id);
+
+    /** Days the receiver has to reply, by urgency, for a message sent to {@code receiverCode} now. */
+    Map<Urgency, Integer> replyDays(String receiverCode);
 
     /** Sends a message; the due date follows from the urgency and the receiver's province. */
     ExchangeMessageDTO send(Caller caller, ExchangeMessageDTO message);
