@@ -14,13 +14,28 @@ import java.util.function.Predicate;
  */
 public final class Http {
     private final int port;
+    private final String user;
 
     /** Status, content type and body of an answer. */
     public record Response(int status, String contentType, String body) {
     }
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    private Http(int port, String user) {
         this.port = port;
+        this.user = user;
+    }
+
+    /** The same client acting as staff member {@code username} (the {@code X-Renkou-User} header). */
+    public Http as(String username) {
+        return new Http(port, username);
+    }
+
+    public Response putJson(String path, String json) throws IOException {
+        return send("PUT", path, "application/json", json);
     }
 
     public Response get(String path) throws IOException {
@@ -37,6 +52,9 @@ public final class Http {
         c.setReadTimeout(30000);
         c.setInstanceFollowRedirects(false);
         c.setRequestMethod(method);
+        if (user != null) {
+            c.setRequestProperty("X-Renkou-User", user);
+        }
         if (body != null) {
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", contentType);
