@@ -70,7 +70,7 @@ public class ExchangeServiceImpl implements ExchangeService {
                 .append(Scope.condition(caller, params, "m.senderCode", "m.receiverCode"));
         String code = Text.trimToNull(query.jurisdictionCode);
         if (code != null) {
-            params.put("jur", prefix(code, "jurisdiction"));
+            params.put("jur", Scope.below(code, "jurisdiction"));
             where.append(query.direction == ExchangeQuery.Direction.SENT ? " AND m.senderCode LIKE :jur"
                     : query.direction == ExchangeQuery.Direction.RECEIVED ? " AND m.receiverCode LIKE :jur"
                     : " AND (m.senderCode LIKE :jur OR m.receiverCode LIKE :jur)");
@@ -128,9 +128,7 @@ public class ExchangeServiceImpl implements ExchangeService {
     @Override
     public ExchangeMessageDTO send(Caller caller, ExchangeMessageDTO in) {
         caller.require("发送信息交换", "send exchange messages", ResidentServiceImpl.WRITERS);
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         Text.present(in.kind, "kind", "信息类型", "kind of message");
         Urgency urgency = in.urgency == null ? Urgency.NORMAL : in.urgency;
         String sender = Text.trimToNull(in.senderCode);
@@ -231,7 +229,7 @@ public class ExchangeServiceImpl implements ExchangeService {
             code = caller.jurisdictionCodes().iterator().next();
         }
         code = Text.required(code, "jurisdiction", "辖区", "jurisdiction", 15);
-        String prefix = prefix(code, "jurisdiction");
+        String prefix = Scope.below(code, "jurisdiction");
         if (!caller.covers(code)) {
             throw RenkouException.invalid("jurisdiction", "辖区 " + code + " 不在您的辖区内。",
                     code + " lies outside your jurisdiction.");
@@ -319,10 +317,6 @@ public class ExchangeServiceImpl implements ExchangeService {
 
     private static Double rate(long part, long whole) {
         return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0;
-    }
-
-    private static String prefix(String code, String field) {
-        return JurisdictionLevel.ofCodeFor(code, field).childPrefix(code) + "%";
     }
 
     private static List<Object[]> rows(EntityManager em, String jpql, Map<String, Object> params) {

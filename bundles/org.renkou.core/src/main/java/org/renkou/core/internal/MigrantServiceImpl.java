@@ -82,12 +82,12 @@ public class MigrantServiceImpl implements MigrantService {
         String code = Text.trimToNull(query.jurisdictionCode);
         if (code != null) {
             where.append(" AND (m.residenceCode LIKE :jur OR m.responsibleCode LIKE :jur OR m.registrationCode LIKE :jur)");
-            params.put("jur", prefix(code, "jurisdiction"));
+            params.put("jur", Scope.below(code, "jurisdiction"));
         }
         String registration = Text.trimToNull(query.registrationCode);
         if (registration != null) {
             where.append(" AND m.registrationCode LIKE :reg");
-            params.put("reg", prefix(registration, "registrationCode"));
+            params.put("reg", Scope.below(registration, "registrationCode"));
         }
         if (query.status != null) {
             where.append(" AND m.status = :status");
@@ -110,9 +110,7 @@ public class MigrantServiceImpl implements MigrantService {
     @Override
     public MigrantDTO register(Caller caller, MigrantDTO in) {
         caller.require("登记流动人口", "register migrants", ResidentServiceImpl.WRITERS);
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         Text.required(in.registrationCode, "registrationCode", "户籍地", "household registration place", 15);
         ResidentDTO person = new ResidentDTO();
         person.idNumber = in.idNumber;
@@ -266,9 +264,7 @@ public class MigrantServiceImpl implements MigrantService {
     @Override
     public MigrantNoteDTO addNote(Caller caller, long id, MigrantNoteDTO in) {
         caller.require("添加流动人口备注", "add notes to migrant records", ResidentServiceImpl.WRITERS);
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         String text = Text.required(in.text, "text", "备注内容", "text", 2000);
         return db.tx(em -> {
             MigrantEntity m = visibleOrFail(em, caller, id);
@@ -376,10 +372,6 @@ public class MigrantServiceImpl implements MigrantService {
             out.add(c);
         }
         return out;
-    }
-
-    private static String prefix(String code, String field) {
-        return JurisdictionLevel.ofCodeFor(code, field).childPrefix(code) + "%";
     }
 
     private static List<HandoverDTO> handovers(EntityManager em, long id) {

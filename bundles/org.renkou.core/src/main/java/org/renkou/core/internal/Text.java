@@ -38,6 +38,14 @@ public final class Text {
         return t;
     }
 
+    /** {@code body} when not null, else INVALID: a request without content. */
+    public static <T> T body(T body) {
+        if (body == null) {
+            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
+        }
+        return body;
+    }
+
     /** {@code value} when not null, else INVALID naming {@code field}. */
     public static <T> T present(T value, String field, String labelZh, String labelEn) {
         if (value == null) {

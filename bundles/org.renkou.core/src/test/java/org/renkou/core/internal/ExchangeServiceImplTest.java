@@ -12,7 +12,6 @@ import static org.renkou.core.internal.MigrantServiceImplTest.assertKind;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
-import org.renkou.core.api.Role;
 import org.renkou.core.api.migrant.ExchangeMessageDTO;
 import org.renkou.core.api.migrant.ExchangeQuery;
 import org.renkou.core.api.migrant.ExchangeReplyDTO;
@@ -39,9 +37,9 @@ class ExchangeServiceImplTest {
     private ExchangeServiceImpl exchange;
     private MigrantServiceImpl migrants;
     private AuditServiceImpl audit;
-    private final Caller gd = new Caller("gd", Set.of(Role.FAMILY_SERVICES), Set.of(GD_COMMUNITY));
-    private final Caller yn = new Caller("yn", Set.of(Role.FAMILY_SERVICES), Set.of(YN_COMMUNITY));
-    private final Caller other = new Caller("other", Set.of(Role.FAMILY_SERVICES), Set.of(GD_OTHER_COMMUNITY));
+    private final Caller gd = MigrantServiceImplTest.GD;
+    private final Caller yn = MigrantServiceImplTest.YN;
+    private final Caller other = MigrantServiceImplTest.OTHER;
 
     @BeforeEach
     void setUp() throws Exception {

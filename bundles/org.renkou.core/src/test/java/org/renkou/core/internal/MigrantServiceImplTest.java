@@ -44,11 +44,14 @@ class MigrantServiceImplTest {
     private ResidentServiceImpl residents;
     private AuditServiceImpl audit;
     /** Residence place (现居住地) in Guangdong. */
-    private final Caller residence = new Caller("gd", Set.of(Role.FAMILY_SERVICES), Set.of(GD_COMMUNITY));
+    static final Caller GD = new Caller("gd", Set.of(Role.FAMILY_SERVICES), Set.of(GD_COMMUNITY));
     /** Registration place (户籍地) in Yunnan. */
-    private final Caller registration = new Caller("yn", Set.of(Role.FAMILY_SERVICES), Set.of(YN_COMMUNITY));
+    static final Caller YN = new Caller("yn", Set.of(Role.FAMILY_SERVICES), Set.of(YN_COMMUNITY));
     /** A third community, neither. */
-    private final Caller other = new Caller("other", Set.of(Role.FAMILY_SERVICES), Set.of(GD_OTHER_COMMUNITY));
+    static final Caller OTHER = new Caller("other", Set.of(Role.FAMILY_SERVICES), Set.of(GD_OTHER_COMMUNITY));
+    private final Caller residence = GD;
+    private final Caller registration = YN;
+    private final Caller other = OTHER;
 
     @BeforeEach
     void setUp() throws Exception {
