@@ -117,6 +117,20 @@ public class MigrantExchangeIT {
         assertProblem(gd.putJson("/api/migrants/" + id, stay), 409, "version");
         assertProblem(gd.postJson("/api/migrants", "{\"name\":\"无号\"}"), 400, "registrationCode");
 
+        // responsibility passes to the street office (移交): logged, and the community now only reads
+        long current = number(updated.body(), "version");
+        String departure = "{\"departureDate\":\"" + today + "\",\"destinationCode\":\"530102\",\"version\":";
+        assertProblem(yn.postJson("/api/migrants/" + id + "/departure", departure + current + "}"), 403, null);
+        Http.Response handover = gd.postJson("/api/migrants/" + id + "/handovers", "{\"kind\":\"RESPONSIBILITY\","
+                + "\"toCode\":\"440606901\",\"reason\":\"街道统一管理\",\"version\":" + current + "}");
+        assertEquals(handover.body(), 201, handover.status());
+        Http.Response log = yn.get("/api/migrants/" + id + "/handovers");
+        assertTrue(log.body(), log.body().contains("\"fromCode\":\"" + GD + "\",\"toCode\":\"440606901\",\"by\":\"gd-officer\""));
+        Http.Response afterHandover = gd.get("/api/migrants/" + id);
+        assertTrue(afterHandover.body(), afterHandover.body().contains("\"editable\":false"));
+        assertProblem(gd.postJson("/api/migrants/" + id + "/departure",
+                departure + number(afterHandover.body(), "version") + "}"), 403, null);
+
         // a query to the registration place, answered "not found"; due in 10 days (Yunnan's setting)
         Http.Response query = gd.postJson("/api/exchange/messages", "{\"kind\":\"QUERY\",\"urgency\":\"NORMAL\","
                 + "\"receiverCode\":\"" + YN + "\",\"migrantId\":" + id + ",\"subject\":\"协查\",\"body\":\"请核实。\"}");
