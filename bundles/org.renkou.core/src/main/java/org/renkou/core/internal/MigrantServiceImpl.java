@@ -290,6 +290,24 @@ public class MigrantServiceImpl implements MigrantService {
         });
     }
 
+    /**
+     * Keeps a migrant's resident row in step with the registration: its residence changes only by a handover, its
+     * registration place not at all (CONFLICT naming the field otherwise).
+     */
+    static void checkResidentPlaces(EntityManager em, long residentId, String residenceCode, String registrationCode) {
+        for (MigrantEntity m : em.createNamedQuery(MigrantEntity.BY_RESIDENT, MigrantEntity.class)
+                .setParameter("r", residentId).getResultList()) {
+            if (!m.residenceCode.equals(residenceCode)) {
+                throw RenkouException.conflict("residenceCode", "该居民有流动人口登记，现居住地请通过移交修改。",
+                        "The resident has a migrant registration; change the residence by a handover.");
+            }
+            if (!m.registrationCode.equals(registrationCode)) {
+                throw RenkouException.conflict("registrationCode", "该居民有流动人口登记，户籍地不能在此修改。",
+                        "The resident has a migrant registration; the registration place cannot be changed here.");
+            }
+        }
+    }
+
     /** Visible to the residence (现居住地), the responsible office and the registration place (户籍地). */
     static boolean visible(Caller caller, MigrantEntity m) {
         return caller.covers(m.residenceCode) || caller.covers(m.responsibleCode) || caller.covers(m.registrationCode);

@@ -156,6 +156,7 @@ public class ResidentServiceImpl implements ResidentService {
                 throw staleVersion();
             }
             checkPlaces(em, caller, c);
+            MigrantServiceImpl.checkResidentPlaces(em, id, c.residenceCode, c.registrationCode);
             if (!e.idNumber.equals(c.id.number()) && !em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
                     ResidentEntity.class).setParameter("n", c.id.number()).getResultList().isEmpty()) {
                 throw RenkouException.conflict("idNumber", "身份证号码已属于另一位居民。",

@@ -180,6 +180,11 @@ class MigrantServiceImplTest {
         assertEquals(GD_OTHER_COMMUNITY, residents.find(other, m.residentId).orElseThrow().residenceCode);
         assertKind(RenkouException.Kind.NOT_FOUND, () -> migrants.find(residence, m.id));
         assertEquals(1, migrants.handovers(registration, m.id).size());
+        // the resident row follows the registration; it cannot be moved behind the registration's back
+        org.renkou.core.api.ResidentDTO person = residents.find(other, m.residentId).orElseThrow();
+        person.residenceCode = GD_COMMUNITY;
+        assertEquals("residenceCode", assertThrows(RenkouException.class,
+                () -> residents.update(Caller.SYSTEM, m.residentId, person)).field());
         assertTrue(audit.history(Caller.SYSTEM, "migrant", m.id.toString()).stream()
                 .anyMatch(a -> a.action == AuditAction.UPDATE && "迁居到示例二社区".equals(a.reason)));
 

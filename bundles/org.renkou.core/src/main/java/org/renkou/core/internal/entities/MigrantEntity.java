@@ -18,6 +18,7 @@ import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.JoinColumn;
+import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
@@ -26,7 +27,10 @@ import org.renkou.core.api.migrant.MigrantStatus;
 /** Row of a migrant registration (流动人口登记); the person is the resident row {@link #residentId}. */
 @Entity
 @Table(name = "MIGRANT")
+@NamedQuery(name = MigrantEntity.BY_RESIDENT, query = "SELECT m FROM MigrantEntity m WHERE m.residentId = :r")
 public class MigrantEntity {
+    public static final String BY_RESIDENT = "Migrant.byResident";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
