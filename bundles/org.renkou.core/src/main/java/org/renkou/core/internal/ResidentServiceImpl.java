@@ -37,8 +37,8 @@ public class ResidentServiceImpl implements ResidentService {
     static final String TYPE = "resident";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
-    private static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}|\\d{15}");
-    private static final Role[] WRITERS = {Role.ADMIN, Role.DIRECTOR, Role.FAMILY_SERVICES};
+    static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}|\\d{15}");
+    static final Role[] WRITERS = {Role.ADMIN, Role.DIRECTOR, Role.FAMILY_SERVICES};
     private static final Role[] SENSITIVE_READERS = {Role.DIRECTOR, Role.FAMILY_SERVICES};
 
     private final Database db;
@@ -156,6 +156,7 @@ public class ResidentServiceImpl implements ResidentService {
                 throw staleVersion();
             }
             checkPlaces(em, caller, c);
+            MigrantServiceImpl.checkResidentPlaces(em, id, c.residenceCode, c.registrationCode);
             if (!e.idNumber.equals(c.id.number()) && !em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
                     ResidentEntity.class).setParameter("n", c.id.number()).getResultList().isEmpty()) {
                 throw RenkouException.conflict("idNumber", "身份证号码已属于另一位居民。",
@@ -231,11 +232,11 @@ public class ResidentServiceImpl implements ResidentService {
     }
 
     /** Validated input, before the database is consulted. */
-    private record Checked(CitizenId id, String name, String residenceCode, String registrationCode,
+    record Checked(CitizenId id, String name, String residenceCode, String registrationCode,
             ResidenceStatus status, MaritalStatus marital, String phone, String address, String healthNote) {
     }
 
-    private static Checked check(Caller caller, ResidentDTO in, Long id) {
+    static Checked check(Caller caller, ResidentDTO in, Long id) {
         if (in == null) {
             throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
         }
@@ -272,7 +273,7 @@ public class ResidentServiceImpl implements ResidentService {
                 Text.optional(in.healthNote, "healthNote", "健康备注", "health note", 1000));
     }
 
-    private static void checkPlaces(EntityManager em, Caller caller, Checked c) {
+    static void checkPlaces(EntityManager em, Caller caller, Checked c) {
         if (em.find(JurisdictionEntity.class, c.residenceCode) == null) {
             throw RenkouException.invalid("residenceCode", "现居住地 " + c.residenceCode + " 不存在。",
                     "Place of residence " + c.residenceCode + " does not exist.");
@@ -283,7 +284,7 @@ public class ResidentServiceImpl implements ResidentService {
         }
     }
 
-    private static void apply(Checked c, ResidentEntity e) {
+    static void apply(Checked c, ResidentEntity e) {
         e.idNumber = c.id.number();
         e.name = c.name;
         e.sex = c.id.sex();

@@ -8,6 +8,7 @@ import javax.persistence.EntityManager;
 
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
 
 /**
@@ -63,6 +64,14 @@ public final class Scope {
     public static RenkouException notFound(String entityType, Object id) {
         return RenkouException.notFound("id", "记录 " + entityType + "/" + id + " 不存在或不在您的辖区内。",
                 "Record " + entityType + "/" + id + " does not exist or lies outside your jurisdiction.");
+    }
+
+    /**
+     * The LIKE pattern for "at or below jurisdiction {@code code}" ({@code 4406%} for 佛山市); INVALID naming
+     * {@code field} for a malformed code.
+     */
+    public static String below(String code, String field) {
+        return JurisdictionLevel.ofCodeFor(code, field).childPrefix(code) + "%";
     }
 
     /** Whether {@code em} can see a jurisdiction with this code. */

@@ -57,20 +57,24 @@ final class DeployCheck {
         }
         FrameworkWiring wiring = ctx.getBundle(0).adapt(FrameworkWiring.class);
         if (!wiring.resolveBundles(List.of(b))) {
-            List<String> zh = new ArrayList<>();
-            List<String> en = new ArrayList<>();
-            for (Requirement r : rev.getDeclaredRequirements(null).stream().map(Requirement.class::cast).toList()) {
-                if (!"optional".equals(r.getDirectives().get("resolution"))
-                        && wiring.findProviders(r).isEmpty()) {
-                    String what = describe(r);
-                    zh.add(what);
-                    en.add(what);
-                }
-            }
-            return new Refusal("拒绝安装 " + name + "：无法解析，缺少 " + String.join("；", zh) + "。",
-                    "Refused " + name + ": it does not resolve; missing " + String.join("; ", en) + ".");
+            String missing = missingRequirements(ctx, b);
+            return new Refusal("拒绝安装 " + name + "：无法解析，缺少 " + missing + "。",
+                    "Refused " + name + ": it does not resolve; missing " + missing + ".");
         }
         return null;
+    }
+
+    /** The mandatory requirements of {@code b} that no installed bundle offers, in words; "; " between them. */
+    static String missingRequirements(BundleContext ctx, Bundle b) {
+        BundleRevision rev = b.adapt(BundleRevision.class);
+        FrameworkWiring wiring = ctx.getBundle(0).adapt(FrameworkWiring.class);
+        List<String> missing = new ArrayList<>();
+        for (Requirement r : rev.getDeclaredRequirements(null)) {
+            if (!"optional".equals(r.getDirectives().get("resolution")) && wiring.findProviders(r).isEmpty()) {
+                missing.add(describe(r));
+            }
+        }
+        return missing.isEmpty() ? "?" : String.join("; ", missing);
     }
 
     private static Set<String> clashingExports(BundleContext ctx, Bundle b, BundleRevision rev) {
@@ -95,14 +99,12 @@ final class DeployCheck {
         return clashes;
     }
 
-    /** A requirement in words: "Java 包 x.y [1.0,2.0)" or "renkou.api (&(renkou.api=core)(version>=9))". */
+    /** A requirement in words: "Java package x.y (version>=1.0)" or "renkou.api (&(renkou.api=core)(version>=9))". */
     static String describe(Requirement r) {
-        Map<String, String> d = r.getDirectives();
-        String filter = d.getOrDefault("filter", "");
+        String filter = r.getDirectives().getOrDefault("filter", "");
         if (PackageNamespace.PACKAGE_NAMESPACE.equals(r.getNamespace())) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("osgi\\.wiring\\.package=([^)]+)").matcher(filter);
-            return "Java package " + (m.find() ? m.group(1) : filter) + " " + filter.replaceAll(".*version", "version")
-                    .replaceAll("[()&!]", " ").strip();
+            return "Java package " + (m.find() ? m.group(1) : "?") + " " + filter;
         }
         return r.getNamespace() + " " + filter;
     }

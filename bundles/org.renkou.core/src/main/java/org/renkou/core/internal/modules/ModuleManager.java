@@ -30,7 +30,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.osgi.service.condition.Condition;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
@@ -521,13 +523,50 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
         for (Bundle b : bundlesOf(m)) {
             boolean fragment = b.getHeaders("").get("Fragment-Host") != null;
             boolean lazy = b.getState() == Bundle.STARTING && b.getHeaders("").get("Bundle-ActivationPolicy") != null;
+            if (!fragment && !lazy && b.getState() == Bundle.INSTALLED) {
+                String missing = DeployCheck.missingRequirements(ctx, b);
+                return new String[] {name(m) + "未启动：组件包 " + b.getSymbolicName() + " 无法解析，缺少 " + missing + "。",
+                        m.nameEn() + " is not running: bundle " + b.getSymbolicName() + " does not resolve; missing " + missing + "."};
+            }
             if (!fragment && !lazy && b.getState() != Bundle.ACTIVE) {
                 return new String[] {name(m) + "未启动：组件包 " + b.getSymbolicName() + " 处于 " + stateName(b.getState()) + " 状态。",
                         m.nameEn() + " is not running: bundle " + b.getSymbolicName() + " is " + stateName(b.getState()) + "."};
             }
         }
+        String[] unsatisfied = unsatisfiedComponent(m);
+        if (unsatisfied != null) {
+            return unsatisfied;
+        }
         if (m.bundleFiles().size() > 0 && bundlesOf(m).size() < m.bundleFiles().size()) {
             return new String[] {name(m) + "未启动：部分组件包未安装。", m.nameEn() + " is not running: some of its bundles are not installed."};
+        }
+        return null;
+    }
+
+    /** The first component of an enabled module that waits for a service nobody offers, in words. */
+    private String[] unsatisfiedComponent(Module m) {
+        if (!conditions.containsKey(m.id())) {
+            return null;
+        }
+        List<Bundle> bundles = bundlesOf(m);
+        if (bundles.isEmpty()) {
+            return null;
+        }
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundles.toArray(new Bundle[0]))) {
+            if (!scr.isComponentEnabled(d)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                if (c.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE && c.unsatisfiedReferences.length > 0) {
+                    UnsatisfiedReferenceDTO r = c.unsatisfiedReferences[0];
+                    String service = java.util.Arrays.stream(d.references).filter(x -> x.name.equals(r.name))
+                            .map(x -> x.interfaceName).findFirst().orElse(r.name);
+                    return new String[] {name(m) + "未完全启动：组件 " + d.name + " 缺少服务 " + service
+                            + (r.target == null ? "" : " " + r.target) + "。",
+                            m.nameEn() + " is not fully running: component " + d.name + " is missing service " + service
+                                    + (r.target == null ? "" : " " + r.target) + "."};
+                }
+            }
         }
         return null;
     }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Module switching: time of POST /api/admin/modules/notes/disable|enable (the fixture module, dropped into deploy/),
+# then 200 off/on cycles watching live threads and the heap after a full GC (class-loader or thread leaks).
+# Run after `mvn install`. Loopback only.
+#   usage: distribution/bench/modules.sh [timed-cycles] [leak-cycles]   (default 40, 200)
+set -euo pipefail
+TIMED=${1:-40}
+CYCLES=${2:-200}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DIST=$ROOT/distribution/target/renkou
+PORT=${RENKOU_PORT:-18183}
+HOME_DIR=$(mktemp -d /tmp/renkou-modules-XXXXXX)
+mkdir -p "$HOME_DIR/deploy"
+cp "$ROOT"/bundles/org.renkou.itests.fixture/target/org.renkou.itests.fixture-*.jar "$HOME_DIR/deploy/notes.jar"
+RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false "$DIST/bin/renkou" </dev/null >/dev/null 2>&1 &
+PID=$!
+trap 'kill -TERM $PID; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
+base=http://127.0.0.1:$PORT/api
+until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/fixture/notes || true)" = 200 ]; do sleep 0.2; done
+JPID=$(pgrep -f "renkou-launcher.jar" -n)
+
+switch() { curl -s -o /dev/null -w '%{time_total}\n' -X POST "$base/admin/modules/notes/$1"; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+heap() { jcmd "$JPID" GC.run >/dev/null; sleep 1; jcmd "$JPID" GC.heap_info | awk '/used/ {gsub("K","",$0); for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}'; }
+threads() { ls "/proc/$JPID/task" | wc -l; }
+
+for i in $(seq 20); do switch disable >/dev/null; switch enable >/dev/null; done   # warm-up
+: > "$HOME_DIR/off"; : > "$HOME_DIR/on"
+for i in $(seq "$TIMED"); do switch disable >> "$HOME_DIR/off"; switch enable >> "$HOME_DIR/on"; done
+printf 'disable: median %.1f ms, max %.1f ms (%d runs)\n' "$(median < "$HOME_DIR/off" | awk '{print $1*1000}')" \
+  "$(sort -n "$HOME_DIR/off" | tail -1 | awk '{print $1*1000}')" "$TIMED"
+printf 'enable:  median %.1f ms, max %.1f ms (%d runs)\n' "$(median < "$HOME_DIR/on" | awk '{print $1*1000}')" \
+  "$(sort -n "$HOME_DIR/on" | tail -1 | awk '{print $1*1000}')" "$TIMED"
+
+sleep 2
+t0=$(threads); h0=$(heap)
+for i in $(seq "$CYCLES"); do switch disable >/dev/null; switch enable >/dev/null; done
+until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/fixture/notes)" = 200 ]; do sleep 0.1; done
+sleep 2   # let replaced JAX-RS applications drain and be destroyed
+t1=$(threads); h1=$(heap)
+echo "after $CYCLES off/on cycles: threads $t0 -> $t1; heap used after full GC ${h0}K -> ${h1}K ($(echo "scale=1; ($h1 - $h0) * 100 / $h0" | bc) %)"
