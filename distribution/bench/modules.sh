@@ -17,11 +17,13 @@ PID=$!
 trap 'kill -TERM $PID; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
 base=http://127.0.0.1:$PORT/api
 until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/fixture/notes || true)" = 200 ]; do sleep 0.2; done
-JPID=$(pgrep -f "renkou-launcher.jar" -n)
+JPID=$PID   # bin/renkou execs java
 
 switch() { curl -s -o /dev/null -w '%{time_total}\n' -X POST "$base/admin/modules/notes/$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-heap() { jcmd "$JPID" GC.run >/dev/null; sleep 1; jcmd "$JPID" GC.heap_info | awk '/used/ {gsub("K","",$0); for (i=1;i<=NF;i++) if ($i=="used") {print $(i+1); exit}}'; }
+# heap: the generations' "used" after a full GC; metaspace: class metadata (grows if class loaders leak)
+heap() { jcmd "$JPID" GC.run >/dev/null; sleep 1; jcmd "$JPID" GC.heap_info | awk '/generation/ {for (i=1;i<NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); s+=v}} END {print s}'; }
+meta() { jcmd "$JPID" GC.heap_info | awk '/Metaspace/ {for (i=1;i<NF;i++) if ($i=="used") {v=$(i+1); sub("K,?","",v); print v; exit}}'; }
 threads() { ls "/proc/$JPID/task" | wc -l; }
 
 for i in $(seq 20); do switch disable >/dev/null; switch enable >/dev/null; done   # warm-up
@@ -33,9 +35,14 @@ printf 'enable:  median %.1f ms, max %.1f ms (%d runs)\n' "$(median < "$HOME_DIR
   "$(sort -n "$HOME_DIR/on" | tail -1 | awk '{print $1*1000}')" "$TIMED"
 
 sleep 2
-t0=$(threads); h0=$(heap)
+jcmd "$JPID" Thread.print | grep '^"' | sed 's/^\("[^"]*"\).*/\1/' | sort > "$HOME_DIR/threads-before" || true
+t0=$(threads); h0=$(heap); m0=$(meta)
 for i in $(seq "$CYCLES"); do switch disable >/dev/null; switch enable >/dev/null; done
 until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/fixture/notes)" = 200 ]; do sleep 0.1; done
 sleep 2   # let replaced JAX-RS applications drain and be destroyed
-t1=$(threads); h1=$(heap)
-echo "after $CYCLES off/on cycles: threads $t0 -> $t1; heap used after full GC ${h0}K -> ${h1}K ($(echo "scale=1; ($h1 - $h0) * 100 / $h0" | bc) %)"
+jcmd "$JPID" Thread.print | grep '^"' | sed 's/^\("[^"]*"\).*/\1/' | sort > "$HOME_DIR/threads-after" || true
+t1=$(threads); h1=$(heap); m1=$(meta)
+echo "after $CYCLES off/on cycles: live threads $t0 -> $t1"
+echo "  heap used after full GC ${h0}K -> ${h1}K ($(echo "scale=1; ($h1 - $h0) * 100 / $h0" | bc) %)"
+echo "  metaspace used ${m0}K -> ${m1}K"
+diff "$HOME_DIR/threads-before" "$HOME_DIR/threads-after" | sed 's/^/  thread /' || true

@@ -195,6 +195,7 @@ public class ModuleIT {
         String off = run("renkou:disable notes cascade");
         assertTrue(off, off.contains("停用“测试便签”") && off.contains("DISABLED"));
         http.await("/api/fixture/notes", r -> r.status() == 404, 30);
+        http.await("/api/health", r -> r.body().contains("{\"id\":\"notes\",\"state\":\"DISABLED\"}"), 10);
         String on = run("renkou:enable notes");
         assertTrue(on, on.contains("ENABLED"));
         awaitNotesOn();

@@ -24,6 +24,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.renkou.core.api.HealthIndicator;
+import org.renkou.core.api.module.ModuleDTO;
+import org.renkou.core.api.module.ModuleService;
 
 /**
  * {@code GET /api/health}: overall state, every {@link HealthIndicator}, and every bundle with its state.
@@ -69,6 +71,9 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
         indicators.remove(indicator);
         generation.incrementAndGet();
     }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ModuleService modules;
 
     @Override
     public void bundleChanged(BundleEvent event) {
@@ -146,6 +151,17 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
                 h.activeBundles++;
             }
         }
+        ModuleService m = modules;
+        if (m != null) {
+            for (ModuleDTO d : m.list()) {
+                HealthDTO.ModuleInfo info = new HealthDTO.ModuleInfo();
+                info.id = d.id;
+                info.state = d.state.name();
+                info.reasonZh = d.reasonZh;
+                info.reasonEn = d.reasonEn;
+                h.modules.add(info);
+            }
+        }
         h.status = down ? "DOWN" : starting ? "STARTING" : degraded ? "DEGRADED" : "UP";
         return h;
     }
@@ -173,7 +189,17 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
         public Instant startedAt;
         public int activeBundles;
         public List<Check> checks = new ArrayList<>();
+        public List<ModuleInfo> modules = new ArrayList<>();
         public List<BundleInfo> bundles = new ArrayList<>();
+
+        /** One module (see /api/modules for the whole description). */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        public static class ModuleInfo {
+            public String id;
+            public String state;
+            public String reasonZh;
+            public String reasonEn;
+        }
 
         /** One health indicator. */
         public static class Check {

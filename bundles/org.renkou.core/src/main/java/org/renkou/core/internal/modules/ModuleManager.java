@@ -626,6 +626,11 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
                 .filter(java.util.Objects::nonNull).forEach(w -> lines.add(w[0] + " / " + w[1]));
         // deploy/ refusals, including bundles that are no module at all
         refused.values().forEach(r -> lines.add(r.zh() + " / " + r.en()));
+        String off = all.values().stream().filter(m -> !conditions.containsKey(m.id()) && !chosenOn(m))
+                .map(Module::id).collect(Collectors.joining(", "));
+        if (!off.isEmpty()) {
+            lines.add("已停用 / switched off: " + off + ".");
+        }
         return String.join(" ", lines);
     }
 
