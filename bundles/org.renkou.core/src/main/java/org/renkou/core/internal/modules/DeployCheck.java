@@ -70,7 +70,10 @@ final class DeployCheck {
         FrameworkWiring wiring = ctx.getBundle(0).adapt(FrameworkWiring.class);
         List<String> missing = new ArrayList<>();
         for (Requirement r : rev.getDeclaredRequirements(null)) {
-            if (!"optional".equals(r.getDirectives().get("resolution")) && wiring.findProviders(r).isEmpty()) {
+            // optional ones and those effective only at run time (osgi.service) do not stop resolution
+            String effective = r.getDirectives().getOrDefault("effective", "resolve");
+            if (!"optional".equals(r.getDirectives().get("resolution")) && "resolve".equals(effective)
+                    && wiring.findProviders(r).isEmpty()) {
                 missing.add(describe(r));
             }
         }
