@@ -4,6 +4,7 @@
 # (org.renkou.core.internal.JdbcImportBaseline: same schema, same INSERT, same batch size) in the same run.
 #   usage: distribution/bench/import.sh [residents]     (after mvn -B verify -DskipTests)
 #   KEEP_HOME=<folder>: leave the loaded platform home there (distribution/bench/lookup.sh uses it)
+#   SKIP_BASELINE=1: only the Renkou import
 set -euo pipefail
 N=${1:-1000000}
 COUNTY=440606
@@ -24,9 +25,9 @@ java -cp "$CP" org.renkou.core.internal.CountyGenerator $COUNTY "$N" "$WORK/data
 cp "$WORK/data/id-numbers.txt" "$HOME_DIR/id-numbers.txt"
 ls -l "$WORK/data/residents.csv" | awk '{printf "CSV %.0f MB\n", $5/1048576}'
 
-echo "$(date -u +%FT%TZ) plain JDBC baseline"
-BASE=$(java -Xmx512m -XX:+UseSerialGC -Dderby.stream.error.file="$WORK/derby-baseline.log" -cp "$CP" \
-  org.renkou.core.internal.JdbcImportBaseline "$WORK/data/jurisdictions.tsv" "$WORK/data/residents.csv" "$WORK/baseline-db")
+BASE="skipped 0 rows/s"
+[ -n "${SKIP_BASELINE:-}" ] || { echo "$(date -u +%FT%TZ) plain JDBC baseline"; BASE=$(java -Xmx512m -XX:+UseSerialGC -Dderby.stream.error.file="$WORK/derby-baseline.log" -cp "$CP" \
+  org.renkou.core.internal.JdbcImportBaseline "$WORK/data/jurisdictions.tsv" "$WORK/data/residents.csv" "$WORK/baseline-db"); }
 echo "$BASE"
 BASE_RATE=$(echo "$BASE" | awk '{print $(NF-1)}')
 rm -rf "$WORK/baseline-db"
@@ -55,5 +56,5 @@ RATE=$(echo "$J" | sed 's/.*"rowsPerSecond":\([0-9.]*\).*/\1/')
 IMPORTED=$(echo "$J" | sed 's/.*"importedRows":\([0-9]*\).*/\1/')
 printf 'Renkou: %d rows imported, %.0f rows/s by the job (%.1f s wall time including the upload)\n' \
   "$IMPORTED" "$RATE" "$(echo "$END - $START" | bc -l)"
-printf 'ratio Renkou / plain JDBC: %.2f\n' "$(echo "$RATE / $BASE_RATE" | bc -l)"
+[ -n "${SKIP_BASELINE:-}" ] || printf 'ratio Renkou / plain JDBC: %.2f\n' "$(echo "$RATE / $BASE_RATE" | bc -l)"
 grep -E 'Import .* rows/s' "$HOME_DIR/logs/renkou.log" | tail -3 || true

@@ -35,6 +35,8 @@ import org.renkou.core.internal.entities.ResidentEntity;
 @Component
 public class ResidentServiceImpl implements ResidentService {
     static final String TYPE = "resident";
+    /** EclipseLink's {@code QueryHints.READ_ONLY} (the core bundle does not import EclipseLink's API). */
+    static final String READ_ONLY = "eclipselink.read-only";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Role[] WRITERS = {Role.ADMIN, Role.DIRECTOR, Role.FAMILY_SERVICES};
     private static final Role[] SENSITIVE_READERS = {Role.DIRECTOR, Role.FAMILY_SERVICES};
@@ -102,7 +104,8 @@ public class ResidentServiceImpl implements ResidentService {
         }
         // read path kept lean: one indexed lookup, no transaction (the benchmark in BENCHMARKS.md)
         List<ResidentEntity> rows = db.read(em -> em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
-                ResidentEntity.class).setParameter("n", idNumber.strip().toUpperCase()).getResultList());
+                ResidentEntity.class).setParameter("n", idNumber.strip().toUpperCase())
+                .setHint(READ_ONLY, true).getResultList()); // read-only: no working copy in the persistence context
         return rows.stream().filter(e -> visible(caller, e)).findFirst().map(e -> toDTO(e, false));
     }
 
