@@ -193,6 +193,17 @@ class ImportServiceImplTest {
         }
     }
 
+    @Test
+    void theGogoCommandBuildsTheCountyAndImportsItOnce() throws Exception {
+        GenerateCommand command = new GenerateCommand(new JurisdictionServiceImpl(db.database), imports);
+        String first = command.generate("440606", 800);
+        assertTrue(first.contains("DONE") && first.contains("800 imported"), first);
+        String again = command.generate("440606", 800);
+        assertTrue(again.startsWith("0 new jurisdictions") && again.contains("800 already there"), again);
+        assertEquals(800, residents.count());
+        assertTrue(command.generate("449999", 10).contains("does not exist"));
+    }
+
     private Connection connection() throws Exception {
         return java.sql.DriverManager.getConnection("jdbc:derby:" + db.folder);
     }
