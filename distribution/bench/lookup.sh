@@ -19,7 +19,7 @@ mkdir -p "$HOME_DIR/deploy"
 cp "$ROOT"/bundles/org.renkou.bench.servlet/target/org.renkou.bench.servlet-*.jar "$HOME_DIR/deploy/"
 export RENKOU_IDS=$HOME_DIR/ids-sample.txt
 shuf -n 100000 "$HOME_DIR/id-numbers.txt" > "$RENKOU_IDS"
-RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=-Xmx512m "$DIST/bin/renkou" \
+RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m} "$DIST/bin/renkou" \
   </dev/null >/dev/null 2>&1 &
 PID=$!
 trap 'kill -TERM $PID; wait $PID 2>/dev/null' EXIT
@@ -32,12 +32,21 @@ curl -s -f $base/api/residents/by-id-number/$ID >/dev/null || { echo "lookup of 
 LUA=$ROOT/distribution/bench/lookup.lua
 OUT=$HOME_DIR/wrk-lookup.txt
 : > "$OUT"
-run() { wrk -t2 -c32 -d"${SECS}s" --latency "$@" | tee -a "$OUT"; }
-summary() { awk '/Requests\/sec/ {r=$2} /^ +99%/ {p=$2} /Non-2xx/ {n=$4} END {printf "%s req/s, p99 %s%s", r, p, (n ? ", non-2xx " n : "")}'; }
+# CPU time Renkou's JVM spent per request (from /proc, in microseconds): steadier than req/s on a shared machine
+cpu() { awk '{print $14 + $15}' /proc/$PID/stat; }
+run() {
+  local before after
+  before=$(cpu)
+  wrk -t2 -c32 -d"${SECS}s" --latency "$@" > "$OUT.last"
+  after=$(cpu)
+  cat "$OUT.last" >> "$OUT"
+  awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '/Requests\/sec/ {r=$2} /requests in/ {n=$1} /^ +99%/ {p=$2}
+    /Non-2xx/ {e=$4} END {printf "%s req/s, p99 %s, %.0f us CPU/request%s", r, p, ticks / hz * 1e6 / n, (e ? ", non-2xx " e : "")}' "$OUT.last"
+}
 echo "$(date -u +%FT%TZ) warm-up"
 wrk -t2 -c32 -d10s $base/bench/plain >/dev/null; wrk -t2 -c32 -d20s -s "$LUA" $base >/dev/null
 for r in $(seq "$ROUNDS"); do
-  p=$(run $base/bench/plain | summary); l=$(run -s "$LUA" $base | summary)
+  p=$(run $base/bench/plain); l=$(run -s "$LUA" $base)
   pr=${p%% *}; lr=${l%% *}
   printf '%s round %d: plain %s | lookup %s | ratio %.2f\n' "$(date -u +%TZ)" "$r" "$p" "$l" "$(echo "$lr / $pr" | bc -l)"
 done
