@@ -11,13 +11,13 @@ COUNTY=440606
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DIST=$ROOT/distribution/target/renkou
 SYS=$DIST/system
-CP=$(ls "$SYS"/org.renkou.core-*.jar):$(ls "$SYS"/org.renkou.core.api-*.jar):$(ls "$SYS"/derby-*.jar):$DIST/lib/slf4j-api.jar
+CP=$(ls "$SYS"/org.renkou.core-*.jar):$(ls "$SYS"/org.renkou.core.api-*.jar):$(ls "$SYS"/derby-*.jar):$DIST/lib/slf4j-api.jar:$DIST/lib/slf4j-simple.jar
 PORT=${RENKOU_PORT:-18312}
 WORK=$(mktemp -d /tmp/renkou-import-XXXXXX)
 HOME_DIR=${KEEP_HOME:-$WORK/home}
 mkdir -p "$HOME_DIR"
 PID=
-cleanup() { [ -n "$PID" ] && kill -TERM $PID 2>/dev/null && wait $PID 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { if [ -n "$PID" ]; then kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 echo "$(date -u +%FT%TZ) generating $N residents of county $COUNTY"

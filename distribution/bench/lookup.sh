@@ -44,7 +44,7 @@ run() {
     /Non-2xx/ {e=$4} END {printf "%s req/s, p99 %s, %.0f us CPU/request%s", r, p, ticks / hz * 1e6 / n, (e ? ", non-2xx " e : "")}' "$OUT.last"
 }
 echo "$(date -u +%FT%TZ) warm-up"
-wrk -t2 -c32 -d10s $base/bench/plain >/dev/null; wrk -t2 -c32 -d20s -s "$LUA" $base >/dev/null
+wrk -t2 -c32 -d10s $base/bench/plain >/dev/null; wrk -t2 -c32 -d30s -s "$LUA" $base >/dev/null
 for r in $(seq "$ROUNDS"); do
   p=$(run $base/bench/plain); l=$(run -s "$LUA" $base)
   pr=${p%% *}; lr=${l%% *}

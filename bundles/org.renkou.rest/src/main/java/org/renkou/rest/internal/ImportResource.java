@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -42,10 +44,26 @@ public class ImportResource {
     static final long MAX_BYTES = 200L * 1024 * 1024;
 
     private final ImportService imports;
+    private final Path spool;
 
+    /** Uploads are spooled under {@code RENKOU_HOME/tmp/imports}; what a crash left there is removed on start. */
     @Activate
-    public ImportResource(@Reference ImportService imports) {
+    public ImportResource(@Reference ImportService imports, BundleContext context) throws IOException {
         this.imports = imports;
+        String home = context.getProperty("renkou.home");
+        this.spool = home == null ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Files.createDirectories(Path.of(home, "tmp", "imports"));
+        if (home != null) {
+            try (DirectoryStream<Path> left = Files.newDirectoryStream(spool, "renkou-import-*.csv")) {
+                for (Path f : left) {
+                    try {
+                        Files.deleteIfExists(f);
+                    } catch (IOException e) {
+                        // still open (Windows): an import is reading it; it is deleted when that import ends
+                    }
+                }
+            }
+        }
     }
 
     @POST
@@ -55,7 +73,7 @@ public class ImportResource {
         if (length != null && length > MAX_BYTES) {
             return tooLarge(headers);
         }
-        Path file = Files.createTempFile("renkou-import-", ".csv");
+        Path file = Files.createTempFile(spool, "renkou-import-", ".csv");
         try {
             if (!spool(body, file)) {
                 return tooLarge(headers);
