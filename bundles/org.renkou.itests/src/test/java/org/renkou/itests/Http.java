@@ -40,17 +40,30 @@ public final class Http {
     }
 
     public Response get(String path) throws IOException {
-        return send("GET", path, null, null);
+        return send("GET", path, null, (byte[]) null);
     }
 
     public Response postJson(String path, String json) throws IOException {
         return send("POST", path, "application/json", json);
     }
 
+    /** A POST without a body (the switch and decision endpoints). */
+    public Response post(String path) throws IOException {
+        return send("POST", path, null, (byte[]) null);
+    }
+
     public Response send(String method, String path, String contentType, String body) throws IOException {
+        return send(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends {@code body} as it is (any encoding). */
+    public Response send(String method, String path, String contentType, byte[] body) throws IOException {
         HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
         c.setConnectTimeout(2000);
         c.setReadTimeout(30000);
+        if (body != null) {
+            c.setFixedLengthStreamingMode(body.length); // large uploads are not buffered twice
+        }
         c.setInstanceFollowRedirects(false);
         c.setRequestMethod(method);
         if (user != null) {
@@ -60,7 +73,7 @@ public final class Http {
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", contentType);
             try (OutputStream out = c.getOutputStream()) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
+                out.write(body);
             }
         }
         int status = c.getResponseCode();

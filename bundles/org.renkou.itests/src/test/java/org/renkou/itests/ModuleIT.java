@@ -106,10 +106,10 @@ public class ModuleIT {
         load.start();
         try {
             for (int cycle = 0; cycle < 8; cycle++) {
-                Http.Response off = http.send("POST", "/api/admin/modules/notes/disable", null, null);
+                Http.Response off = http.post("/api/admin/modules/notes/disable");
                 assertTrue(off.body(), off.body().contains("\"state\":\"DISABLED\""));
                 http.await("/api/fixture/notes", r -> r.status() == 404, 30);
-                Http.Response on = http.send("POST", "/api/admin/modules/notes/enable", null, null);
+                Http.Response on = http.post("/api/admin/modules/notes/enable");
                 assertTrue(on.body(), on.body().contains("\"state\":\"ENABLED\""));
                 http.await("/api/fixture/notes", r -> r.status() == 200, 30);
             }
@@ -138,28 +138,28 @@ public class ModuleIT {
         assertTrue(plan.body(), plan.body().contains("\"allowed\":true") && plan.body().contains("菜单 便签")
                 && plan.body().contains("\"modules\":[\"notes-plus\",\"notes\"]") && plan.body().contains("FIXTURE_NOTE"));
 
-        Http.Response refused = http.send("POST", "/api/admin/modules/notes/disable", null, null);
+        Http.Response refused = http.post("/api/admin/modules/notes/disable");
         assertEquals(refused.body(), 409, refused.status());
         assertTrue(refused.body(), refused.body().contains("“便签增强”需要“测试便签”"));
 
-        assertTrue(http.send("POST", "/api/admin/modules/notes/disable?cascade=true", null, null).body()
+        assertTrue(http.post("/api/admin/modules/notes/disable?cascade=true").body()
                 .contains("\"state\":\"DISABLED\""));
         http.await("/api/modules/notes-plus", r -> r.body().contains("\"state\":\"DISABLED\""), 10);
 
-        Http.Response needs = http.send("POST", "/api/admin/modules/notes-plus/enable", null, null);
+        Http.Response needs = http.post("/api/admin/modules/notes-plus/enable");
         assertEquals(needs.body(), 409, needs.status());
         assertTrue(needs.body(), needs.body().contains("请先启用“测试便签”"));
-        assertTrue(http.send("POST", "/api/admin/modules/notes-plus/enable?cascade=true", null, null).body()
+        assertTrue(http.post("/api/admin/modules/notes-plus/enable?cascade=true").body()
                 .contains("\"state\":\"ENABLED\""));
         awaitNotesOn();
 
-        Http.Response core = http.send("POST", "/api/admin/modules/core/disable", null, null);
+        Http.Response core = http.post("/api/admin/modules/core/disable");
         assertEquals(409, core.status());
         assertTrue(core.body(), core.body().contains("平台本身"));
 
         assertEquals(201, http.postJson("/api/staff", "{\"username\":\"officer-m\",\"name\":\"某\","
                 + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606901001\"]}").status());
-        assertEquals(403, http.as("officer-m").send("POST", "/api/admin/modules/notes/disable", null, null).status());
+        assertEquals(403, http.as("officer-m").post("/api/admin/modules/notes/disable").status());
     }
 
     @Test

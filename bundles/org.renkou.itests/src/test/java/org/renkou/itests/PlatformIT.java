@@ -3,11 +3,16 @@ package org.renkou.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.inject.Inject;
 
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -20,6 +25,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.util.tracker.ServiceTracker;
 import org.renkou.core.api.JurisdictionDTO;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.JurisdictionService;
@@ -81,6 +87,26 @@ public class PlatformIT {
         }
         assertTrue("Bundles not active: " + notActive, notActive.isEmpty());
         assertTrue(context.getBundles().length > 45);
+    }
+
+    /** The sample-data command through Gogo itself, as a user would type it in the shell. */
+    @Test
+    public void gogoGeneratesASampleCounty() throws Exception {
+        http.await("/api/jurisdictions/230102", r -> r.status() == 200, 30);
+        ServiceTracker<CommandProcessor, CommandProcessor> gogo =
+                new ServiceTracker<>(context, CommandProcessor.class, null);
+        gogo.open();
+        try {
+            CommandProcessor processor = gogo.waitForService(10_000);
+            PrintStream print = new PrintStream(new ByteArrayOutputStream(), true, "UTF-8");
+            CommandSession session = processor.createSession(new ByteArrayInputStream(new byte[0]), print, print);
+            Object result = session.execute("renkou:generate 230102 300");
+            assertTrue(String.valueOf(result), String.valueOf(result).contains("DONE")
+                    && String.valueOf(result).contains("300 imported"));
+            assertTrue(http.get("/api/jurisdictions?parent=230102").body().contains("示例"));
+        } finally {
+            gogo.close();
+        }
     }
 
     @Test

@@ -59,7 +59,7 @@ class RestartIT {
         try {
             http.await("/api/fixture/notes", r -> r.status() == 200, 60);
             assertEquals(200, http.postJson("/api/fixture/notes", "{\"text\":\"重启前\"}").status());
-            Http.Response off = http.send("POST", "/api/admin/modules/notes/disable", null, null);
+            Http.Response off = http.post("/api/admin/modules/notes/disable");
             assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
         } finally {
             first.stop();
@@ -71,7 +71,7 @@ class RestartIT {
             assertTrue(notes.body().contains("\"state\":\"DISABLED\"") && notes.body().contains("\"changedBy\":\"system\""),
                     notes.body());
             assertEquals(404, http.get("/api/fixture/notes").status());
-            http.send("POST", "/api/admin/modules/notes/enable", null, null);
+            http.post("/api/admin/modules/notes/enable");
             Http.Response data = http.await("/api/fixture/notes", r -> r.status() == 200, 30);
             assertTrue(data.body().contains("重启前"), data.body());
         } finally {

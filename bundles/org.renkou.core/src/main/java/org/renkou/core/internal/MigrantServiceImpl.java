@@ -119,7 +119,7 @@ public class MigrantServiceImpl implements MigrantService {
         person.registrationCode = in.registrationCode;
         person.status = ResidenceStatus.MIGRANT;
         person.phone = in.phone;
-        ResidentServiceImpl.Checked c = ResidentServiceImpl.check(caller, person, null);
+        ResidentRules.Checked c = ResidentRules.check(person);
         if (c.registrationCode().equals(c.residenceCode())) {
             throw RenkouException.invalid("registrationCode", "流动人口的户籍地不能是现居住地。",
                     "A migrant's household registration place cannot be the place of residence.");
@@ -127,7 +127,7 @@ public class MigrantServiceImpl implements MigrantService {
         LocalDate arrival = pastDate(in.arrivalDate, "arrivalDate", "到达日期", "arrival date");
         List<CertificateSeen> certificates = certificates(in.certificates);
         return db.tx(em -> {
-            ResidentServiceImpl.checkPlaces(em, caller, c);
+            ResidentRules.checkPlace(caller, c.residenceCode(), em.find(JurisdictionEntity.class, c.residenceCode()) != null);
             if (!em.createNamedQuery(ResidentEntity.BY_ID_NUMBER, ResidentEntity.class)
                     .setParameter("n", c.id().number()).getResultList().isEmpty()) {
                 throw RenkouException.conflict("idNumber", "身份证号码 " + CitizenId.mask(c.id().number()) + " 已登记。",
@@ -184,7 +184,7 @@ public class MigrantServiceImpl implements MigrantService {
         long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
         LocalDate date = pastDate(in.departureDate, "departureDate", "离开日期", "departure date");
         String destination = Text.trimToNull(in.destinationCode);
-        if (destination != null && !ResidentServiceImpl.REGION_CODE.matcher(destination).matches()) {
+        if (destination != null && !ResidentRules.REGION_CODE.matcher(destination).matches()) {
             throw RenkouException.invalid("destinationCode", "去向地代码应为 6、9、12 或 15 位数字。",
                     "The destination code must have 6, 9, 12 or 15 digits.");
         }

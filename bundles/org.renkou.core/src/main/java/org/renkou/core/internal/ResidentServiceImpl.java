@@ -35,9 +35,9 @@ import org.renkou.core.internal.entities.ResidentEntity;
 @Component
 public class ResidentServiceImpl implements ResidentService {
     static final String TYPE = "resident";
+    /** EclipseLink's {@code QueryHints.READ_ONLY} (the core bundle does not import EclipseLink's API). */
+    static final String READ_ONLY = "eclipselink.read-only";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\- ]{5,20}");
-    static final Pattern REGION_CODE = Pattern.compile("\\d{6}|\\d{9}|\\d{12}|\\d{15}");
     static final Role[] WRITERS = {Role.ADMIN, Role.DIRECTOR, Role.FAMILY_SERVICES};
     private static final Role[] SENSITIVE_READERS = {Role.DIRECTOR, Role.FAMILY_SERVICES};
 
@@ -104,7 +104,8 @@ public class ResidentServiceImpl implements ResidentService {
         }
         // read path kept lean: one indexed lookup, no transaction (the benchmark in BENCHMARKS.md)
         List<ResidentEntity> rows = db.read(em -> em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
-                ResidentEntity.class).setParameter("n", idNumber.strip().toUpperCase()).getResultList());
+                ResidentEntity.class).setParameter("n", idNumber.strip().toUpperCase())
+                .setHint(READ_ONLY, true).getResultList()); // read-only: no working copy in the persistence context
         return rows.stream().filter(e -> visible(caller, e)).findFirst().map(e -> toDTO(e, false));
     }
 
@@ -126,13 +127,13 @@ public class ResidentServiceImpl implements ResidentService {
     public ResidentDTO create(Caller caller, ResidentDTO in) {
         caller.require("登记居民", "register residents", WRITERS);
         ResidentEntity e = new ResidentEntity();
-        Checked c = check(caller, in, null);
+        ResidentRules.Checked c = ResidentRules.check(in);
         return db.tx(em -> {
-            checkPlaces(em, caller, c);
+            ResidentRules.checkPlace(caller, c.residenceCode(), em.find(JurisdictionEntity.class, c.residenceCode()) != null);
             if (!em.createNamedQuery(ResidentEntity.BY_ID_NUMBER, ResidentEntity.class)
-                    .setParameter("n", c.id.number()).getResultList().isEmpty()) {
-                throw RenkouException.conflict("idNumber", "身份证号码 " + CitizenId.mask(c.id.number()) + " 已登记。",
-                        "ID number " + CitizenId.mask(c.id.number()) + " is registered already.");
+                    .setParameter("n", c.id().number()).getResultList().isEmpty()) {
+                throw RenkouException.conflict("idNumber", "身份证号码 " + CitizenId.mask(c.id().number()) + " 已登记。",
+                        "ID number " + CitizenId.mask(c.id().number()) + " is registered already.");
             }
             apply(c, e);
             e.createdAt = LocalDateTime.now(ZoneOffset.UTC);
@@ -149,16 +150,16 @@ public class ResidentServiceImpl implements ResidentService {
     public ResidentDTO update(Caller caller, long id, ResidentDTO in) {
         caller.require("修改居民信息", "change residents", WRITERS);
         long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
-        Checked c = check(caller, in, id);
+        ResidentRules.Checked c = ResidentRules.check(in);
         return db.tx(em -> {
             ResidentEntity e = editableOrFail(em, caller, id);
             if (e.version != version) {
                 throw staleVersion();
             }
-            checkPlaces(em, caller, c);
-            MigrantServiceImpl.checkResidentPlaces(em, id, c.residenceCode, c.registrationCode);
-            if (!e.idNumber.equals(c.id.number()) && !em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
-                    ResidentEntity.class).setParameter("n", c.id.number()).getResultList().isEmpty()) {
+            ResidentRules.checkPlace(caller, c.residenceCode(), em.find(JurisdictionEntity.class, c.residenceCode()) != null);
+            MigrantServiceImpl.checkResidentPlaces(em, id, c.residenceCode(), c.registrationCode());
+            if (!e.idNumber.equals(c.id().number()) && !em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
+                    ResidentEntity.class).setParameter("n", c.id().number()).getResultList().isEmpty()) {
                 throw RenkouException.conflict("idNumber", "身份证号码已属于另一位居民。",
                         "The ID number belongs to another resident.");
             }
@@ -231,71 +232,18 @@ public class ResidentServiceImpl implements ResidentService {
         return e;
     }
 
-    /** Validated input, before the database is consulted. */
-    record Checked(CitizenId id, String name, String residenceCode, String registrationCode,
-            ResidenceStatus status, MaritalStatus marital, String phone, String address, String healthNote) {
-    }
-
-    static Checked check(Caller caller, ResidentDTO in, Long id) {
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
-        CitizenId cid = CitizenId.parse(in.idNumber, "idNumber", LocalDate.now(CHINA));
-        String name = Text.required(in.name, "name", "姓名", "name", 50);
-        if (in.sex != null && in.sex != cid.sex()) {
-            throw RenkouException.invalid("sex", "性别与身份证号码不符。", "The sex does not match the ID number.");
-        }
-        if (in.birthDate != null && !in.birthDate.equals(cid.birthDate())) {
-            throw RenkouException.invalid("birthDate", "出生日期与身份证号码不符。",
-                    "The birth date does not match the ID number.");
-        }
-        String residence = Text.required(in.residenceCode, "residenceCode", "现居住地", "place of residence", 15);
-        JurisdictionLevel level = JurisdictionLevel.ofCodeFor(residence, "residenceCode");
-        if (level != JurisdictionLevel.COMMUNITY && level != JurisdictionLevel.GROUP) {
-            throw RenkouException.invalid("residenceCode", "现居住地应为社区/村或居民小组。",
-                    "The place of residence must be a community/village or a resident group.");
-        }
-        String registration = Text.trimToNull(in.registrationCode);
-        if (registration == null) {
-            registration = residence;
-        } else if (!REGION_CODE.matcher(registration).matches()) {
-            throw RenkouException.invalid("registrationCode", "户籍地代码应为 6、9、12 或 15 位数字。",
-                    "The registration place code must have 6, 9, 12 or 15 digits.");
-        }
-        String phone = Text.optional(in.phone, "phone", "联系电话", "phone number", 20);
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            throw RenkouException.invalid("phone", "联系电话只能包含数字、空格、+ 和 -。",
-                    "A phone number may contain only digits, spaces, + and -.");
-        }
-        return new Checked(cid, name, residence, registration,
-                in.status == null ? ResidenceStatus.REGISTERED : in.status, in.maritalStatus, phone,
-                Text.optional(in.address, "address", "住址", "address", 200),
-                Text.optional(in.healthNote, "healthNote", "健康备注", "health note", 1000));
-    }
-
-    static void checkPlaces(EntityManager em, Caller caller, Checked c) {
-        if (em.find(JurisdictionEntity.class, c.residenceCode) == null) {
-            throw RenkouException.invalid("residenceCode", "现居住地 " + c.residenceCode + " 不存在。",
-                    "Place of residence " + c.residenceCode + " does not exist.");
-        }
-        if (!caller.covers(c.residenceCode)) {
-            throw RenkouException.invalid("residenceCode", "现居住地 " + c.residenceCode + " 不在您的辖区内。",
-                    "Place of residence " + c.residenceCode + " lies outside your jurisdiction.");
-        }
-    }
-
-    static void apply(Checked c, ResidentEntity e) {
-        e.idNumber = c.id.number();
-        e.name = c.name;
-        e.sex = c.id.sex();
-        e.birthDate = c.id.birthDate();
-        e.residenceCode = c.residenceCode;
-        e.registrationCode = c.registrationCode;
-        e.status = c.status;
-        e.maritalStatus = c.marital;
-        e.phone = c.phone;
-        e.address = c.address;
-        e.healthNote = c.healthNote;
+    static void apply(ResidentRules.Checked c, ResidentEntity e) {
+        e.idNumber = c.id().number();
+        e.name = c.name();
+        e.sex = c.id().sex();
+        e.birthDate = c.id().birthDate();
+        e.residenceCode = c.residenceCode();
+        e.registrationCode = c.registrationCode();
+        e.status = c.status();
+        e.maritalStatus = c.marital();
+        e.phone = c.phone();
+        e.address = c.address();
+        e.healthNote = c.healthNote();
     }
 
     static ResidentDTO toDTO(ResidentEntity e, boolean masked) {

@@ -57,6 +57,7 @@ final class ProblemMappers {
             case 405: return en ? "Method not allowed" : "不支持该请求方法";
             case 406: return en ? "Not acceptable" : "无法提供所要求的格式";
             case 409: return en ? "Conflict" : "数据冲突";
+            case 413: return en ? "Payload too large" : "上传内容过大";
             case 415: return en ? "Unsupported media type" : "不支持的内容类型";
             case 503: return en ? "Service unavailable" : "服务暂不可用";
             default: return status >= 500 ? (en ? "Server error" : "服务器错误") : (en ? "Request failed" : "请求失败");
@@ -140,7 +141,8 @@ final class ProblemMappers {
             switch (status) {
                 case 404: detail = en ? "There is no such resource." : "没有这个资源。"; break;
                 case 405: detail = en ? "This resource does not support that method." : "该资源不支持此请求方法。"; break;
-                case 415: detail = en ? "Send the request body as application/json." : "请以 application/json 格式提交。"; break;
+                case 415: detail = en ? "Send the request body as application/json (CSV imports: text/csv)."
+                        : "请以 application/json 格式提交（CSV 导入：text/csv）。"; break;
                 case 406: detail = en ? "This resource answers in application/json." : "该资源只提供 application/json。"; break;
                 default: detail = en ? "The request could not be processed." : "无法处理该请求。";
             }

@@ -1,0 +1,39 @@
+package org.renkou.core.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Bulk import of residents from a CSV file (居民批量导入). The header row names the columns
+ * ({@value #REQUIRED_COLUMNS}, optionally {@value #HOUSEHOLD_COLUMNS}; any order); each data row is checked with the
+ * same rules as {@link ResidentService#create}. Good rows go in batches of {@value #BATCH_SIZE}, each batch one
+ * transaction with one IMPORT audit entry; bad rows are reported by line. A row whose ID number is registered
+ * already is skipped and counted, never duplicated or overwritten, so importing the same file again is harmless.
+ */
+@ProviderType
+public interface ImportService {
+    String REQUIRED_COLUMNS = "idNumber,name,residenceCode,registrationCode,status,maritalStatus,phone,address";
+    String HOUSEHOLD_COLUMNS = "householdNumber,relation";
+    int BATCH_SIZE = 1000;
+    int MAX_ERRORS_SHOWN = 1000;
+
+    /**
+     * Checks the file's encoding and header, then imports it on a background thread; the file is the service's
+     * from then on (deleted when done).
+     *
+     * @param charset {@code null} to detect: UTF-8 (with or without BOM) if the whole file decodes as UTF-8, else GBK
+     * @return the new job, RUNNING
+     * @throws RenkouException INVALID for an unknown charset, an empty file or a wrong header (nothing written);
+     *         FORBIDDEN (role)
+     */
+    ImportJobDTO start(Caller caller, Path csv, String charset);
+
+    /** One job, with its first errors; only the caller's own unless the caller covers the whole country. */
+    Optional<ImportJobDTO> find(Caller caller, String id);
+
+    /** Recent jobs, newest first, without their errors. */
+    List<ImportJobDTO> list(Caller caller);
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Bulk import of N residents (default 1,000,000) from CSV into embedded Derby through POST /api/imports, with the
+# platform started with -Xmx512m, against plain JDBC batch inserts of the same rows into a fresh Derby database
+# (org.renkou.core.internal.JdbcImportBaseline: same schema, same INSERT, same batch size) in the same run.
+#   usage: distribution/bench/import.sh [residents]     (after mvn -B verify -DskipTests)
+#   KEEP_HOME=<folder>: leave the loaded platform home there (distribution/bench/lookup.sh uses it)
+#   SKIP_BASELINE=1: only the Renkou import
+set -euo pipefail
+N=${1:-1000000}
+COUNTY=440606
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DIST=$ROOT/distribution/target/renkou
+SYS=$DIST/system
+CP=$(ls "$SYS"/org.renkou.core-*.jar):$(ls "$SYS"/org.renkou.core.api-*.jar):$(ls "$SYS"/derby-*.jar):$DIST/lib/slf4j-api.jar:$DIST/lib/slf4j-simple.jar
+PORT=${RENKOU_PORT:-18312}
+WORK=$(mktemp -d /tmp/renkou-import-XXXXXX)
+HOME_DIR=${KEEP_HOME:-$WORK/home}
+mkdir -p "$HOME_DIR"
+PID=
+cleanup() { if [ -n "$PID" ]; then kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true; fi; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "$(date -u +%FT%TZ) generating $N residents of county $COUNTY"
+java -cp "$CP" org.renkou.core.internal.CountyGenerator $COUNTY "$N" "$WORK/data" >/dev/null
+cp "$WORK/data/id-numbers.txt" "$HOME_DIR/id-numbers.txt"
+ls -l "$WORK/data/residents.csv" | awk '{printf "CSV %.0f MB\n", $5/1048576}'
+
+BASE="skipped 0 rows/s"
+[ -n "${SKIP_BASELINE:-}" ] || { echo "$(date -u +%FT%TZ) plain JDBC baseline"; BASE=$(java -Xmx512m -XX:+UseSerialGC -Dderby.stream.error.file="$WORK/derby-baseline.log" -cp "$CP" \
+  org.renkou.core.internal.JdbcImportBaseline "$WORK/data/jurisdictions.tsv" "$WORK/data/residents.csv" "$WORK/baseline-db"); }
+echo "$BASE"
+BASE_RATE=$(echo "$BASE" | awk '{print $(NF-1)}')
+rm -rf "$WORK/baseline-db"
+
+echo "$(date -u +%FT%TZ) Renkou, RENKOU_JAVA_OPTS=-Xmx512m"
+RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m} "$DIST/bin/renkou" \
+  </dev/null >"$WORK/console.txt" 2>&1 &
+PID=$!
+base=http://127.0.0.1:$PORT
+until curl -s $base/api/jurisdictions/$COUNTY | grep -q '"code"'; do sleep 0.3; done
+while IFS=$'\t' read -r code level parent name; do
+  curl -s -o /dev/null -X POST $base/api/jurisdictions -H 'Content-Type: application/json' \
+    -d "{\"code\":\"$code\",\"name\":\"$name\",\"level\":\"$level\",\"parentCode\":\"$parent\"}"
+done < "$WORK/data/jurisdictions.tsv"
+START=$(date +%s.%N)
+JOB=$(curl -s -X POST $base/api/imports -H 'Content-Type: text/csv' --data-binary @"$WORK/data/residents.csv" \
+  | sed 's/.*"id":"\([^"]*\)".*/\1/')
+while :; do
+  J=$(curl -s $base/api/imports/$JOB)
+  echo "$J" | grep -q '"state":"RUNNING"' || break
+  sleep 1
+done
+END=$(date +%s.%N)
+echo "$J" | sed 's/,"errors".*//'
+RATE=$(echo "$J" | sed 's/.*"rowsPerSecond":\([0-9.]*\).*/\1/')
+IMPORTED=$(echo "$J" | sed 's/.*"importedRows":\([0-9]*\).*/\1/')
+printf 'Renkou: %d rows imported, %.0f rows/s by the job (%.1f s wall time including the upload)\n' \
+  "$IMPORTED" "$RATE" "$(echo "$END - $START" | bc -l)"
+[ -n "${SKIP_BASELINE:-}" ] || printf 'ratio Renkou / plain JDBC: %.2f\n' "$(echo "$RATE / $BASE_RATE" | bc -l)"
+grep -E 'Import .* rows/s' "$HOME_DIR/logs/renkou.log" | tail -3 || true
