@@ -22,14 +22,15 @@ public interface ImportService {
 
     /**
      * Checks the file's encoding and header, then imports it on a background thread; the file is the service's
-     * from then on (deleted when done).
+     * from then on (deleted when done). An Excel {@code .xlsx} file (recognised by its content) is read from its
+     * first worksheet, with Excel's row numbers in the errors.
      *
      * @param charset {@code null} to detect: UTF-8 (with or without BOM) if the whole file decodes as UTF-8, else GBK
      * @return the new job, RUNNING
      * @throws RenkouException INVALID for an unknown charset, an empty file or a wrong header (nothing written);
      *         FORBIDDEN (role)
      */
-    ImportJobDTO start(Caller caller, Path csv, String charset);
+    ImportJobDTO start(Caller caller, Path file, String charset);
 
     /** One job, with its first errors; only the caller's own unless the caller covers the whole country. */
     Optional<ImportJobDTO> find(Caller caller, String id);

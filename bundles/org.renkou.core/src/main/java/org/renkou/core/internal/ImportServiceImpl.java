@@ -2,6 +2,7 @@ package org.renkou.core.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -74,10 +75,17 @@ public class ImportServiceImpl implements ImportService {
     }
 
     @Override
-    public ImportJobDTO start(Caller caller, Path csv, String charset) {
+    public ImportJobDTO start(Caller caller, Path upload, String charset) {
         boolean handedOver = false;
+        Path csv = upload;
         try {
             caller.require("批量导入居民", "import residents", IMPORTERS);
+            if (XlsxToCsv.isXlsx(upload)) {
+                csv = upload.resolveSibling(upload.getFileName() + ".csv");
+                XlsxToCsv.convert(upload, csv);
+                delete(upload);
+                charset = StandardCharsets.UTF_8.name();
+            }
             CsvFile file = CsvFile.open(csv, charset);
             ResidentImporter.header(file);
             ImportJobEntity job = new ImportJobEntity();
@@ -103,6 +111,7 @@ public class ImportServiceImpl implements ImportService {
             throw new IllegalStateException("could not read the uploaded file: " + e.getMessage(), e);
         } finally {
             if (!handedOver) {
+                delete(upload);
                 delete(csv);
             }
         }

@@ -109,6 +109,31 @@ class ImportServiceImplTest {
     }
 
     @Test
+    void excelWorkbooksImportWithExcelsRowNumbers() throws Exception {
+        StringBuilder sheet = new StringBuilder("<row r=\"1\">");
+        String[] header = ImportService.REQUIRED_COLUMNS.split(",");
+        for (int i = 0; i < header.length; i++) {
+            sheet.append("<c t=\"inlineStr\"><is><t>").append(header[i]).append("</t></is></c>");
+        }
+        sheet.append("</row>");
+        // row 2 good; row 3 left empty by Excel; row 4 an ID typed as a number (Excel shows it in E notation)
+        sheet.append(row(2, id("44060619800101001"), "张三", COMMUNITY_A));
+        sheet.append(row(4, "4.40606198001E+17", "李四", COMMUNITY_A));
+        Path xlsx = XlsxToCsvTest.workbook(dir, sheet.toString(), "<sst/>");
+        ImportJobDTO job = await(imports.start(officerA, xlsx, null));
+        assertEquals(ImportState.DONE, job.state);
+        assertEquals(1, job.importedRows);
+        assertEquals(List.of(4L), job.errors.stream().map(e -> e.line).toList());
+        assertEquals("idNumber", job.errors.get(0).field);
+        assertEquals("张三", residents.findByIdNumber(officerA, id("44060619800101001")).orElseThrow().name);
+    }
+
+    private static String row(int r, String idNumber, String name, String residence) {
+        return "<row r=\"" + r + "\"><c t=\"inlineStr\"><is><t>" + idNumber + "</t></is></c><c t=\"inlineStr\"><is><t>"
+                + name + "</t></is></c><c t=\"inlineStr\"><is><t>" + residence + "</t></is></c></row>";
+    }
+
+    @Test
     void gbkFilesAreDetectedAndEachBatchIsOneAuditedTransaction() throws Exception {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 2500; i++) {

@@ -31,7 +31,7 @@ import org.renkou.core.api.ImportService;
 import org.renkou.core.api.RenkouException;
 
 /**
- * {@code /api/imports}: upload a CSV file of residents (the request body, {@code text/csv} or
+ * {@code /api/imports}: upload a CSV or Excel (.xlsx) file of residents (the request body, {@code text/csv} or
  * {@code application/octet-stream}, at most {@value #MAX_BYTES} bytes) and get the job back at once (202); follow
  * it with {@code GET /api/imports/{id}}. The body is spooled to a temporary file first, so the import runs on after
  * the request ends.
@@ -67,7 +67,8 @@ public class ImportResource {
     }
 
     @POST
-    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     public Response start(@Context SecurityContext sc, @Context HttpHeaders headers, @QueryParam("charset") String charset,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) throws IOException {
         if (length != null && length > MAX_BYTES) {
