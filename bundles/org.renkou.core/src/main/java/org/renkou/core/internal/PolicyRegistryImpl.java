@@ -1,11 +1,10 @@
 package org.renkou.core.internal;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -32,13 +31,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The active regional policies (省级政策) keyed by their {@value RegionalPolicy#PROVINCE_PROPERTY} service property.
- * A policy whose property disagrees with its own code is ignored with a warning, as for benefit schemes.
+ * A policy whose property disagrees with its own code is ignored with a warning, as for benefit schemes. When a
+ * replacement bundle registers a second policy for a province, the newest serves; when it goes, the one before
+ * serves again.
  */
 @Component(service = PolicyRegistry.class)
 public class PolicyRegistryImpl implements PolicyRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyRegistryImpl.class);
 
-    private final Map<String, RegionalPolicy> byProvince = new ConcurrentHashMap<>();
+    /** In registration order; the last one of a province serves it. */
+    private final List<RegionalPolicy> registered = new CopyOnWriteArrayList<>();
     private final Database db;
 
     @Activate
@@ -59,24 +61,35 @@ public class PolicyRegistryImpl implements PolicyRegistry {
                     RegionalPolicy.PROVINCE_PROPERTY, province, policy.provinceCode());
             return;
         }
-        RegionalPolicy before = byProvince.put(policy.provinceCode(), policy);
+        boolean replacing = serving(policy.provinceCode()) != null;
+        registered.add(policy);
         LOG.info("Regional policy of province {} ({}) {}", policy.provinceCode(), policy.nameEn(),
-                before == null ? "active" : "replaced");
+                replacing ? "replaces the one before" : "active");
     }
 
     void removePolicy(RegionalPolicy policy) {
-        byProvince.values().remove(policy);
+        registered.remove(policy);
+    }
+
+    private RegionalPolicy serving(String province) {
+        RegionalPolicy last = null;
+        for (RegionalPolicy p : registered) {
+            if (p.provinceCode().equals(province)) {
+                last = p;
+            }
+        }
+        return last;
     }
 
     @Override
     public Optional<RegionalPolicy> find(String jurisdictionCode) {
-        return Optional.ofNullable(byProvince.get(province(jurisdictionCode)));
+        return Optional.ofNullable(serving(province(jurisdictionCode)));
     }
 
     @Override
     public RegionalPolicy require(String jurisdictionCode) {
         String province = province(jurisdictionCode);
-        RegionalPolicy p = byProvince.get(province);
+        RegionalPolicy p = serving(province);
         if (p == null) {
             throw RenkouException.unavailable("省级模块未启用（省份代码 " + province + "），暂不能办理，已有数据不受影响。",
                     "Province module not active (province " + province + "); existing data is untouched.");
@@ -94,7 +107,7 @@ public class PolicyRegistryImpl implements PolicyRegistry {
 
     @Override
     public List<RegionalPolicy> active() {
-        return byProvince.values().stream().sorted(Comparator.comparing(RegionalPolicy::provinceCode))
+        return registered.stream().map(RegionalPolicy::provinceCode).distinct().sorted().map(this::serving)
                 .collect(Collectors.toList());
     }
 
