@@ -17,6 +17,11 @@ public final class FrameworkConfig {
             + "org.slf4j.spi;version=2.0.17,org.slf4j.spi;version=1.7.36,org.slf4j.event;version=2.0.17,"
             + "org.slf4j.event;version=1.7.36,org.slf4j.helpers;version=2.0.17,org.slf4j.helpers;version=1.7.36";
     /**
+     * What the system bundle exports beyond the JRE's standard packages: slf4j, and {@code sun.misc}, which Apache
+     * PDFBox's io bundle imports (for unmapping file buffers) and Felix does not export by default.
+     */
+    public static final String EXTRA_PACKAGES = SLF4J_PACKAGES + ",sun.misc";
+    /**
      * Aries JPA 2.7 asks for the JavaJPA contract 2.0/2.1 while EclipseLink 2.7 needs javax.persistence 2.2: the
      * framework declares the contract, the 2.2 API bundle provides the packages (STACK.md, trap 1).
      */
@@ -28,7 +33,7 @@ public final class FrameworkConfig {
     public static Map<String, String> properties(Settings s, FeatureCatalog catalog) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("org.osgi.framework.storage", s.cache().toString());
-        p.put("org.osgi.framework.system.packages.extra", SLF4J_PACKAGES);
+        p.put("org.osgi.framework.system.packages.extra", EXTRA_PACKAGES);
         p.put("org.osgi.framework.system.capabilities.extra", JPA_CONTRACT);
         p.put("org.osgi.framework.bootdelegation", "sun.*,com.sun.*,jdk.internal.reflect");
         p.put("felix.log.level", "2");

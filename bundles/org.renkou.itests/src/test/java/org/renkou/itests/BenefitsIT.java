@@ -3,6 +3,9 @@ package org.renkou.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.renkou.itests.Asserts.assertOk;
+import static org.renkou.itests.Asserts.assertProblem;
+import static org.renkou.itests.Asserts.number;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,8 +13,6 @@ import java.time.Period;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -164,11 +165,6 @@ public class BenefitsIT {
         return p;
     }
 
-    private static long number(String json, String field) {
-        Matcher m = Pattern.compile("\"" + field + "\":(-?\\d+)").matcher(json);
-        assertTrue(field + " in " + json, m.find());
-        return Long.parseLong(m.group(1));
-    }
 
     private static Http.Response decide(Http as, long id, String decision, String reason, long version)
             throws Exception {
@@ -176,21 +172,7 @@ public class BenefitsIT {
                 + "\",\"reason\":\"" + reason + "\",\"version\":" + version + "}");
     }
 
-    private static void assertProblem(Http.Response r, int status, String field) {
-        assertEquals(r.body(), status, r.status());
-        assertTrue(r.contentType(), r.contentType().startsWith("application/problem+json"));
-        assertTrue(r.body(), !r.body().contains("Exception"));
-        if (field != null) {
-            assertTrue(r.body(), r.body().contains("\"field\":\"" + field + "\""));
-        }
-    }
 
-    private static void assertOk(Http.Response r, String... contains) {
-        assertTrue(r.status() + " " + r.body(), r.status() == 200 || r.status() == 201);
-        for (String c : contains) {
-            assertTrue(r.body(), r.body().contains(c));
-        }
-    }
 
     @Test
     public void applicationWalksTheChainWithThreeStaffMembers() throws Exception {

@@ -79,7 +79,7 @@ public final class RenkouOptions {
                 options.add(frameworkProperty(k).value(v));
             }
         });
-        options.add(systemPackages(FrameworkConfig.SLF4J_PACKAGES.split(",")));
+        options.add(systemPackages(FrameworkConfig.EXTRA_PACKAGES.split(",")));
         FrameworkConfig.systemProperties(s).forEach((k, v) -> options.add(systemProperty(k).value(v)));
         options.add(systemProperty("pax.exam.logging").value("none"));
         for (FeatureCatalog.BundleFile b : catalog.bundles(distribution().resolve("system"))) {

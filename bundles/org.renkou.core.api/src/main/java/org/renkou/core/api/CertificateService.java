@@ -21,7 +21,13 @@ public interface CertificateService {
 
     Optional<CertificateDTO> find(Caller caller, long id);
 
-    /** @throws RenkouException INVALID (unknown type, field), FORBIDDEN (holder out of reach), CONFLICT (number) */
+    /**
+     * Issues a certificate. Without a {@code number}, the type's province policy numbers it
+     * ({@link org.renkou.core.api.province.RegionalPolicy#certificateNumber}: serial per province, type and year).
+     *
+     * @throws RenkouException INVALID (unknown type, field), FORBIDDEN (holder out of reach), CONFLICT (number),
+     *         UNAVAILABLE (no number given and the province module is not active)
+     */
     CertificateDTO issue(Caller caller, CertificateDTO certificate);
 
     /** Replaces number, holders, issue date and note; {@code reason} and {@code version} required. */
@@ -29,6 +35,18 @@ public interface CertificateService {
 
     /** Revokes with {@code reason} (required), {@code revokedOn} (today if not given) and {@code version}. */
     CertificateDTO revoke(Caller caller, long id, CertificateDTO revocation);
+
+    /**
+     * Prints a certificate (打印/补打): a new verification code; any earlier print's code stops verifying. The first
+     * print needs no reason, a reprint does ({@code reason}: lost, damaged …). Audited, and in the history as
+     * PRINTED/REPRINTED.
+     *
+     * @throws RenkouException CONFLICT for a revoked certificate, INVALID for a reprint without a reason
+     */
+    CertificatePrintDTO print(Caller caller, long id, String reason);
+
+    /** Verifies a printed certificate by its code (核验): valid, revoked, superseded by a reprint, or unknown. */
+    CertificateVerificationDTO verify(String code);
 
     /** Every event of the certificate, oldest first. */
     List<CertificateHistoryDTO> history(Caller caller, long id);

@@ -1,5 +1,6 @@
 package org.renkou.core.internal;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,7 +22,11 @@ import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.CertificateDTO;
 import org.renkou.core.api.CertificateHistoryDTO;
+import org.renkou.core.api.CertificatePrintDTO;
 import org.renkou.core.api.CertificateService;
+import org.renkou.core.api.CertificateVerificationDTO;
+import org.renkou.core.api.province.PolicyRegistry;
+import org.renkou.core.api.province.RegionalPolicy;
 import org.renkou.core.api.CertificateStatus;
 import org.renkou.core.api.CertificateTypeDTO;
 import org.renkou.core.api.Page;
@@ -29,6 +34,8 @@ import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
 import org.renkou.core.internal.entities.CertificateEntity;
 import org.renkou.core.internal.entities.CertificateEventEntity;
+import org.renkou.core.internal.entities.CertificatePrintEntity;
+import org.renkou.core.internal.entities.CertificateSerialEntity;
 import org.renkou.core.internal.entities.ResidentEntity;
 
 /** Certificates on the core persistence unit: every change is a history row and an audit entry. */
@@ -37,18 +44,30 @@ public class CertificateServiceImpl implements CertificateService {
     static final String TYPE = "certificate";
     private static final Role[] WRITERS = {Role.ADMIN, Role.DIRECTOR, Role.FAMILY_SERVICES};
 
+    /** Verification codes: no 0/O, 1/I/L, so a code read off paper is typed right. */
+    private static final String CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final int CODE_LENGTH = 8;
+
     private final Database db;
     private final CertificateTypes types;
+    private final PolicyRegistry policies;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
     @Activate
-    public CertificateServiceImpl(@Reference CoreDatabase database, @Reference CertificateTypes types) {
-        this(database.database(), types, Clock.system(ResidentServiceImpl.CHINA));
+    public CertificateServiceImpl(@Reference CoreDatabase database, @Reference CertificateTypes types,
+            @Reference PolicyRegistry policies) {
+        this(database.database(), types, policies, Clock.system(ResidentServiceImpl.CHINA));
     }
 
     CertificateServiceImpl(Database db, CertificateTypes types, Clock clock) {
+        this(db, types, null, clock);
+    }
+
+    CertificateServiceImpl(Database db, CertificateTypes types, PolicyRegistry policies, Clock clock) {
         this.db = db;
         this.types = types;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -97,13 +116,15 @@ public class CertificateServiceImpl implements CertificateService {
         caller.require("发放证件", "issue certificates", WRITERS);
         Text.body(in);
         String typeKey = Text.required(in.type, "type", "证件类型", "certificate type", 60);
-        if (types.find(typeKey).isEmpty()) {
-            throw RenkouException.invalid("type", "证件类型“" + typeKey + "”不存在或其省级模块未启用。",
-                    "Certificate type '" + typeKey + "' is unknown or its province module is not active.");
-        }
-        Checked c = check(in);
+        CertificateTypeDTO type = types.find(typeKey).orElseThrow(() -> RenkouException.invalid("type",
+                "证件类型“" + typeKey + "”不存在或其省级模块未启用。",
+                "Certificate type '" + typeKey + "' is unknown or its province module is not active."));
+        boolean numbered = Text.trimToNull(in.number) == null;
+        Checked given = check(in, numbered);
         return db.tx(em -> {
             Set<Long> holders = holders(em, caller, in.holderIds);
+            Checked c = numbered ? new Checked(serialNumber(em, type, given.issuedOn().getYear()), given.issuedOn(),
+                    given.note()) : given;
             unique(em, typeKey, c.number, null);
             CertificateEntity e = new CertificateEntity();
             e.typeKey = typeKey;
@@ -123,7 +144,7 @@ public class CertificateServiceImpl implements CertificateService {
         caller.require("变更证件", "change certificates", WRITERS);
         long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
         String reason = Text.required(in.reason, "reason", "变更原因", "reason for the change", 500);
-        Checked c = check(in);
+        Checked c = check(in, false);
         return db.tx(em -> {
             CertificateEntity e = valid(em, caller, id, version);
             Set<Long> holders = holders(em, caller, in.holderIds);
@@ -162,6 +183,139 @@ public class CertificateServiceImpl implements CertificateService {
         });
     }
 
+    /**
+     * The next number from the type's province policy: a serial per province, type and year (row-locked counter),
+     * formatted by {@link RegionalPolicy#certificateNumber}.
+     */
+    private String serialNumber(EntityManager em, CertificateTypeDTO type, int year) {
+        RegionalPolicy policy = policies == null || type.provinceCode == null ? null
+                : policies.find(type.provinceCode).orElse(null);
+        if (policy == null) {
+            throw RenkouException.unavailable("省级模块未启用，不能自动编号；请填写证件编号。",
+                    "Province module not active: no automatic number; give the certificate number.");
+        }
+        CertificateSerialEntity.Key key = new CertificateSerialEntity.Key(type.provinceCode, type.key, year);
+        CertificateSerialEntity serial = em.find(CertificateSerialEntity.class, key,
+                javax.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (serial == null) {
+            serial = new CertificateSerialEntity();
+            serial.provinceCode = key.provinceCode;
+            serial.typeKey = key.typeKey;
+            serial.year = year;
+            em.persist(serial);
+        }
+        serial.lastSeq++;
+        String number = policy.certificateNumber(type.key, year, serial.lastSeq);
+        if (number == null || number.isBlank() || number.length() > 40) {
+            throw RenkouException.unavailable("省级模块给出的证件编号无效。", "The province module gave no usable number.");
+        }
+        return number;
+    }
+
+    @Override
+    public CertificatePrintDTO print(Caller caller, long id, String reason) {
+        caller.require("打印证件", "print certificates", WRITERS);
+        String why = Text.optional(reason, "reason", "补打原因", "reason for the reprint", 500);
+        return db.tx(em -> {
+            CertificateEntity e = em.find(CertificateEntity.class, id);
+            if (e == null) {
+                throw Scope.notFound(TYPE, id);
+            }
+            requireVisible(em, caller, e);
+            if (e.status != CertificateStatus.VALID) {
+                throw RenkouException.conflict("status", "该证件已注销，不能打印。", "The certificate is revoked; it cannot be printed.");
+            }
+            CertificatePrintEntity last = lastPrint(em, e.id);
+            if (last != null && why == null) {
+                throw RenkouException.invalid("reason", "补打证件须说明原因（遗失、损坏等）。",
+                        "A reprint needs a reason (lost, damaged …).");
+            }
+            CertificatePrintEntity p = new CertificatePrintEntity();
+            p.code = newCode(em);
+            p.certificateId = e.id;
+            p.printNo = last == null ? 1 : last.printNo + 1;
+            p.printedAt = LocalDateTime.now(ZoneOffset.UTC);
+            p.actor = caller.username();
+            p.reason = why;
+            em.persist(p);
+            Map<String, Object> before = last == null ? Map.of() : Map.of("printNo", last.printNo);
+            record(em, caller, e, last == null ? "PRINTED" : "REPRINTED",
+                    AuditLog.diff(before, Map.of("printNo", p.printNo)), why, AuditAction.UPDATE);
+            CertificatePrintDTO d = new CertificatePrintDTO();
+            d.certificateId = e.id;
+            d.number = e.number;
+            d.printNo = p.printNo;
+            d.verificationCode = p.code;
+            d.supersededCode = last == null ? null : last.code;
+            d.printedAt = p.printedAt;
+            d.actor = p.actor;
+            d.reason = why;
+            return d;
+        });
+    }
+
+    private static CertificatePrintEntity lastPrint(EntityManager em, long certificateId) {
+        return em.createQuery("SELECT p FROM CertificatePrintEntity p WHERE p.certificateId = :c "
+                + "ORDER BY p.printNo DESC", CertificatePrintEntity.class).setParameter("c", certificateId)
+                .setMaxResults(1).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private String newCode(EntityManager em) {
+        while (true) {
+            StringBuilder b = new StringBuilder(CODE_LENGTH);
+            for (int i = 0; i < CODE_LENGTH; i++) {
+                b.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+            }
+            if (em.find(CertificatePrintEntity.class, b.toString()) == null) {
+                return b.toString();
+            }
+        }
+    }
+
+    @Override
+    public CertificateVerificationDTO verify(String code) {
+        String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        CertificateVerificationDTO v = new CertificateVerificationDTO();
+        v.code = c;
+        if (!c.matches("[" + CODE_ALPHABET + "]{" + CODE_LENGTH + "}")) {
+            throw RenkouException.invalid("code", "核验码应为 8 位字母或数字。", "A verification code has 8 letters or digits.");
+        }
+        return db.read(em -> {
+            CertificatePrintEntity p = em.find(CertificatePrintEntity.class, c);
+            if (p == null) {
+                v.result = CertificateVerificationDTO.Result.UNKNOWN;
+                v.messageZh = "查无此证：该核验码不存在。";
+                v.messageEn = "No certificate was printed with this code.";
+                return v;
+            }
+            CertificateEntity e = em.find(CertificateEntity.class, p.certificateId);
+            CertificatePrintEntity last = lastPrint(em, e.id);
+            v.type = e.typeKey;
+            types.find(e.typeKey).ifPresent(t -> {
+                v.typeNameZh = t.nameZh;
+                v.typeNameEn = t.nameEn;
+            });
+            v.number = e.number;
+            v.issuedOn = e.issuedOn;
+            v.revokedOn = e.revokedOn;
+            v.printNo = p.printNo;
+            if (e.status != CertificateStatus.VALID) {
+                v.result = CertificateVerificationDTO.Result.REVOKED;
+                v.messageZh = "该证件已于 " + e.revokedOn + " 注销，无效。";
+                v.messageEn = "The certificate was revoked on " + e.revokedOn + "; it is not valid.";
+            } else if (last.printNo != p.printNo) {
+                v.result = CertificateVerificationDTO.Result.SUPERSEDED;
+                v.messageZh = "此纸质证件已被第 " + last.printNo + " 次打印的证件取代，无效；请以最新打印的证件为准。";
+                v.messageEn = "This paper was replaced by print " + last.printNo + "; only the newest print is valid.";
+            } else {
+                v.result = CertificateVerificationDTO.Result.VALID;
+                v.messageZh = "证件有效。";
+                v.messageEn = "The certificate is valid.";
+            }
+            return v;
+        });
+    }
+
     @Override
     public List<CertificateHistoryDTO> history(Caller caller, long id) {
         return db.tx(em -> {
@@ -189,8 +343,8 @@ public class CertificateServiceImpl implements CertificateService {
     private record Checked(String number, LocalDate issuedOn, String note) {
     }
 
-    private Checked check(CertificateDTO in) {
-        String number = Text.required(in.number, "number", "证件编号", "certificate number", 40);
+    private Checked check(CertificateDTO in, boolean numbered) {
+        String number = numbered ? null : Text.required(in.number, "number", "证件编号", "certificate number", 40);
         LocalDate issued = Text.present(in.issuedOn, "issuedOn", "发证日期", "issue date");
         if (issued.isAfter(LocalDate.now(clock))) {
             throw RenkouException.invalid("issuedOn", "发证日期不能晚于今天。", "The issue date must not be in the future.");
@@ -257,12 +411,17 @@ public class CertificateServiceImpl implements CertificateService {
     /** The history row and the audit entry of one event, in the caller's transaction. */
     private static void record(EntityManager em, Caller caller, CertificateEntity e, String event,
             Map<String, Object> before, String reason, AuditAction action) {
+        record(em, caller, e, event, AuditLog.diff(before, e.auditView()), reason, action);
+    }
+
+    private static void record(EntityManager em, Caller caller, CertificateEntity e, String event, String changes,
+            String reason, AuditAction action) {
         CertificateEventEntity h = new CertificateEventEntity();
         h.certificateId = e.id;
         h.event = event;
         h.at = LocalDateTime.now(ZoneOffset.UTC);
         h.actor = caller.username();
-        h.changes = AuditLog.diff(before, e.auditView());
+        h.changes = changes;
         h.reason = reason;
         em.persist(h);
         AuditLog.write(em, caller, action, TYPE, e.id, People.place(em, e.holderIds.toArray(new Long[0])),

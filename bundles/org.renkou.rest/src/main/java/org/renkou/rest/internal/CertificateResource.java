@@ -2,6 +2,9 @@ package org.renkou.rest.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,14 +19,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.Caller;
 import org.renkou.core.api.Page;
+import org.renkou.core.api.ResidentDTO;
+import org.renkou.core.api.ResidentService;
+import org.renkou.core.api.province.FormDefinition;
+import org.renkou.core.api.province.PolicyRegistry;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.CertificateDTO;
 import org.renkou.core.api.CertificateHistoryDTO;
+import org.renkou.core.api.CertificatePrintDTO;
 import org.renkou.core.api.CertificateService;
+import org.renkou.core.api.CertificateVerificationDTO;
 import org.renkou.core.api.CertificateStatus;
 
 /**
@@ -35,10 +47,17 @@ import org.renkou.core.api.CertificateStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public class CertificateResource {
     private final CertificateService certificates;
+    private final PolicyRegistry policies;
+    private final ResidentService residents;
+    private final Bundle bundle;
 
     @Activate
-    public CertificateResource(@Reference CertificateService certificates) {
+    public CertificateResource(@Reference CertificateService certificates, @Reference PolicyRegistry policies,
+            @Reference ResidentService residents, BundleContext context) {
         this.certificates = certificates;
+        this.policies = policies;
+        this.residents = residents;
+        this.bundle = context.getBundle();
     }
 
     @GET
@@ -67,6 +86,65 @@ public class CertificateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CertificateDTO change(@Context SecurityContext sc, @PathParam("id") long id, CertificateDTO in) {
         return certificates.change(CallerFilter.caller(sc), id, in);
+    }
+
+    /**
+     * Prints (打印) or reprints (补打) the certificate: a new verification code, the previous one stops verifying.
+     * Body {@code {"reason":"遗失"}} (required for a reprint) or none.
+     */
+    @POST
+    @Path("{id:[0-9]+}/print")
+    public CertificatePrintDTO print(@Context SecurityContext sc, @PathParam("id") long id, CertificateDTO in) {
+        return certificates.print(CallerFilter.caller(sc), id, in == null ? null : in.reason);
+    }
+
+    /**
+     * Prints as {@link #print} does and answers the printable page (HTML): the province's form with the values
+     * Renkou knows, the number and the new verification code. 503 while the type's province module is not active.
+     */
+    @POST
+    @Path("{id:[0-9]+}/print.html")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public String printPage(@Context SecurityContext sc, @PathParam("id") long id, CertificateDTO in) {
+        Printout p = printout(sc, id, in);
+        return PrintableForm.html(p.form(), p.certificate(), p.print(), p.values());
+    }
+
+    /** Prints as {@link #print} does and answers the PDF for the printer, with the CJK font embedded. */
+    @POST
+    @Path("{id:[0-9]+}/print.pdf")
+    @Produces("application/pdf")
+    public byte[] printPdf(@Context SecurityContext sc, @PathParam("id") long id, CertificateDTO in) {
+        Printout p = printout(sc, id, in);
+        return PrintablePdf.pdf(p.form(), p.certificate(), p.print(), p.values(),
+                bundle.getBundleContext().getProperty("renkou.cjkFont"),
+                bundle.getBundleContext().getProperty("renkou.cjkFontName"));
+    }
+
+    private record Printout(FormDefinition form, CertificateDTO certificate, CertificatePrintDTO print,
+            Map<String, String> values) {
+    }
+
+    /** The certificate's form from its active province policy (else 503), then a new print of it. */
+    private Printout printout(SecurityContext sc, long id, CertificateDTO in) {
+        Caller caller = CallerFilter.caller(sc);
+        CertificateDTO c = get(sc, id);
+        FormDefinition form = certificates.types().stream().filter(t -> t.key.equals(c.type)).findFirst()
+                .flatMap(t -> policies.find(t.provinceCode)).flatMap(p -> p.forms().stream()
+                        .filter(f -> f.key().equals(c.type)).findFirst())
+                .orElseThrow(() -> RenkouException.unavailable("省级模块未启用或未提供该证件的表样，暂不能打印。",
+                        "Province module not active, or it has no form for this certificate type."));
+        CertificatePrintDTO print = certificates.print(caller, id, in == null ? null : in.reason);
+        List<ResidentDTO> holders = c.holderIds.stream().map(h -> residents.find(caller, h)).flatMap(Optional::stream)
+                .collect(Collectors.toList());
+        return new Printout(form, c, print, PrintableForm.values(c, print, holders));
+    }
+
+    /** Verifies a printed certificate by the code on it (核验): VALID, REVOKED, SUPERSEDED or UNKNOWN. */
+    @GET
+    @Path("verify/{code}")
+    public CertificateVerificationDTO verify(@PathParam("code") String code) {
+        return certificates.verify(code);
     }
 
     /** Body {@code {"reason":"…","revokedOn":"2026-01-01","version":2}}. */

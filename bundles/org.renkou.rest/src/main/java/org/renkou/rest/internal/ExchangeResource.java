@@ -101,7 +101,7 @@ public class ExchangeResource {
         return exchange.stats(CallerFilter.caller(sc), jurisdiction, date(from, "from"), date(to, "to"));
     }
 
-    private static LocalDate date(String s, String field) {
+    static LocalDate date(String s, String field) {
         if (s == null || s.isBlank()) {
             return null;
         }

@@ -148,17 +148,23 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
         return s == null || s.enabled;
     }
 
-    private boolean effectivelyOn(Module m, Set<String> seen) {
-        if (!seen.add(m.id()) || !chosenOn(m) || (m.deployed() != null && refused.containsKey(m.deployed().getLocation()))) {
+    /** On if chosen on, not refused, and everything it requires is on; {@code path} guards against cycles only. */
+    private boolean effectivelyOn(Module m, Set<String> path) {
+        if (!path.add(m.id()) || !chosenOn(m) || (m.deployed() != null && refused.containsKey(m.deployed().getLocation()))) {
             return false;
         }
-        for (String r : m.requires()) {
-            Module req = modules().get(r);
-            if (req == null || !effectivelyOn(req, seen)) {
-                return false;
+        try {
+            for (String r : m.requires()) {
+                Module req = modules().get(r);
+                if (req == null || !effectivelyOn(req, path)) {
+                    return false;
+                }
             }
+            return true;
+        } finally {
+            // a module required along two paths (province → core, province → web → core) is not a cycle
+            path.remove(m.id());
         }
-        return true;
     }
 
     private void setCondition(String id, boolean on) {
