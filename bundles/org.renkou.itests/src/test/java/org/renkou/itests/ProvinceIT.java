@@ -108,12 +108,12 @@ public class ProvinceIT {
         load.start();
         try {
             for (int cycle = 0; cycle < 4; cycle++) {
-                Http.Response off = http.send("POST", "/api/admin/modules/province-guangdong/disable", null, null);
+                Http.Response off = http.post("/api/admin/modules/province-guangdong/disable");
                 assertTrue(off.body(), off.body().contains("\"state\":\"DISABLED\""));
                 Http.Response gone = http.await("/api/provinces/440606/leave", r -> r.status() == 503, 30);
                 assertTrue(gone.contentType(), gone.contentType().startsWith("application/problem+json"));
                 assertTrue(gone.body(), gone.body().contains("省级模块未启用"));
-                Http.Response en = http.send("GET", "/api/provinces/440606/leave", null, null);
+                Http.Response en = http.get("/api/provinces/440606/leave");
                 assertEquals(503, en.status());
                 assertFalse(http.get("/api/benefit-schemes").body().contains("gd-childcare-subsidy"));
                 // the application stays readable; a new step needs the province
@@ -126,7 +126,7 @@ public class ProvinceIT {
                 assertProblem(http.postJson("/api/certificates", "{\"type\":\"gd-one-child-parents-glory\","
                         + "\"holderIds\":[" + mother + "],\"issuedOn\":\"2026-01-01\"}"), 400, "type");
 
-                Http.Response on = http.send("POST", "/api/admin/modules/province-guangdong/enable", null, null);
+                Http.Response on = http.post("/api/admin/modules/province-guangdong/enable");
                 assertTrue(on.body(), on.body().contains("\"state\":\"ENABLED\""));
                 http.await("/api/provinces/440606/leave", r -> r.status() == 200 && r.body().contains("178"), 30);
             }
