@@ -148,17 +148,26 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
         return s == null || s.enabled;
     }
 
-    private boolean effectivelyOn(Module m, Set<String> seen) {
-        if (!seen.add(m.id()) || !chosenOn(m) || (m.deployed() != null && refused.containsKey(m.deployed().getLocation()))) {
+    /**
+     * Whether {@code m} and everything it requires are on. {@code path} holds the modules being checked above this
+     * one, so a cycle counts as off while a shared requirement (warehouse → core and warehouse → web → core) does not.
+     */
+    private boolean effectivelyOn(Module m, Set<String> path) {
+        if (!chosenOn(m) || (m.deployed() != null && refused.containsKey(m.deployed().getLocation()))
+                || !path.add(m.id())) {
             return false;
         }
-        for (String r : m.requires()) {
-            Module req = modules().get(r);
-            if (req == null || !effectivelyOn(req, seen)) {
-                return false;
+        try {
+            for (String r : m.requires()) {
+                Module req = modules().get(r);
+                if (req == null || !effectivelyOn(req, path)) {
+                    return false;
+                }
             }
+            return true;
+        } finally {
+            path.remove(m.id());
         }
-        return true;
     }
 
     private void setCondition(String id, boolean on) {
