@@ -322,7 +322,7 @@ public class StockService {
                 if (in.productId() != null && !in.productId().equals(lot.productId)) {
                     throw RenkouException.invalid("lotId", "该批次不是所选药具品种。", "The lot is not of the product given.");
                 }
-                List<StockEntity> fefo = candidates(em, store.id, lot.productId, today);
+                List<StockEntity> fefo = candidates(em, store.id, lot.productId, today, 1);
                 if (!fefo.isEmpty() && !fefo.get(0).lotId.equals(lot.id) && override == null) {
                     throw RenkouException.invalid("overrideReason", "未按先产先出发放，请写明理由。",
                             "This lot is not the first to expire: give a written reason to issue it first.");
@@ -334,24 +334,10 @@ public class StockService {
                 }));
             } else {
                 Long productId = Checks.required(in.productId(), "productId", "药具品种");
-                List<StockEntity> fefo = candidates(em, store.id, productId, today);
-                long available = fefo.stream().mapToLong(s -> s.quantity).sum();
-                if (available < quantity) {
-                    throw insufficient(available);
-                }
-                int left = quantity;
-                for (StockEntity s : fefo) {
-                    int take = Math.min(left, s.quantity);
-                    LotEntity lot = em.find(LotEntity.class, s.lotId);
-                    written.add(move(em, db.now(), caller, store.id, lot, "ISSUE", -take, e -> {
-                        e.residentId = residentId;
-                        e.recipient = recipient;
-                    }));
-                    left -= take;
-                    if (left == 0) {
-                        break;
-                    }
-                }
+                written.addAll(issueFirstExpiryFirst(em, caller, store.id, productId, quantity, today, e -> {
+                    e.residentId = residentId;
+                    e.recipient = recipient;
+                }));
             }
             if (residentId != null) {
                 for (LedgerEntity e : written) {
@@ -383,10 +369,44 @@ public class StockService {
 
     /** The issuable balances of a product in a store, first expiry first (先产先出): not blocked, not expired. */
     static List<StockEntity> candidates(EntityManager em, long storeId, long productId, LocalDate today) {
+        return candidates(em, storeId, productId, today, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} of {@link #candidates}: an issue reads only the lots it may need, not all 500. */
+    static List<StockEntity> candidates(EntityManager em, long storeId, long productId, LocalDate today, int limit) {
         return em.createQuery("SELECT s FROM StockEntity s, LotEntity l WHERE l.id = s.lotId AND s.storeId = :s "
                 + "AND s.productId = :p AND s.quantity > 0 AND s.expiresOn >= :t AND l.blocked = FALSE "
                 + "ORDER BY s.expiresOn, l.producedOn, s.lotId", StockEntity.class).setParameter("s", storeId)
-                .setParameter("p", productId).setParameter("t", today).getResultList();
+                .setParameter("p", productId).setParameter("t", today).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Takes {@code quantity} units from the lots first to expire. A lot another transaction emptied meanwhile is
+     * skipped for the next one (its balance re-read from the database); 409 only when the store has too little.
+     */
+    private List<LedgerEntity> issueFirstExpiryFirst(EntityManager em, Caller caller, long storeId, long productId,
+            int quantity, LocalDate today, Consumer<LedgerEntity> details) {
+        List<StockEntity> fefo = candidates(em, storeId, productId, today, 20);
+        if (fefo.stream().mapToLong(s -> s.quantity).sum() < quantity) {
+            fefo = candidates(em, storeId, productId, today);
+        }
+        List<LedgerEntity> written = new ArrayList<>();
+        int left = quantity;
+        for (StockEntity s : fefo) {
+            int take = Math.min(left, s.quantity);
+            while (take > 0 && !take(em, storeId, s.lotId, take)) {
+                take = Math.min(left, balance(em, storeId, s.lotId));
+            }
+            if (take > 0) {
+                written.add(entry(em, db.now(), caller, storeId, em.find(LotEntity.class, s.lotId), "ISSUE", -take,
+                        details));
+                left -= take;
+            }
+            if (left == 0) {
+                return written;
+            }
+        }
+        throw insufficient(quantity - left);
     }
 
     /** The lot, if it may leave a store: 409 when blocked by the quality check or expired. */
@@ -468,14 +488,8 @@ public class StockService {
     static LedgerEntity move(EntityManager em, LocalDateTime at, Caller caller, long storeId, LotEntity lot,
             String kind, int delta, Consumer<LedgerEntity> details) {
         if (delta < 0) {
-            int changed = em.createNamedQuery(StockEntity.TAKE).setParameter("q", -delta).setParameter("s", storeId)
-                    .setParameter("l", lot.id).executeUpdate();
-            if (changed == 0) {
-                // a scalar query reads the database, not this transaction's stale copy of the balance
-                List<Integer> left = em.createQuery("SELECT s.quantity FROM StockEntity s WHERE s.storeId = :s "
-                        + "AND s.lotId = :l", Integer.class).setParameter("s", storeId).setParameter("l", lot.id)
-                        .getResultList();
-                throw insufficient(left.isEmpty() ? 0 : left.get(0));
+            if (!take(em, storeId, lot.id, -delta)) {
+                throw insufficient(balance(em, storeId, lot.id));
             }
         } else {
             int changed = em.createNamedQuery(StockEntity.PUT).setParameter("q", delta).setParameter("s", storeId)
@@ -490,6 +504,24 @@ public class StockService {
                 em.persist(s);
             }
         }
+        return entry(em, at, caller, storeId, lot, kind, delta, details);
+    }
+
+    /** The guarded update: takes {@code quantity} from the balance if it holds that many, else changes nothing. */
+    static boolean take(EntityManager em, long storeId, long lotId, int quantity) {
+        return em.createNamedQuery(StockEntity.TAKE).setParameter("q", quantity).setParameter("s", storeId)
+                .setParameter("l", lotId).executeUpdate() > 0;
+    }
+
+    /** The balance as the database has it (a scalar query, not this transaction's stale copy of the row). */
+    static int balance(EntityManager em, long storeId, long lotId) {
+        List<Integer> q = em.createQuery("SELECT s.quantity FROM StockEntity s WHERE s.storeId = :s AND s.lotId = :l",
+                Integer.class).setParameter("s", storeId).setParameter("l", lotId).getResultList();
+        return q.isEmpty() ? 0 : q.get(0);
+    }
+
+    private static LedgerEntity entry(EntityManager em, LocalDateTime at, Caller caller, long storeId, LotEntity lot,
+            String kind, int delta, Consumer<LedgerEntity> details) {
         LedgerEntity e = new LedgerEntity();
         e.at = at;
         e.onDate = at.atOffset(ZoneOffset.UTC).atZoneSameInstant(WarehouseDatabase.CHINA).toLocalDate();
