@@ -148,9 +148,13 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
         return s == null || s.enabled;
     }
 
-    /** On if chosen on, not refused, and everything it requires is on; {@code path} guards against cycles only. */
+    /**
+     * Whether {@code m} and everything it requires are on. {@code path} holds the modules being checked above this
+     * one, so a cycle counts as off while a shared requirement (warehouse → core and warehouse → web → core) does not.
+     */
     private boolean effectivelyOn(Module m, Set<String> path) {
-        if (!path.add(m.id()) || !chosenOn(m) || (m.deployed() != null && refused.containsKey(m.deployed().getLocation()))) {
+        if (!chosenOn(m) || (m.deployed() != null && refused.containsKey(m.deployed().getLocation()))
+                || !path.add(m.id())) {
             return false;
         }
         try {
@@ -162,7 +166,6 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
             }
             return true;
         } finally {
-            // a module required along two paths (province → core, province → web → core) is not a cycle
             path.remove(m.id());
         }
     }

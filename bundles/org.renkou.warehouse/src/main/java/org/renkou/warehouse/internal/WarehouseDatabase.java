@@ -1,0 +1,97 @@
+package org.renkou.warehouse.internal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.PersistenceException;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.persistence.ModuleDatabase;
+import org.renkou.core.persistence.ModuleDatabases;
+import org.renkou.warehouse.internal.entities.StoreEntity;
+
+/**
+ * The warehouse's own persistence unit {@code renkou.warehouse}, migrated by {@code db/warehouse} through the core's
+ * {@link ModuleDatabases}, and the clock the services go by (dates in China time). Opened once, here, so the
+ * migrations run once; the services share it.
+ */
+@Component(service = WarehouseDatabase.class, property = WarehouseDatabase.MODULE_CONDITION)
+public class WarehouseDatabase {
+    /** The DS 1.5 condition every component of the module carries: active only while the module is on. */
+    static final String MODULE_CONDITION =
+            "osgi.ds.satisfying.condition.target=(osgi.condition.id=renkou.module.warehouse)";
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final ModuleDatabase db;
+    private final Clock clock;
+
+    @Activate
+    public WarehouseDatabase(@Reference(target = "(osgi.unit.name=renkou.warehouse)") EntityManagerFactory emf,
+            @Reference ModuleDatabases databases, BundleContext ctx) {
+        this(databases.open(emf, ctx.getBundle(), "warehouse", "db/warehouse"), Clock.systemUTC());
+    }
+
+    WarehouseDatabase(ModuleDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * One transaction; a deadlock or lock timeout between two staff at once becomes a 409 "try again", never a 500
+     * (the guarded balance update itself never lets stock go negative).
+     */
+    <T> T tx(Function<EntityManager, T> work) {
+        try {
+            return db.tx(work);
+        } catch (PersistenceException e) {
+            if (isLockConflict(e)) {
+                throw RenkouException.conflict(null, "其他工作人员正在操作同一库存，请重试。",
+                        "Another staff member is moving the same stock; try again.");
+            }
+            throw e;
+        }
+    }
+
+    <T> T read(Function<EntityManager, T> work) {
+        return db.read(work);
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), CHINA);
+    }
+
+    LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** The store, if it exists and lies within the caller's jurisdictions; else 404 naming {@code field}. */
+    static StoreEntity store(EntityManager em, Caller caller, Long id, String field) {
+        StoreEntity s = id == null ? null : em.find(StoreEntity.class, id);
+        if (s == null || !caller.covers(s.jurisdictionCode)) {
+            throw RenkouException.notFound(field, "药具库 " + id + " 不存在或不在您的辖区内。",
+                    "Store " + id + " does not exist or lies outside your jurisdiction.");
+        }
+        return s;
+    }
+
+    private static boolean isLockConflict(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

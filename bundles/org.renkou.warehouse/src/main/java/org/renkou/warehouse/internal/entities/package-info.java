@@ -1,0 +1,2 @@
+/** JPA entities of the warehouse persistence unit {@code renkou.warehouse}; private to the warehouse bundle. */
+package org.renkou.warehouse.internal.entities;

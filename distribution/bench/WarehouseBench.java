@@ -1,0 +1,136 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The warehouse benchmark (run by warehouse.sh): sets up a product and the county's stores, receives 500 lots into
+ * the county store, then {@code issues} single-unit issue transactions from {@code clients} threads through
+ * POST /api/warehouse/stores/{id}/issues (first expiry first out, each a transaction with its ledger entry), and
+ * times the quarterly reports over the county. Prints throughput and latency percentiles.
+ */
+public class WarehouseBench {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static String base;
+
+    public static void main(String[] args) throws Exception {
+        base = args[0];
+        int issues = Integer.parseInt(args[1]);
+        int clients = Integer.parseInt(args[2]);
+        long product = id(post("/warehouse/products", "{\"name\":\"复方左炔诺孕酮片\",\"type\":\"口服避孕药\","
+                + "\"specification\":\"22片/板\",\"unit\":\"板\",\"approvalNumber\":\"BENCH-1\",\"manufacturer\":\"bench\"}"));
+        long county = id(post("/warehouse/stores", "{\"name\":\"区库\",\"jurisdictionCode\":\"440606\"}"));
+        long street = id(post("/warehouse/stores", "{\"name\":\"街道库\",\"jurisdictionCode\":\"440606901\"}"));
+        String checks = "\"checklist\":{\"receivingUnit\":true,\"invoiceSeal\":true,\"invoiceDate\":true,"
+                + "\"itemNumber\":true,\"name\":true,\"specification\":true,\"dose\":true,\"unit\":true,"
+                + "\"quantity\":true,\"packaging\":true},\"quality\":{\"noDiscoloration\":true,\"noDamp\":true,"
+                + "\"noClumping\":true,\"noMelting\":true,\"noMould\":true,\"noOdour\":true,\"noSediment\":true,"
+                + "\"noContamination\":true,\"labelled\":true}";
+        long t0 = System.nanoTime();
+        List<Long> lots = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            LocalDate expires = LocalDate.now().plusDays(200 + i);
+            lots.add(id(post("/warehouse/stores/" + county + "/receipts", "{\"productId\":" + product
+                    + ",\"batchNumber\":\"B" + i + "\",\"producedOn\":\"2026-01-01\",\"expiresOn\":\"" + expires
+                    + "\",\"quantity\":100,\"supplier\":\"市站\",\"invoiceNumber\":\"F" + i + "\"," + checks + "}")));
+        }
+        System.out.printf("received 500 lots in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        for (int i = 0; i < 20; i++) { // some history at the street level too
+            post("/warehouse/transfers", "{\"fromStoreId\":" + county + ",\"toStoreId\":" + street + ",\"lotId\":"
+                    + lots.get(499 - i) + ",\"quantity\":50}");
+        }
+
+        String body = "{\"productId\":" + product + ",\"quantity\":1,\"recipient\":\"bench\"}";
+        warm(county, body, 200);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long[] latencies = new long[issues];
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < issues; i = next.getAndIncrement()) {
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = send("/warehouse/stores/" + county + "/issues", body);
+                        if (r.statusCode() != 200) {
+                            failed.incrementAndGet();
+                            if (failed.get() < 5) {
+                                System.out.println(r.statusCode() + " " + r.body());
+                            }
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                    latencies[i] = System.nanoTime() - s;
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf("issues: %d in %.2f s = %.0f issues/s with %d clients; %d failed; latency p50 %.1f ms, "
+                + "p95 %.1f ms, p99 %.1f ms%n", issues, seconds, issues / seconds, clients, failed.get(),
+                latencies[issues / 2] / 1e6, latencies[issues * 95 / 100] / 1e6, latencies[issues * 99 / 100] / 1e6);
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        String quarter = today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        System.out.println("reconcile: " + get("/warehouse/reconcile").replaceAll("\"mismatches\":\\[.*", "…"));
+        for (String report : List.of("stock", "users")) {
+            for (int run = 0; run < 6; run++) { // first run cold, then warm
+                long s = System.nanoTime();
+                String r = get("/warehouse/reports/" + report + "?jurisdiction=440606&quarter=" + quarter);
+                if (run == 0 || run == 5) {
+                    System.out.printf("report %s %s (%s): %.0f ms, %d bytes%n", report, quarter,
+                            run == 0 ? "first" : "warm", (System.nanoTime() - s) / 1e6, r.length());
+                }
+            }
+        }
+        String ledger = get("/warehouse/stores/" + county + "/ledger?limit=1");
+        System.out.println("county ledger entries: " + ledger.replaceAll(".*\"total\":(\\d+).*", "$1"));
+    }
+
+    static void warm(long store, String body, int n) throws Exception {
+        for (int i = 0; i < n; i++) {
+            send("/warehouse/stores/" + store + "/issues", body);
+        }
+    }
+
+    static long id(String json) {
+        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException(json);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    static HttpResponse<String> send(String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String post(String path, String json) throws Exception {
+        HttpResponse<String> r = send(path, json);
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
