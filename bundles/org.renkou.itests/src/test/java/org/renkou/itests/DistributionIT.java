@@ -9,7 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * kept, hot deploy from {@code deploy/}, and the start-up failures a user must see in the console and the log.
  */
 class DistributionIT {
-    private static final Path LAUNCHER = RenkouOptions.distribution().resolve("bin/renkou");
-
     @Test
     void startsServesStopsCleanlyAndKeepsData() throws Exception {
         Path home = RenkouOptions.newHome("dist");
@@ -124,26 +122,16 @@ class DistributionIT {
         }
     }
 
+    /** These tests call the API without logging in (AuthIT and WebUiIT log in for real): header trust, tests only. */
     private static Process launch(Path home, String port) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString()));
-        pb.environment().put("RENKOU_HOME", home.toString());
-        pb.environment().put("RENKOU_PORT", port);
-        pb.redirectErrorStream(true);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.redirectOutput(home.resolve("console.txt").toFile());
-        return pb.start();
+        return RenkouProcess.launch(home, port, Map.of("RENKOU_JAVA_OPTS", "-Drenkou.auth.trustHeader=true"));
     }
 
     private static String console(Path home) throws IOException {
-        return Files.readString(home.resolve("console.txt"), StandardCharsets.UTF_8);
+        return RenkouProcess.console(home);
     }
 
-    /** SIGTERM, as Ctrl-C or a service manager would send; the JVM runs Renkou's shutdown hook. */
     private static void stop(Process p) throws InterruptedException {
-        p.destroy();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("Renkou did not stop within 60 s of SIGTERM");
-        }
+        RenkouProcess.stop(p);
     }
 }
