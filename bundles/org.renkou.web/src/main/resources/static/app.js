@@ -28,6 +28,8 @@
   const message = () => el('p', { class: 'msg', role: 'status' });
   function say(p, text, ok) { p.className = ok ? 'ok' : 'error'; p.textContent = text; }
   const code = (c) => (c === '' ? '全国' : c);
+  /** An ISO time as "2026-11-24 15:13:52" (UTC for the audit log, as stored). */
+  const when = (iso) => (iso ? String(iso).replace('T', ' ').substring(0, 19) : '');
 
   function table(columns, rows, onRow) {
     if (!rows.length) return el('p', { class: 'muted' }, t('noRows'));
@@ -300,7 +302,7 @@
       el('p', {}, t('holders') + '：' + c.holderIds.join(', ') + '　' + t('issuedOn') + '：' + c.issuedOn + '　' +
         t('status') + '：' + c.status), c.note ? el('p', {}, c.note) : null,
       el('h2', {}, t('history')), hist.ok ? table([['action', h => h.event || h.action], ['actor', h => h.actor],
-        ['at', h => h.at], ['reason', h => h.reason]], hist.data) : failure(hist),
+        ['at', h => when(h.at)], ['reason', h => h.reason]], hist.data) : failure(hist),
       el('a', { href: '#/certificates' }, t('backToList')));
   }
 
@@ -339,7 +341,7 @@
       el('ol', {}, a.approvalChain.map((s, i) => el('li', { class: i === a.currentStep ? 'active' : null },
         t(s.level) + (i === a.currentStep && a.status === 'IN_REVIEW' ? ' ←' : '')))),
       steps.ok ? table([['step', s => s.stepIndex + 1], ['level', s => t(s.level)], ['decision', s => t(s.decision)],
-        ['actor', s => s.actor], ['at', s => s.at], ['reason', s => s.reason]], steps.data) : failure(steps),
+        ['actor', s => s.actor], ['at', s => when(s.at)], ['reason', s => s.reason]], steps.data) : failure(steps),
       canDecide ? el('div', { class: 'toolbar' }, el('label', {}, t('reason'), reason),
         el('button', { type: 'button', class: 'primary', id: 'approve', onclick: decide('PASSED') }, t('approve')),
         el('button', { type: 'button', id: 'reject', onclick: decide('REJECTED') }, t('reject')),
@@ -360,7 +362,7 @@
     const params = new URLSearchParams();
     ['actor', 'action', 'entityType'].forEach(k => { if (query.get(k)) params.set(k, query.get(k)); });
     out.replaceChildren(...await pager('/api/audit?' + params, rows => table([
-      ['at', a => a.at], ['actor', a => a.actor], ['action', a => a.action], ['entityType', a => a.entityType],
+      ['at', a => when(a.at)], ['actor', a => a.actor], ['action', a => a.action], ['entityType', a => a.entityType],
       ['entityId', a => a.entityId], ['jurisdiction', a => a.jurisdictionCode],
       // sensitive values never reach the log; a sensitive read shows its reason only
       ['changes', a => a.action === 'READ_SENSITIVE' ? t('masked') : (a.changes || '')], ['reason', a => a.reason]], rows)));
