@@ -121,15 +121,16 @@ class DistributionIT {
         }
     }
 
+    /** These tests call the API without logging in (AuthIT and WebUiIT log in for real): header trust, tests only. */
     private static Process launch(Path home, String port) throws IOException {
-        return Launcher.launch(home, port);
+        return RenkouProcess.launchTrusted(home, port);
     }
 
     private static String console(Path home) throws IOException {
-        return Launcher.console(home);
+        return RenkouProcess.console(home);
     }
 
     private static void stop(Process p) throws InterruptedException {
-        Launcher.stop(p);
+        RenkouProcess.stop(p);
     }
 }

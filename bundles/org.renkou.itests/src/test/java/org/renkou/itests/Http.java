@@ -16,6 +16,11 @@ public final class Http {
     private final int port;
     /** The staff member named in the {@code X-Renkou-User} header, or null for the system administrator. */
     private final String user;
+    /** The session cookie ({@code RENKOU_SESSION=…}) and CSRF token after {@link #login}, or null. */
+    private final String cookie;
+    private final String csrf;
+    /** The whole Set-Cookie header the login answered (to check its attributes). */
+    public String setCookie;
 
     /** Status, content type and body of an answer. */
     public record Response(int status, String contentType, String body) {
@@ -25,14 +30,46 @@ public final class Http {
         this(port, null);
     }
 
-    private Http(int port, String user) {
+    private Http(int port, String user, String cookie, String csrf) {
         this.port = port;
         this.user = user;
+        this.cookie = cookie;
+        this.csrf = csrf;
+    }
+
+    private Http(int port, String user) {
+        this(port, user, null, null);
     }
 
     /** The same client acting as staff member {@code username} (the X-Renkou-User header). */
     public Http as(String username) {
         return new Http(port, username);
+    }
+
+    /**
+     * Logs in over {@code POST /api/auth/login} and answers a client that sends the session cookie and the CSRF
+     * token; fails unless the login answers 200.
+     */
+    public Http login(String username, String password) throws IOException {
+        HttpURLConnection c = open("POST", "/api/auth/login");
+        Response r = write(c, "application/json", ("{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\"}").getBytes(StandardCharsets.UTF_8));
+        if (r.status() != 200) {
+            throw new AssertionError("login of " + username + ": " + r.status() + " " + r.body());
+        }
+        String setCookie = c.getHeaderField("Set-Cookie");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"csrfToken\":\"([^\"]+)\"").matcher(r.body());
+        if (setCookie == null || !token.find()) {
+            throw new AssertionError("no session cookie or token: " + setCookie + " " + r.body());
+        }
+        Http session = new Http(port, null, setCookie.split(";")[0], token.group(1));
+        session.setCookie = setCookie;
+        return session;
+    }
+
+    /** The same session without the CSRF token (to test that it is required). */
+    public Http withoutCsrf() {
+        return new Http(port, user, cookie, null);
     }
 
     public Response putJson(String path, String json) throws IOException {
@@ -58,17 +95,33 @@ public final class Http {
 
     /** Sends {@code body} as it is (any encoding). */
     public Response send(String method, String path, String contentType, byte[] body) throws IOException {
+        HttpURLConnection c = open(method, path);
+        if (body != null && body.length > (1 << 20)) {
+            // large uploads are not buffered twice; not for small ones: in streaming mode a 401 has no body to read
+            c.setFixedLengthStreamingMode(body.length);
+        }
+        return write(c, contentType, body);
+    }
+
+    private HttpURLConnection open(String method, String path) throws IOException {
         HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
         c.setConnectTimeout(2000);
         c.setReadTimeout(30000);
-        if (body != null) {
-            c.setFixedLengthStreamingMode(body.length); // large uploads are not buffered twice
-        }
         c.setInstanceFollowRedirects(false);
         c.setRequestMethod(method);
         if (user != null) {
             c.setRequestProperty("X-Renkou-User", user);
         }
+        if (cookie != null) {
+            c.setRequestProperty("Cookie", cookie);
+        }
+        if (csrf != null) {
+            c.setRequestProperty("X-CSRF-Token", csrf);
+        }
+        return c;
+    }
+
+    private static Response write(HttpURLConnection c, String contentType, byte[] body) throws IOException {
         if (body != null) {
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", contentType);
@@ -76,6 +129,10 @@ public final class Http {
                 out.write(body);
             }
         }
+        return read(c);
+    }
+
+    private static Response read(HttpURLConnection c) throws IOException {
         int status = c.getResponseCode();
         InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
         String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -39,7 +39,7 @@ class ImportIT {
         Path home = RenkouOptions.newHome("import");
         int port = RenkouOptions.freePort();
         Http http = new Http(port);
-        Process p = Launcher.launch(home, Integer.toString(port));
+        Process p = RenkouProcess.launchTrusted(home, Integer.toString(port));
         try {
             http.await("/api/jurisdictions/" + COMMUNITY, r -> r.status() == 200, 60);
             String csv = HEADER
@@ -75,7 +75,7 @@ class ImportIT {
             assertEquals(404, http.get("/api/imports/imp-nothing").status());
             assertEquals(413, oversizedUpload(port));
         } finally {
-            Launcher.stop(p);
+            RenkouProcess.stop(p);
         }
     }
 
@@ -92,7 +92,7 @@ class ImportIT {
         }
         byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
 
-        Process p = Launcher.launch(home, Integer.toString(port));
+        Process p = RenkouProcess.launchTrusted(home, Integer.toString(port));
         String job;
         try {
             http.await("/api/jurisdictions/" + COMMUNITY, r -> r.status() == 200, 60);
@@ -103,7 +103,7 @@ class ImportIT {
             p.waitFor();
         }
 
-        Process again = Launcher.launch(home, Integer.toString(port));
+        Process again = RenkouProcess.launchTrusted(home, Integer.toString(port));
         long imported;
         try {
             String after = http.await("/api/imports/" + job, r -> r.status() == 200 && !r.body().contains("RUNNING"), 60)
@@ -119,7 +119,7 @@ class ImportIT {
             assertEquals(rows - imported, number(resumed, "importedRows"), resumed);
             assertEquals(imported, number(resumed, "skippedExisting"), resumed);
         } finally {
-            Launcher.stop(again);
+            RenkouProcess.stop(again);
         }
         assertEveryRowComplete(home, rows);
     }

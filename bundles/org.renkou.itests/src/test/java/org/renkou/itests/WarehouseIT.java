@@ -233,10 +233,10 @@ class WarehouseIT {
         load.start();
         try {
             for (int cycle = 0; cycle < 3; cycle++) {
-                Http.Response off = admin.send("POST", "/api/admin/modules/warehouse/disable", null, null);
+                Http.Response off = admin.post("/api/admin/modules/warehouse/disable");
                 assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
                 admin.await("/api/warehouse/stores", r -> r.status() == 404, 30);
-                Http.Response on = admin.send("POST", "/api/admin/modules/warehouse/enable", null, null);
+                Http.Response on = admin.post("/api/admin/modules/warehouse/enable");
                 assertTrue(on.body().contains("\"state\":\"ENABLED\""), on.body());
                 admin.await("/api/warehouse/stores", r -> r.status() == 200, 30);
             }

@@ -17,4 +17,9 @@ public class StaffDTO {
     public Set<String> jurisdictionCodes = new LinkedHashSet<>();
     public Boolean active;
     public Long version;
+    /**
+     * Write-only: an initial or reset password set by an administrator on create or update (the staff member must
+     * change it at the next login). Never returned.
+     */
+    public String password;
 }

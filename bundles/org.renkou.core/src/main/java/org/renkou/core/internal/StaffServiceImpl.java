@@ -72,6 +72,7 @@ public class StaffServiceImpl implements StaffService {
             apply(c, s);
             em.persist(s);
             em.flush();
+            storePassword(em, c);
             AuditLog.write(em, caller, AuditAction.CREATE, TYPE, s.username, first(s), AuditLog.diff(Map.of(), view(s)), null);
             return toDTO(s);
         });
@@ -101,7 +102,12 @@ public class StaffServiceImpl implements StaffService {
             apply(c, s);
             em.lock(s, javax.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             em.flush();
-            AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, username, first(s), AuditLog.diff(before, view(s)), null);
+            storePassword(em, c);
+            Map<String, Object> after = view(s);
+            if (c.password != null) {
+                after.put("password", "reset");
+            }
+            AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, username, first(s), AuditLog.diff(before, after), null);
             return toDTO(s);
         });
     }
@@ -116,7 +122,15 @@ public class StaffServiceImpl implements StaffService {
                 .map(s -> new Caller(s.username, s.roles, s.jurisdictionCodes));
     }
 
-    private record Checked(String username, String name, Set<Role> roles, Set<String> codes, boolean active) {
+    private record Checked(String username, String name, Set<Role> roles, Set<String> codes, boolean active,
+            String password) {
+    }
+
+    /** An initial or reset password set by an administrator: the staff member must change it at the next login. */
+    private static void storePassword(javax.persistence.EntityManager em, Checked c) {
+        if (c.password != null) {
+            AuthServiceImpl.store(em, c.username, c.password.toCharArray(), true);
+        }
     }
 
     private static Checked check(Caller caller, StaffDTO in) {
@@ -145,7 +159,10 @@ public class StaffServiceImpl implements StaffService {
             }
             codes.add(t);
         }
-        return new Checked(username, name, in.roles, codes, in.active == null || in.active);
+        if (in.password != null) {
+            Passwords.checkRule(username, in.password.toCharArray(), "password");
+        }
+        return new Checked(username, name, in.roles, codes, in.active == null || in.active, in.password);
     }
 
     private static void checkCodes(javax.persistence.EntityManager em, Set<String> codes) {

@@ -1,0 +1,109 @@
+package org.renkou.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.renkou.core.api.AuthService;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.Role;
+import org.renkou.core.api.StaffDTO;
+import org.renkou.core.internal.entities.StaffCredentialEntity;
+
+/** Logins, lockout, expiry and the first administrator on the real persistence unit. */
+class AuthServiceImplTest {
+    private TestDatabase db;
+    private MovableClock clock;
+    private AuthServiceImpl auth;
+    private StaffServiceImpl staff;
+
+    @BeforeEach
+    void setUp() {
+        db = new TestDatabase();
+        SampleData.loadIfEmpty(new JurisdictionServiceImpl(db.database));
+        clock = new MovableClock(LocalDate.now());
+        auth = new AuthServiceImpl(db.database, clock);
+        staff = new StaffServiceImpl(db.database);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private void createStaff(String username, String password) {
+        StaffDTO d = new StaffDTO();
+        d.username = username;
+        d.name = "王芳";
+        d.roles = new java.util.LinkedHashSet<>(Set.of(Role.FAMILY_SERVICES));
+        d.jurisdictionCodes = new java.util.LinkedHashSet<>(Set.of("440606901001"));
+        d.password = password;
+        staff.create(Caller.SYSTEM, d);
+    }
+
+    @Test
+    void firstAdminIsCreatedOnceWithAHashedPasswordThatMustBeChanged() {
+        String password = auth.createFirstAdminIfNone();
+        assertNotNull(password);
+        assertNull(auth.createFirstAdminIfNone(), "only on the very first start");
+        String hash = db.database.read(em -> em.find(StaffCredentialEntity.class, "admin").passwordHash);
+        assertTrue(hash.startsWith("$2b$10$") && !hash.contains(password));
+        AuthService.Login login = auth.login("admin", password.toCharArray());
+        assertTrue(login.passwordChangeRequired());
+        assertTrue(login.caller().has(Role.ADMIN) && login.caller().covers("530102901001"));
+        auth.changePassword("admin", password.toCharArray(), "neues-Passwort-1".toCharArray());
+        assertFalse(auth.login("admin", "neues-Passwort-1".toCharArray()).passwordChangeRequired());
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
+        createStaff("wangfang", "start-pass-1");
+        for (int i = 1; i < AuthService.MAX_FAILED_LOGINS; i++) {
+            RenkouException e = assertThrows(RenkouException.class, () -> auth.login("wangfang", "wrong1234".toCharArray()));
+            assertEquals(RenkouException.Kind.UNAUTHENTICATED, e.kind());
+        }
+        RenkouException locked = assertThrows(RenkouException.class,
+                () -> auth.login("wangfang", "wrong1234".toCharArray()));
+        assertTrue(locked.messageZh().contains("锁定"), locked.messageZh());
+        // even the right password is refused while locked
+        assertThrows(RenkouException.class, () -> auth.login("wangfang", "start-pass-1".toCharArray()));
+        clock.plusDays(1);
+        assertTrue(auth.login("wangfang", "start-pass-1".toCharArray()).passwordChangeRequired(),
+                "a password set by the administrator must be changed");
+    }
+
+    @Test
+    void aPasswordOlderThanSixMonthsMustBeChanged() {
+        createStaff("lina", "start-pass-1");
+        auth.changePassword("lina", "start-pass-1".toCharArray(), "own-pass-22".toCharArray());
+        assertFalse(auth.login("lina", "own-pass-22".toCharArray()).passwordChangeRequired());
+        clock.plusDays(190);
+        assertTrue(auth.login("lina", "own-pass-22".toCharArray()).passwordChangeRequired());
+        assertTrue(auth.passwordChangeRequired("lina"));
+    }
+
+    @Test
+    void weakOrUnchangedPasswordsAreRefusedInWords() {
+        createStaff("zhao", "start-pass-1");
+        RenkouException weak = assertThrows(RenkouException.class,
+                () -> auth.changePassword("zhao", "start-pass-1".toCharArray(), "short".toCharArray()));
+        assertEquals("newPassword", weak.field());
+        RenkouException same = assertThrows(RenkouException.class,
+                () -> auth.changePassword("zhao", "start-pass-1".toCharArray(), "start-pass-1".toCharArray()));
+        assertEquals("newPassword", same.field());
+        RenkouException old = assertThrows(RenkouException.class,
+                () -> auth.changePassword("zhao", "nope-1234".toCharArray(), "better-pass-9".toCharArray()));
+        assertEquals("oldPassword", old.field());
+        assertThrows(RenkouException.class, () -> auth.login("nobody", "whatever1".toCharArray()));
+    }
+}

@@ -1,0 +1,111 @@
+package org.renkou.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Login as a user meets it: the real launcher without header trust. The first administrator's password printed on
+ * the console, the forced change, the session cookie's attributes, CSRF, lockout, logout, and 401 for everything
+ * else.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthIT {
+    private Path home;
+    private Process process;
+    private Http http;
+    private Http admin;
+
+    @BeforeAll
+    void start() throws Exception {
+        home = RenkouOptions.newHome("auth");
+        int port = RenkouOptions.freePort();
+        http = new Http(port);
+        process = RenkouProcess.launch(home, Integer.toString(port), Map.of());
+        http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 60);
+        String password = RenkouProcess.awaitAdminPassword(home, 30);
+
+        Http first = http.login("admin", password);
+        assertTrue(first.setCookie.contains("HttpOnly") && first.setCookie.contains("SameSite=Strict")
+                && !first.setCookie.contains("Secure"), first.setCookie);
+        Http.Response me = first.get("/api/auth/me");
+        assertTrue(me.body().contains("\"passwordChangeRequired\":true"), me.body());
+        Http.Response blocked = first.get("/api/residents");
+        assertEquals(403, blocked.status(), "nothing but /api/auth before the forced change");
+        assertTrue(blocked.body().contains("请先修改密码"), blocked.body());
+        assertEquals(403, first.withoutCsrf().postJson("/api/auth/password",
+                "{\"oldPassword\":\"" + password + "\",\"newPassword\":\"Renkou-2026\"}").status());
+        assertEquals(400, first.postJson("/api/auth/password",
+                "{\"oldPassword\":\"" + password + "\",\"newPassword\":\"short\"}").status());
+        assertEquals(204, first.postJson("/api/auth/password",
+                "{\"oldPassword\":\"" + password + "\",\"newPassword\":\"Renkou-2026\"}").status());
+        assertEquals(200, first.get("/api/residents").status());
+        admin = first;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        RenkouProcess.stop(process);
+    }
+
+    @Test
+    void withoutALoginTheApiAnswers401ButHealthAndUiAnswer() throws Exception {
+        Http.Response r = http.get("/api/residents");
+        assertEquals(401, r.status());
+        assertTrue(r.contentType().startsWith("application/problem+json") && r.body().contains("请先登录"), r.body());
+        assertEquals(401, http.as("admin").get("/api/staff").status(), "the header is not trusted in the distribution");
+        assertEquals(200, http.get("/api/health").status());
+        assertEquals(200, http.get("/ui/index.html").status());
+        assertEquals(401, http.postJson("/api/auth/login", "{\"username\":\"admin\",\"password\":\"nope-1234\"}").status());
+    }
+
+    @Test
+    void stateChangingRequestsNeedTheCsrfToken() throws Exception {
+        String street = "{\"code\":\"530102903\",\"name\":\"令牌街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}";
+        Http.Response refused = admin.withoutCsrf().postJson("/api/jurisdictions", street);
+        assertEquals(403, refused.status());
+        assertTrue(refused.contentType().startsWith("application/problem+json") && refused.body().contains("CSRF"),
+                refused.body());
+        assertEquals(404, admin.get("/api/jurisdictions/530102903").status(), "nothing created");
+        assertEquals(201, admin.postJson("/api/jurisdictions", street).status());
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccount() throws Exception {
+        assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"locktest\",\"name\":\"锁定测试\","
+                + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606901001\"],\"password\":\"Start-1234\"}").status());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, http.postJson("/api/auth/login", "{\"username\":\"locktest\",\"password\":\"wrong-123\"}").status());
+        }
+        Http.Response locked = http.postJson("/api/auth/login", "{\"username\":\"locktest\",\"password\":\"wrong-123\"}");
+        assertEquals(401, locked.status());
+        assertTrue(locked.body().contains("锁定"), () -> "fifth wrong password: " + locked.status() + " " + locked.body());
+        Http.Response stillLocked = http.postJson("/api/auth/login",
+                "{\"username\":\"locktest\",\"password\":\"Start-1234\"}");
+        assertTrue(stillLocked.body().contains("锁定"), "the right password is refused while locked");
+        String staff = admin.get("/api/staff/locktest").body();
+        assertFalse(staff.contains("Start-1234") || staff.contains("password"), staff);
+    }
+
+    @Test
+    void logoutEndsTheSessionAndThePasswordIsPrintedOnce() throws Exception {
+        Http session = http.login("admin", "Renkou-2026");
+        assertEquals(200, session.get("/api/auth/me").status());
+        assertEquals(204, session.postJson("/api/auth/logout", "{}").status());
+        assertEquals(401, session.get("/api/auth/me").status());
+        assertThrows(AssertionError.class, () -> http.login("admin", "wrong-pass-1"));
+        String console = RenkouProcess.console(home);
+        assertEquals(console.indexOf("初始密码"), console.lastIndexOf("初始密码"), "printed once");
+        assertNotEquals(-1, console.indexOf("初始密码"));
+    }
+}

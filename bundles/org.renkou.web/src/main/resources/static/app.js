@@ -1,0 +1,483 @@
+// Renkou staff UI: one page, hash routes, plain DOM. Every piece of data reaches the page through text nodes
+// (el() / textContent), never innerHTML, so a name such as <script>…</script> shows as text.
+(function () {
+  'use strict';
+  const TEXT = window.RENKOU_TEXT;
+  let lang = localStorage.getItem('renkou.lang') || 'zh';
+  let me = null;          // GET /api/auth/me: username, name, roles, jurisdictionCodes, csrfToken
+  let menuEntries = [];   // GET /api/ui/menu: contributions of modules
+  const t = (k) => (TEXT[lang][k] !== undefined ? TEXT[lang][k] : k);
+  const page = document.getElementById('page');
+
+  // ---- DOM helpers -------------------------------------------------------------------------------------------
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === undefined || v === null || v === false) continue;
+      if (k.startsWith('on')) e.addEventListener(k.substring(2), v);
+      else if (k === 'class') e.className = v;
+      else e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const c of children.flat()) {
+      if (c === undefined || c === null) continue;
+      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+  const show = (...nodes) => page.replaceChildren(...nodes);
+  const message = () => el('p', { class: 'msg', role: 'status' });
+  function say(p, text, ok) { p.className = ok ? 'ok' : 'error'; p.textContent = text; }
+  const code = (c) => (c === '' ? '全国' : c);
+  /** An ISO time as "2026-11-24 15:13:52" (UTC for the audit log, as stored). */
+  const when = (iso) => (iso ? String(iso).replace('T', ' ').substring(0, 19) : '');
+
+  function table(columns, rows, onRow) {
+    if (!rows.length) return el('p', { class: 'muted' }, t('noRows'));
+    return el('table', {},
+      el('thead', {}, el('tr', {}, columns.map(c => el('th', {}, t(c[0]))), onRow ? el('th', {}) : null)),
+      el('tbody', {}, rows.map(r => el('tr', {}, columns.map(c => el('td', {}, c[1](r))),
+        onRow ? el('td', {}, el('button', { type: 'button', onclick: () => onRow(r) }, t('open'))) : null))));
+  }
+
+  function field(name, value, attrs) {
+    return el('label', {}, t(name), el('input', Object.assign({ name: name, value: value == null ? '' : value }, attrs || {})));
+  }
+
+  // ---- API ---------------------------------------------------------------------------------------------------
+  async function api(method, path, body) {
+    const headers = { 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (me && me.csrfToken && method !== 'GET') headers['X-CSRF-Token'] = me.csrfToken;
+    let r;
+    try {
+      r = await fetch(path, { method: method, headers: headers, credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (e) {
+      return { ok: false, status: 0, data: { detail: String(e) } };
+    }
+    let data = null;
+    const type = r.headers.get('Content-Type') || '';
+    if (type.includes('json')) data = await r.json();
+    if (r.status === 401 && !path.startsWith('/api/auth/login')) { me = null; location.hash = '#/login'; }
+    return { ok: r.ok, status: r.status, data: data };
+  }
+  const get = (path) => api('GET', path);
+
+  /** The problem+json answer in words: detail and the fields at fault. */
+  function problem(res) {
+    const p = res.data || {};
+    if (res.status === 409 && p.errors === undefined && /version|版本/.test(p.detail || '')) return t('conflict');
+    const fields = (p.errors || []).map(e => e.message).filter(m => m && m !== p.detail);
+    return [p.detail || p.title || (t('error') + ' ' + res.status)].concat(fields).join(' ');
+  }
+  function failure(res) {
+    return el('p', { class: 'error' }, res.status === 404 ? t('notFound') : problem(res));
+  }
+
+  // ---- shell: language, menu, who ----------------------------------------------------------------------------
+  function applyLanguage() {
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+    document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+    document.getElementById('lang').textContent = t('lang');
+  }
+  const has = (...roles) => me && me.roles.some(r => roles.includes(r));
+
+  async function refreshMenu() {
+    const nav = document.getElementById('menu');
+    if (!me || me.passwordChangeRequired) { nav.replaceChildren(); return; }
+    const res = await get('/api/ui/menu');
+    menuEntries = res.ok ? res.data : [];
+    const link = (route, key) => el('a', { href: '#/' + route, class: location.hash.startsWith('#/' + route) ? 'active' : null,
+      'data-route': route }, t(key));
+    const items = [el('div', { class: 'group' }, t('work')), link('dashboard', 'dashboard'), link('tree', 'tree'),
+      link('residents', 'residents'), link('households', 'households'), link('registrations', 'registrations'),
+      link('certificates', 'certificates'), link('benefits', 'benefits')];
+    if (has('AUDITOR', 'DIRECTOR', 'ADMIN')) items.push(link('audit', 'audit'));
+    if (has('ADMIN')) items.push(el('div', { class: 'group' }, t('admin')), link('staff', 'staff'), link('modules', 'modules'));
+    if (menuEntries.length) {
+      items.push(el('div', { class: 'group' }, t('modulePages')));
+      menuEntries.forEach((m, i) => items.push(el('a', { href: '#/contrib/' + i, 'data-module': m.module || '' },
+        lang === 'en' ? (m.nameEn || m.nameZh) : (m.nameZh || m.nameEn))));
+    }
+    nav.replaceChildren(...items);
+  }
+
+  async function health() {
+    const r = await fetch('/api/health').then(x => x.json()).catch(() => null);
+    document.getElementById('status').textContent = r ? t(r.status) : '';
+  }
+
+  function showWho() {
+    document.getElementById('who').textContent = me ? me.name + ' (' + me.username + ')' : '';
+    document.getElementById('logout').hidden = !me;
+  }
+
+  // ---- pages -------------------------------------------------------------------------------------------------
+  function loginPage() {
+    const msg = message();
+    const form = el('form', { class: 'box', id: 'login-form' }, el('h2', {}, t('login')),
+      el('p', {}, field('username', '', { autocomplete: 'username', id: 'username' })),
+      el('p', {}, field('password', '', { type: 'password', autocomplete: 'current-password', id: 'password' })),
+      el('button', { type: 'submit', class: 'primary', id: 'login-button' }, t('login')), msg);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const f = new FormData(form);
+      const res = await api('POST', '/api/auth/login', { username: f.get('username'), password: f.get('password') });
+      if (!res.ok) { say(msg, problem(res)); return; }
+      me = res.data;
+      showWho();
+      location.hash = me.passwordChangeRequired ? '#/password' : '#/dashboard';
+    });
+    show(form);
+  }
+
+  function passwordPage() {
+    const msg = message();
+    const form = el('form', { class: 'box', id: 'password-form' }, el('h2', {}, t('changePassword')),
+      me.passwordChangeRequired ? el('p', { class: 'plan' }, t('mustChange')) : null,
+      el('p', {}, field('oldPassword', '', { type: 'password', id: 'oldPassword', autocomplete: 'current-password' })),
+      el('p', {}, field('newPassword', '', { type: 'password', id: 'newPassword', autocomplete: 'new-password' })),
+      el('p', {}, field('newPasswordAgain', '', { type: 'password', id: 'newPasswordAgain', autocomplete: 'new-password' })),
+      el('button', { type: 'submit', class: 'primary', id: 'password-button' }, t('save')), msg);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const f = new FormData(form);
+      if (f.get('newPassword') !== f.get('newPasswordAgain')) { say(msg, t('mismatch')); return; }
+      const res = await api('POST', '/api/auth/password', { oldPassword: f.get('oldPassword'), newPassword: f.get('newPassword') });
+      if (!res.ok) { say(msg, problem(res)); return; }
+      me.passwordChangeRequired = false;
+      say(msg, t('passwordChanged'), true);
+      location.hash = '#/dashboard';
+    });
+    show(form);
+  }
+
+  const levelOfCode = (c) => c.length >= 15 ? 'GROUP' : c.length >= 12 ? 'COMMUNITY' : c.length >= 9 ? 'STREET'
+    : c.endsWith('0000') ? 'PROVINCE' : c.endsWith('00') ? 'CITY' : 'COUNTY';
+
+  async function dashboard() {
+    const total = async (path) => { const r = await get(path); return r.ok ? r.data.total : '—'; };
+    const statuses = ['IN_REVIEW', 'APPROVED', 'PAID', 'REJECTED'];
+    const [residents, households, certificates, open, ...byStatus] = await Promise.all([
+      total('/api/residents?limit=1'), total('/api/households?limit=1'), total('/api/certificates?limit=1'),
+      get('/api/benefit-applications?status=IN_REVIEW&limit=500'),
+      ...statuses.map(s => total('/api/benefit-applications?limit=1&status=' + s))]);
+    const myLevels = new Set(me.jurisdictionCodes.filter(c => c !== '').map(levelOfCode));
+    const pending = open.ok ? open.data.items.filter(a => {
+      const step = a.approvalChain[a.currentStep];
+      return step && myLevels.has(step.level);
+    }).length : '—';
+    const card = (key, n, id) => el('div', { class: 'card', id: id }, el('div', {}, t(key)), el('div', { class: 'n' }, n));
+    const canvas = el('canvas', { id: 'chart', width: 600, height: 260 });
+    show(el('h2', {}, t('dashboard')),
+      el('div', { class: 'cards' }, card('residentCount', residents, 'count-residents'),
+        card('householdCount', households, 'count-households'), card('pendingHere', pending, 'count-pending'),
+        card('certificateCount', certificates, 'count-certificates')),
+      el('h2', {}, t('applicationsByStatus')), canvas);
+    if (window.Chart) {
+      new window.Chart(canvas, { type: 'bar', options: { animation: false, plugins: { legend: { display: false } } },
+        data: { labels: statuses.map(t), datasets: [{ data: byStatus.map(n => typeof n === 'number' ? n : 0),
+          backgroundColor: '#a61b29' }] } });
+    }
+  }
+
+  async function tree() {
+    const root = el('ul', { class: 'tree', id: 'tree' });
+    async function children(parent, ul) {
+      const res = await get('/api/jurisdictions' + (parent ? '?parent=' + encodeURIComponent(parent) : ''));
+      if (!res.ok) { ul.replaceChildren(failure(res)); return; }
+      ul.replaceChildren(...res.data.map(j => {
+        const sub = el('ul');
+        const toggle = el('button', { type: 'button' }, j.childCount > 0 ? '▸' : '·');
+        toggle.addEventListener('click', () => {
+          if (sub.childElementCount) { sub.replaceChildren(); toggle.textContent = '▸'; }
+          else if (j.childCount > 0) { children(j.code, sub); toggle.textContent = '▾'; }
+        });
+        return el('li', {}, toggle, el('span', {}, j.name), el('span', { class: 'code' }, j.code + ' · ' + t(j.level)), sub);
+      }));
+    }
+    show(el('h2', {}, t('tree')), root);
+    await children(null, root);
+  }
+
+  function pager(path, render) {
+    // a search form result with "total"; 50 rows per page is enough for a desk
+    return get(path + (path.includes('?') ? '&' : '?') + 'limit=50').then(res => res.ok
+      ? [el('p', { class: 'muted' }, t('total') + ' ' + res.data.total + ' ' + t('rows')), render(res.data.items)]
+      : [failure(res)]);
+  }
+
+  async function residents(query) {
+    const out = el('div', { id: 'results' });
+    const form = el('form', { class: 'inline', id: 'resident-search' },
+      field('name', query.get('name'), { id: 'search-name' }), field('idNumber', query.get('idNumber'), { id: 'search-id' }),
+      el('button', { type: 'submit', class: 'primary' }, t('search')));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const f = new FormData(form);
+      location.hash = '#/residents?' + new URLSearchParams({ name: f.get('name'), idNumber: f.get('idNumber') });
+    });
+    show(el('h2', {}, t('residents')), form, out);
+    const params = new URLSearchParams();
+    if (query.get('name')) params.set('name', query.get('name'));
+    if (query.get('idNumber')) params.set('idNumber', query.get('idNumber'));
+    out.replaceChildren(...await pager('/api/residents?' + params, rows => table([
+      ['name', r => r.name], ['idNumber', r => r.idNumber], ['sex', r => t(r.sex)], ['birthDate', r => r.birthDate],
+      ['residenceCode', r => r.residenceCode], ['status', r => t(r.status)]], rows, r => { location.hash = '#/resident/' + r.id; })));
+  }
+
+  async function resident(id) {
+    const res = await get('/api/residents/' + id);
+    if (!res.ok) { show(failure(res)); return; }
+    const r = res.data;
+    const msg = message();
+    const editable = ['name', 'phone', 'address'];
+    const form = el('form', { class: 'box', id: 'resident-form' }, el('h2', {}, r.name),
+      el('p', {}, t('idNumber') + '：' + r.idNumber), el('p', {}, t('residenceCode') + '：' + r.residenceCode +
+        '　' + t('registrationCode') + '：' + (r.registrationCode || '')),
+      editable.map(k => el('p', {}, field(k, r[k], { id: 'resident-' + k }))),
+      el('button', { type: 'submit', class: 'primary', id: 'resident-save' }, t('save')), ' ',
+      el('button', { type: 'button', onclick: () => resident(id) }, t('reload')), msg);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const f = new FormData(form);
+      const body = Object.assign({}, r);
+      delete body.healthNote;
+      editable.forEach(k => { body[k] = f.get(k) === '' ? null : f.get(k); });
+      const put = await api('PUT', '/api/residents/' + id, body);
+      if (put.ok) { Object.assign(r, put.data); say(msg, t('saved'), true); }
+      else say(msg, put.status === 409 && !(put.data && put.data.errors && put.data.errors.some(x => x.field !== 'version'))
+        ? t('conflict') : problem(put));
+    });
+    const sensitive = el('div', { class: 'box' }, el('h2', {}, t('healthNote')));
+    const note = el('p', { id: 'health-note' }, t('masked'));
+    const reason = el('input', { id: 'reveal-reason', placeholder: t('revealReason') });
+    const smsg = message();
+    sensitive.append(note, el('label', {}, t('revealReason'), reason), ' ',
+      el('button', { type: 'button', id: 'reveal', onclick: async () => {
+        const s = await api('POST', '/api/residents/' + id + '/sensitive', { reason: reason.value });
+        if (s.ok) note.textContent = s.data.healthNote || t('empty'); else say(smsg, problem(s));
+      } }, t('reveal')), smsg);
+    show(form, sensitive);
+  }
+
+  async function households(query) {
+    const out = el('div');
+    const form = el('form', { class: 'inline' }, field('number', query.get('number')),
+      el('button', { type: 'submit', class: 'primary' }, t('search')));
+    form.addEventListener('submit', (e) => { e.preventDefault();
+      location.hash = '#/households?' + new URLSearchParams({ number: new FormData(form).get('number') }); });
+    show(el('h2', {}, t('households')), form, out);
+    const q = query.get('number') ? '?number=' + encodeURIComponent(query.get('number')) : '';
+    out.replaceChildren(...await pager('/api/households' + q, rows => table([
+      ['number', h => h.number], ['residenceCode', h => h.residenceCode], ['address', h => h.address],
+      ['members', h => h.members.map(m => m.name + '（' + m.relation + '）').join('、')]], rows)));
+  }
+
+  async function registrations() {
+    const marriages = el('div'), births = el('div');
+    show(el('h2', {}, t('marriages')), marriages, el('h2', {}, t('births')), births);
+    marriages.replaceChildren(...await pager('/api/marriages', rows => table([
+      ['spouseA', m => m.partyAId], ['spouseB', m => m.partyBId], ['marriageDate', m => m.marriageDate],
+      ['status', m => m.status]], rows)));
+    births.replaceChildren(...await pager('/api/births', rows => table([
+      ['child', b => b.childName || b.childId], ['birthDate', b => b.childBirthDate], ['mother', b => b.motherId],
+      ['father', b => b.fatherId], ['birthOrder', b => b.birthOrder]], rows)));
+  }
+
+  async function certificates() {
+    const out = el('div');
+    show(el('h2', {}, t('certificates')), out);
+    out.replaceChildren(...await pager('/api/certificates', rows => table([
+      ['type', c => lang === 'en' ? c.typeNameEn : c.typeNameZh], ['number', c => c.number],
+      ['holders', c => c.holderIds.join(', ')], ['issuedOn', c => c.issuedOn], ['status', c => t(c.status)]],
+      rows, c => { location.hash = '#/certificate/' + c.id; })));
+  }
+
+  async function certificate(id) {
+    const [res, hist] = await Promise.all([get('/api/certificates/' + id), get('/api/certificates/' + id + '/history')]);
+    if (!res.ok) { show(failure(res)); return; }
+    const c = res.data;
+    show(el('h2', {}, (lang === 'en' ? c.typeNameEn : c.typeNameZh) + ' ' + c.number),
+      el('p', {}, t('holders') + '：' + c.holderIds.join(', ') + '　' + t('issuedOn') + '：' + c.issuedOn + '　' +
+        t('status') + '：' + c.status), c.note ? el('p', {}, c.note) : null,
+      el('h2', {}, t('history')), hist.ok ? table([['action', h => h.event || h.action], ['actor', h => h.actor],
+        ['at', h => when(h.at)], ['reason', h => h.reason]], hist.data) : failure(hist),
+      el('a', { href: '#/certificates' }, t('backToList')));
+  }
+
+  async function benefits() {
+    const out = el('div');
+    show(el('h2', {}, t('benefits')), out);
+    out.replaceChildren(...await pager('/api/benefit-applications', rows => table([
+      ['scheme', a => lang === 'en' ? a.schemeNameEn : a.schemeNameZh], ['applicant', a => a.applicantId],
+      ['jurisdiction', a => a.jurisdictionCode], ['appliedOn', a => a.appliedOn], ['amount', a => a.amount],
+      ['status', a => t(a.status)]], rows, a => { location.hash = '#/benefit/' + a.id; })));
+  }
+
+  async function benefit(id) {
+    const [res, steps] = await Promise.all([get('/api/benefit-applications/' + id),
+      get('/api/benefit-applications/' + id + '/steps')]);
+    if (!res.ok) { show(failure(res)); return; }
+    const a = res.data;
+    const msg = message();
+    const reason = el('input', { id: 'decision-reason', placeholder: t('reason') });
+    const decide = (decision) => async () => {
+      const r = await api('POST', '/api/benefit-applications/' + id + '/decision',
+        { decision: decision, reason: reason.value, version: a.version });
+      if (r.ok) benefit(id); else say(msg, problem(r));
+    };
+    const objection = async () => {
+      const r = await api('POST', '/api/benefit-applications/' + id + '/objections',
+        { objector: me.name, content: reason.value });
+      if (r.ok) say(msg, t('saved'), true); else say(msg, problem(r));
+    };
+    const canDecide = a.status === 'IN_REVIEW' && has('DIRECTOR', 'FAMILY_SERVICES');
+    show(el('h2', {}, (lang === 'en' ? a.schemeNameEn : a.schemeNameZh) + ' · ' + t(a.status)),
+      el('p', {}, t('applicant') + '：' + a.applicantId + '　' + t('amount') + '：' + a.amount + '　' +
+        t('noticeUntil') + '：' + (a.noticeUntil || '—')),
+      el('p', {}, t('eligibility') + '：' + (lang === 'en' ? a.eligibilityEn : a.eligibilityZh)),
+      el('h2', {}, t('chain')),
+      el('ol', {}, a.approvalChain.map((s, i) => el('li', { class: i === a.currentStep ? 'active' : null },
+        t(s.level) + (i === a.currentStep && a.status === 'IN_REVIEW' ? ' ←' : '')))),
+      steps.ok ? table([['step', s => s.stepIndex + 1], ['level', s => t(s.level)], ['decision', s => t(s.decision)],
+        ['actor', s => s.actor], ['at', s => when(s.at)], ['reason', s => s.reason]], steps.data) : failure(steps),
+      canDecide ? el('div', { class: 'toolbar' }, el('label', {}, t('reason'), reason),
+        el('button', { type: 'button', class: 'primary', id: 'approve', onclick: decide('PASSED') }, t('approve')),
+        el('button', { type: 'button', id: 'reject', onclick: decide('REJECTED') }, t('reject')),
+        el('button', { type: 'button', id: 'object', onclick: objection }, t('objection'))) : null,
+      msg, el('a', { href: '#/benefits' }, t('backToList')));
+  }
+
+  async function audit(query) {
+    const out = el('div');
+    const form = el('form', { class: 'inline' }, field('actor', query.get('actor')),
+      el('label', {}, t('action'), el('select', { name: 'action' }, el('option', { value: '' }, ''),
+        ['CREATE', 'UPDATE', 'DELETE', 'READ_SENSITIVE', 'DENIED', 'IMPORT', 'MODULE', 'CONFIG'].map(a =>
+          el('option', { value: a, selected: query.get('action') === a }, a)))),
+      field('entityType', query.get('entityType')), el('button', { type: 'submit', class: 'primary' }, t('search')));
+    form.addEventListener('submit', (e) => { e.preventDefault();
+      location.hash = '#/audit?' + new URLSearchParams(new FormData(form)); });
+    show(el('h2', {}, t('audit')), form, out);
+    const params = new URLSearchParams();
+    ['actor', 'action', 'entityType'].forEach(k => { if (query.get(k)) params.set(k, query.get(k)); });
+    out.replaceChildren(...await pager('/api/audit?' + params, rows => table([
+      ['at', a => when(a.at)], ['actor', a => a.actor], ['action', a => a.action], ['entityType', a => a.entityType],
+      ['entityId', a => a.entityId], ['jurisdiction', a => a.jurisdictionCode],
+      // sensitive values never reach the log; a sensitive read shows its reason only
+      ['changes', a => a.action === 'READ_SENSITIVE' ? t('masked') : (a.changes || '')], ['reason', a => a.reason]], rows)));
+  }
+
+  async function staff() {
+    const list = el('div');
+    const msg = message();
+    const roles = ['ADMIN', 'DIRECTOR', 'STATISTICIAN', 'FAMILY_SERVICES', 'WAREHOUSE_KEEPER', 'TEACHER',
+      'ASSOCIATION_SECRETARY', 'AUDITOR'];
+    const form = el('form', { class: 'box', id: 'staff-form' }, el('h2', {}, t('createStaff')),
+      el('p', {}, field('username', '', { id: 'staff-username' })), el('p', {}, field('name', '', { id: 'staff-name' })),
+      el('p', {}, t('roles'), el('br'), roles.map(r => el('label', { style: 'flex-direction:row' },
+        el('input', { type: 'checkbox', name: 'roles', value: r, id: 'role-' + r }), t(r)))),
+      el('p', {}, field('jurisdictionCodes', '', { id: 'staff-codes' })),
+      el('p', {}, field('initialPassword', '', { id: 'staff-password', type: 'password', autocomplete: 'new-password' })),
+      el('button', { type: 'submit', class: 'primary', id: 'staff-create' }, t('save')), msg);
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const f = new FormData(form);
+      const res = await api('POST', '/api/staff', { username: f.get('username'), name: f.get('name'),
+        roles: f.getAll('roles'), jurisdictionCodes: String(f.get('jurisdictionCodes')).split(/[,，\s]+/).filter(Boolean),
+        password: f.get('initialPassword') || null });
+      if (res.ok) { say(msg, t('created'), true); form.reset(); load(); } else say(msg, problem(res));
+    });
+    async function load() {
+      const res = await get('/api/staff');
+      list.replaceChildren(res.ok ? table([['username', s => s.username], ['name', s => s.name],
+        ['roles', s => s.roles.map(t).join('、')], ['jurisdiction', s => s.jurisdictionCodes.map(code).join(', ')],
+        ['active', s => t(s.active ? 'yes' : 'no')]], res.data) : failure(res));
+    }
+    show(el('h2', {}, t('staff')), list, form);
+    load();
+  }
+
+  async function modules() {
+    const out = el('div', { id: 'modules' });
+    const plan = el('div', { id: 'plan' });
+    async function load() {
+      const res = await get('/api/modules');
+      if (!res.ok) { out.replaceChildren(failure(res)); return; }
+      out.replaceChildren(table([['module', m => lang === 'en' ? m.nameEn : m.nameZh], ['version', m => m.version],
+        ['state', m => t(m.state)], ['reason', m => (lang === 'en' ? m.reasonEn : m.reasonZh) || ''],
+        ['action', m => m.switchable ? el('button', { type: 'button', id: 'switch-' + m.id,
+          onclick: () => propose(m.id, !m.enabled) }, t(m.enabled ? 'switchOff' : 'switchOn')) : '']], res.data));
+    }
+    async function propose(id, enable) {
+      const res = await get('/api/admin/modules/' + encodeURIComponent(id) + '/plan?action=' + (enable ? 'enable' : 'disable'));
+      if (!res.ok) { plan.replaceChildren(failure(res)); return; }
+      const p = res.data;
+      const sentences = lang === 'en' ? p.sentencesEn : p.sentencesZh;
+      const msg = message();
+      plan.replaceChildren(el('div', { class: 'plan' },
+        el('p', {}, p.allowed ? t(enable ? 'planOn' : 'planOff') : t('refused') + ' ' + (lang === 'en' ? p.reasonEn : p.reasonZh)),
+        el('ul', {}, sentences.map(s => el('li', {}, s))),
+        p.allowed ? el('button', { type: 'button', class: 'primary', id: 'confirm-switch', onclick: async () => {
+          const r = await api('POST', '/api/admin/modules/' + encodeURIComponent(id) + '/' + (enable ? 'enable' : 'disable'));
+          if (r.ok) { plan.replaceChildren(el('p', { class: 'ok' }, t('switched'))); load(); setTimeout(refreshMenu, 300); }
+          else say(msg, problem(r));
+        } }, t('confirm')) : null, ' ', el('button', { type: 'button', onclick: () => plan.replaceChildren() }, t('cancel')), msg));
+    }
+    show(el('h2', {}, t('modules')), out, plan);
+    load();
+  }
+
+  async function contributed(index) {
+    const m = menuEntries[index];
+    if (!m) { show(el('p', { class: 'muted' }, t('notFound'))); return; }
+    const title = el('h2', {}, lang === 'en' ? (m.nameEn || m.nameZh) : (m.nameZh || m.nameEn));
+    if (!m.path || !m.path.startsWith('/api/')) { show(title); return; }
+    const res = await get(m.path);
+    const items = res.ok ? (Array.isArray(res.data) ? res.data : (res.data.items || [res.data])) : null;
+    show(title, !res.ok ? failure(res) : items.length === 0 ? el('p', { id: 'contrib-items', class: 'muted' }, t('noRows'))
+      : el('ul', { id: 'contrib-items' }, items.map(x => el('li', {}, typeof x === 'object' ? JSON.stringify(x) : x))));
+  }
+
+  // ---- routing -----------------------------------------------------------------------------------------------
+  const routes = { dashboard: dashboard, tree: tree, residents: residents, resident: resident, households: households,
+    registrations: registrations, certificates: certificates, certificate: certificate, benefits: benefits,
+    benefit: benefit, audit: audit, staff: staff, modules: modules, contrib: contributed };
+
+  async function route() {
+    const hash = location.hash.replace(/^#\/?/, '');
+    const [path, qs] = hash.split('?');
+    const [name, arg] = path.split('/');
+    if (name === 'login' || !me) {
+      if (!me) {
+        const res = await get('/api/auth/me');
+        if (res.ok) me = res.data;
+      }
+      if (!me) { showWho(); refreshMenu(); loginPage(); return; }
+      if (name === 'login') { location.hash = '#/dashboard'; return; }
+    }
+    showWho();
+    if (me.passwordChangeRequired || name === 'password') { refreshMenu(); passwordPage(); return; }
+    await refreshMenu();
+    const view = routes[name] || dashboard;
+    show(el('p', { class: 'muted' }, t('loading')));
+    await view(arg !== undefined ? arg : new URLSearchParams(qs || ''));
+  }
+
+  document.getElementById('lang').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem('renkou.lang', lang);
+    applyLanguage(); health(); route();
+  });
+  document.getElementById('logout').addEventListener('click', async () => {
+    await api('POST', '/api/auth/logout');
+    me = null;
+    location.hash = '#/login';
+  });
+  window.addEventListener('hashchange', route);
+  // a module switched on or off elsewhere shows in the menu within 10 s, without a reload
+  setInterval(() => { if (me && !me.passwordChangeRequired) refreshMenu(); }, 10000);
+  applyLanguage();
+  health();
+  route();
+})();

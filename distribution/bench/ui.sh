@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Web UI benchmark (issue 6): server time of the requests behind each main page, with many residents.
+# Starts bin/renkou on a fresh RENKOU_HOME, stops it, fills the database with N generated residents over 300
+# sample communities (GenerateResidents.java, JDBC batches while Renkou is stopped), starts it again, logs in as the
+# administrator (the printed password) and as a community officer, and times each page's API requests with curl
+# (loopback, median and max of R runs, after one warm-up). Run after `mvn -B verify` (or `mvn install`).
+# RENKOU_BENCH_REUSE=<home of an earlier run> skips the generation and times again.
+#   usage: distribution/bench/ui.sh [residents] [runs]   (default 1000000 and 10)
+set -euo pipefail
+N=${1:-1000000}
+RUNS=${2:-10}
+BENCH=$(cd "$(dirname "$0")" && pwd)
+DIST=$BENCH/../target/renkou
+PORT=${RENKOU_PORT:-18431}
+BASE=http://127.0.0.1:$PORT
+WORK=$(mktemp -d /tmp/renkou-ui-bench-XXXXXX)
+export RENKOU_HOME=$WORK/home RENKOU_PORT=$PORT RENKOU_SHELL=false
+mkdir -p "$RENKOU_HOME"
+
+start() {
+  "$DIST/bin/renkou" </dev/null >>"$WORK/console.txt" 2>&1 &
+  PID=$!
+  # health is UP before the JAX-RS application is built (503 "API starting"); a 401 means the API answers
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/auth/me")" = 401 ]; do sleep 0.2; done
+}
+stop() { kill -TERM "$PID"; wait "$PID" || true; }
+
+echo "residents=$N runs=$RUNS java=$(java -version 2>&1 | head -1) cpus=$(nproc)"
+if [ -n "${RENKOU_BENCH_REUSE:-}" ]; then  # time again on the home of an earlier run (passwords already changed)
+  export RENKOU_HOME=$RENKOU_BENCH_REUSE
+  start
+  for u in admin bench-community bench-street; do
+    p=Bench-2026b; [ "$u" = admin ] && p=Bench-2026a
+    curl -s -c "$WORK/$u.jar" -H 'Content-Type: application/json' -d "{\"username\":\"$u\",\"password\":\"$p\"}" \
+      "$BASE/api/auth/login" >/dev/null
+  done
+else
+start
+until grep -q '初始密码 initial password:' "$WORK/console.txt"; do sleep 0.2; done
+PASSWORD=$(sed -n 's/.*初始密码 initial password: \([^ ]*\).*/\1/p' "$WORK/console.txt" | head -1)
+stop
+
+t0=$(date +%s)
+java -cp "$DIST/system/derby-10.14.2.0.jar" "$BENCH/GenerateResidents.java" "$RENKOU_HOME/data/renkou" "$N"
+echo "generated in $(( $(date +%s) - t0 )) s"
+start
+
+login() { # jar user password -> csrf token
+  curl -s -c "$1" -H 'Content-Type: application/json' -d "{\"username\":\"$2\",\"password\":\"$3\"}" \
+    "$BASE/api/auth/login" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p'
+}
+post() { # jar csrf path json
+  curl -s -o /dev/null -w '%{http_code}' -b "$1" -H "X-CSRF-Token: $2" -H 'Content-Type: application/json' -d "$4" "$BASE$3"
+}
+ADMIN=$WORK/admin.jar
+CSRF=$(login "$ADMIN" admin "$PASSWORD")
+echo "admin password change: $(post "$ADMIN" "$CSRF" /api/auth/password "{\"oldPassword\":\"$PASSWORD\",\"newPassword\":\"Bench-2026a\"}")"
+post "$ADMIN" "$CSRF" /api/staff '{"username":"bench-community","name":"压测专干","roles":["FAMILY_SERVICES"],"jurisdictionCodes":["440606101001"],"password":"Start-2026a"}' >/dev/null
+post "$ADMIN" "$CSRF" /api/staff '{"username":"bench-street","name":"压测主任","roles":["DIRECTOR","AUDITOR"],"jurisdictionCodes":["440606101"],"password":"Start-2026a"}' >/dev/null
+for u in bench-community bench-street; do
+  c=$(login "$WORK/$u.jar" "$u" Start-2026a)
+  post "$WORK/$u.jar" "$c" /api/auth/password '{"oldPassword":"Start-2026a","newPassword":"Bench-2026b"}' >/dev/null
+done
+
+fi
+for u in bench-community bench-street admin; do  # what each user sees: the scoping is part of the measurement
+  echo "$u sees $(curl -s -b "$WORK/$u.jar" "$BASE/api/residents?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p') residents"
+done
+ONE=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/residents?limit=1" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
+IDNUMBER=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/residents/$ONE" | sed -n 's/.*"idNumber":"\([^"]*\)".*/\1/p')
+NAME=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/residents/$ONE" | sed -n 's/.*"name":"\([^"]*\)".*/\1/p')
+ENC_NAME=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$NAME")
+
+# page -> its requests (the dashboard's run in parallel in the browser; the page time is the slowest)
+PAGES=(
+  "dashboard|/api/residents?limit=1 /api/households?limit=1 /api/certificates?limit=1 /api/benefit-applications?status=IN_REVIEW&limit=500 /api/benefit-applications?limit=1&status=PAID /api/ui/menu /api/auth/me"
+  "residents-list|/api/residents?limit=50"
+  "resident-search-name|/api/residents?name=$ENC_NAME&limit=50"
+  "resident-search-id|/api/residents?idNumber=$IDNUMBER&limit=50"
+  "resident-detail|/api/residents/$ONE"
+  "households|/api/households?limit=50"
+  "registrations|/api/marriages?limit=50 /api/births?limit=50"
+  "certificates|/api/certificates?limit=50"
+  "benefits|/api/benefit-applications?limit=50"
+  "tree|/api/jurisdictions?parent=440606"
+  "audit|/api/audit?limit=50"
+  "staff|/api/staff"
+  "modules|/api/modules"
+)
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+printf '\n| page | user | slowest request, median ms | max ms |\n| --- | --- | --- | --- |\n'
+for user in bench-community bench-street admin; do
+  jar=$WORK/$user.jar
+  for entry in "${PAGES[@]}"; do
+    page=${entry%%|*}
+    if [ "$user" != admin ] && { [ "$page" = staff ] || [ "$page" = modules ]; }; then continue; fi
+    if [ "$user" = bench-community ] && [ "$page" = audit ]; then continue; fi  # not an auditor
+    : > "$WORK/times"
+    for run in $(seq 0 "$RUNS"); do
+      slowest=0
+      for path in ${entry#*|}; do
+        read -r code secs < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' "$BASE$path")
+        if [ "$code" != 200 ]; then echo "$user $path answered $code" >&2; stop; exit 1; fi
+        ms=$(awk -v s="$secs" 'BEGIN {printf "%d", s * 1000}')
+        if [ "$ms" -gt "$slowest" ]; then slowest=$ms; fi
+      done
+      if [ "$run" -gt 0 ]; then echo "$slowest" >> "$WORK/times"; fi  # run 0 warms up
+    done
+    printf '| %s | %s | %s | %s |\n' "$page" "$user" "$(median < "$WORK/times")" "$(sort -n "$WORK/times" | tail -1)"
+  done
+done
+stop
+echo "work folder: $WORK"
