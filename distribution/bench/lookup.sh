@@ -19,7 +19,7 @@ mkdir -p "$HOME_DIR/deploy"
 cp "$ROOT"/bundles/org.renkou.bench.servlet/target/org.renkou.bench.servlet-*.jar "$HOME_DIR/deploy/"
 export RENKOU_IDS=$HOME_DIR/ids-sample.txt
 shuf -n 100000 "$HOME_DIR/id-numbers.txt" > "$RENKOU_IDS"
-RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m} "$DIST/bin/renkou" \
+RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m -Drenkou.auth.trustHeader=true} "$DIST/bin/renkou" \
   </dev/null >/dev/null 2>&1 &
 PID=$!
 trap 'kill -TERM $PID; wait $PID 2>/dev/null' EXIT

@@ -12,7 +12,8 @@ PORT=${RENKOU_PORT:-18183}
 HOME_DIR=$(mktemp -d /tmp/renkou-modules-XXXXXX)
 mkdir -p "$HOME_DIR/deploy"
 cp "$ROOT"/bundles/org.renkou.itests.fixture/target/org.renkou.itests.fixture-*.jar "$HOME_DIR/deploy/notes.jar"
-RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false "$DIST/bin/renkou" </dev/null >/dev/null 2>&1 &
+# the switch endpoints need an admin: benchmarks act as the built-in system caller (header trust, loopback only)
+RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=-Drenkou.auth.trustHeader=true "$DIST/bin/renkou" </dev/null >/dev/null 2>&1 &
 PID=$!
 trap 'kill -TERM $PID; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
 base=http://127.0.0.1:$PORT/api
