@@ -217,7 +217,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
         return db.tx(em -> {
             BenefitApplicationEntity a = open(em, caller, id);
             if (a.version != version) {
-                throw ResidentServiceImpl.staleVersion();
+                throw Database.staleVersion();
             }
             Map<String, Object> before = a.auditView();
             List<ApprovalStep> chain = chain(a);
@@ -333,7 +333,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
             requireStatus(a, ApplicationStatus.IN_REVIEW, "该申请已审结。", "The application has been decided.");
             requireReviewer(caller, a, chain(a).get(o.stepIndex).level());
             if (o.version != version) {
-                throw ResidentServiceImpl.staleVersion();
+                throw Database.staleVersion();
             }
             if (o.status != ObjectionStatus.OPEN) {
                 throw RenkouException.conflict("status", "该异议已处理。", "The objection has been resolved.");

@@ -105,7 +105,7 @@ public class BirthServiceImpl implements BirthService {
             }
             requireVisible(em, caller, b);
             if (b.version != version) {
-                throw ResidentServiceImpl.staleVersion();
+                throw Database.staleVersion();
             }
             if (in.motherId != null && !in.motherId.equals(b.motherId)
                     || in.fatherId != null && !in.fatherId.equals(b.fatherId)) {

@@ -392,7 +392,7 @@ public class CertificateServiceImpl implements CertificateService {
         }
         requireVisible(em, caller, e);
         if (e.version != version) {
-            throw ResidentServiceImpl.staleVersion();
+            throw Database.staleVersion();
         }
         if (e.status != CertificateStatus.VALID) {
             throw RenkouException.conflict("status", "该证件已注销，不能再修改。", "The certificate is revoked; it cannot change.");

@@ -86,8 +86,7 @@ public final class Database implements HealthIndicator {
             t.commit();
             return result;
         } catch (OptimisticLockException e) {
-            throw RenkouException.conflict("version", "该记录已被他人修改，请刷新后重试。",
-                    "The record was changed by someone else; reload it and try again.");
+            throw staleVersion();
         } catch (PersistenceException e) {
             if (isConstraintViolation(e)) {
                 throw RenkouException.conflict(null, "数据与已有记录冲突（编号或名称重复）。",
@@ -114,6 +113,12 @@ public final class Database implements HealthIndicator {
         } finally {
             em.close();
         }
+    }
+
+    /** The 409 for an edit based on an old version: thrown by services that compare versions, and by {@link #tx}. */
+    public static RenkouException staleVersion() {
+        return RenkouException.conflict("version", "该记录已被他人修改，请刷新后重试。",
+                "The record was changed by someone else; reload it and try again.");
     }
 
     private void awaitReady() {

@@ -205,7 +205,7 @@ public class ExchangeServiceImpl implements ExchangeService {
                         "Only the receiver (" + m.receiverCode + ") may reply.");
             }
             if (m.version != version) {
-                throw ResidentServiceImpl.staleVersion();
+                throw Database.staleVersion();
             }
             if (m.repliedAt != null) {
                 throw RenkouException.conflict("reply", "该信息已于 " + m.repliedAt.toLocalDate() + " 反馈。",

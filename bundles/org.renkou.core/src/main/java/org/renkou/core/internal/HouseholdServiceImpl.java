@@ -122,7 +122,7 @@ public class HouseholdServiceImpl implements HouseholdService {
                 throw Scope.denied(db, caller, TYPE, id, h.residenceCode);
             }
             if (h.version != version) {
-                throw ResidentServiceImpl.staleVersion();
+                throw Database.staleVersion();
             }
             checkPlace(em, caller, c.residenceCode);
             if (!h.number.equals(c.number) && !em.createNamedQuery(HouseholdEntity.BY_NUMBER, HouseholdEntity.class)
@@ -154,9 +154,7 @@ public class HouseholdServiceImpl implements HouseholdService {
     }
 
     private static Checked check(HouseholdDTO in) {
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         String number = Text.required(in.number, "number", "户号", "household number", 30);
         String residence = Text.required(in.residenceCode, "residenceCode", "居住地", "place of residence", 15);
         JurisdictionLevel.ofCodeFor(residence, "residenceCode");

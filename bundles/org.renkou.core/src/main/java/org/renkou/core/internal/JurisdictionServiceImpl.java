@@ -61,9 +61,7 @@ public class JurisdictionServiceImpl implements JurisdictionService {
 
     @Override
     public JurisdictionDTO create(JurisdictionDTO in) {
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         String code = trimToNull(in.code);
         String name = trimToNull(in.name);
         String parentCode = trimToNull(in.parentCode);

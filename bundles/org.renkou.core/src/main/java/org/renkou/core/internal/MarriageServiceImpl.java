@@ -160,7 +160,7 @@ public class MarriageServiceImpl implements MarriageService {
         }
         requireVisible(em, caller, m);
         if (m.version != version) {
-            throw ResidentServiceImpl.staleVersion();
+            throw Database.staleVersion();
         }
         if (m.status != MarriageStatus.CURRENT) {
             throw RenkouException.conflict("status", "该婚姻已解除，不能再修改。", "The marriage has ended; it cannot change.");

@@ -351,7 +351,7 @@ public class MigrantServiceImpl implements MigrantService {
         return db.tx(em -> {
             MigrantEntity m = editableOrFail(em, caller, id);
             if (m.version != version) {
-                throw ResidentServiceImpl.staleVersion();
+                throw Database.staleVersion();
             }
             Map<String, Object> before = m.auditView();
             edit.accept(em, m);

@@ -29,9 +29,7 @@ final class ResidentRules {
 
     /** Checks the fields of {@code in} on their own; INVALID naming the first field at fault. */
     static Checked check(ResidentDTO in) {
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         CitizenId cid = CitizenId.parse(in.idNumber, "idNumber", LocalDate.now(ResidentServiceImpl.CHINA));
         String name = Text.required(in.name, "name", "姓名", "name", 50);
         if (in.sex != null && in.sex != cid.sex()) {

@@ -154,7 +154,7 @@ public class ResidentServiceImpl implements ResidentService {
         return db.tx(em -> {
             ResidentEntity e = editableOrFail(em, caller, id);
             if (e.version != version) {
-                throw staleVersion();
+                throw Database.staleVersion();
             }
             ResidentRules.checkPlace(caller, c.residenceCode(), em.find(JurisdictionEntity.class, c.residenceCode()) != null);
             MigrantServiceImpl.checkResidentPlaces(em, id, c.residenceCode(), c.registrationCode());
@@ -183,7 +183,7 @@ public class ResidentServiceImpl implements ResidentService {
         db.tx(em -> {
             ResidentEntity e = editableOrFail(em, caller, id);
             if (e.version != version) {
-                throw staleVersion();
+                throw Database.staleVersion();
             }
             if (e.householdId != null) {
                 throw RenkouException.conflict("householdId", "该居民仍是户 " + e.householdId + " 的成员，请先从户中移出。",
@@ -199,11 +199,6 @@ public class ResidentServiceImpl implements ResidentService {
     @Override
     public long count() {
         return db.read(em -> em.createQuery("SELECT COUNT(r) FROM ResidentEntity r", Long.class).getSingleResult());
-    }
-
-    static RenkouException staleVersion() {
-        return RenkouException.conflict("version", "该记录已被他人修改，请刷新后重试。",
-                "The record was changed by someone else; reload it and try again.");
     }
 
     /** Visible where the person lives and where they are registered (dual jurisdiction). */

@@ -95,7 +95,7 @@ public class StaffServiceImpl implements StaffService {
                 throw Scope.notFound(TYPE, username);
             }
             if (s.version != version) {
-                throw ResidentServiceImpl.staleVersion();
+                throw Database.staleVersion();
             }
             checkCodes(em, c.codes);
             Map<String, Object> before = view(s);
@@ -134,9 +134,7 @@ public class StaffServiceImpl implements StaffService {
     }
 
     private static Checked check(Caller caller, StaffDTO in) {
-        if (in == null) {
-            throw RenkouException.invalid(null, "请求内容为空。", "The request body is empty.");
-        }
+        Text.body(in);
         String username = Text.required(in.username, "username", "用户名", "username", 40);
         if (!USERNAME.matcher(username).matches()) {
             throw RenkouException.invalid("username", "用户名只能包含字母、数字和 . _ -，2 到 40 个字符。",

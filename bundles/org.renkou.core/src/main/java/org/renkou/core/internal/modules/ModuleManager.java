@@ -135,8 +135,9 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
 
     private synchronized void apply() {
         detail = null;
-        for (Module m : modules().values()) {
-            setCondition(m.id(), effectivelyOn(m, new LinkedHashSet<>()));
+        Map<String, Module> all = modules();
+        for (Module m : all.values()) {
+            setCondition(m.id(), effectivelyOn(m, all, new LinkedHashSet<>()));
         }
     }
 
@@ -152,15 +153,15 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
      * Whether {@code m} and everything it requires are on. {@code path} holds the modules being checked above this
      * one, so a cycle counts as off while a shared requirement (warehouse → core and warehouse → web → core) does not.
      */
-    private boolean effectivelyOn(Module m, Set<String> path) {
+    private boolean effectivelyOn(Module m, Map<String, Module> all, Set<String> path) {
         if (!chosenOn(m) || (m.deployed() != null && refused.containsKey(m.deployed().getLocation()))
                 || !path.add(m.id())) {
             return false;
         }
         try {
             for (String r : m.requires()) {
-                Module req = modules().get(r);
-                if (req == null || !effectivelyOn(req, path)) {
+                Module req = all.get(r);
+                if (req == null || !effectivelyOn(req, all, path)) {
                     return false;
                 }
             }
