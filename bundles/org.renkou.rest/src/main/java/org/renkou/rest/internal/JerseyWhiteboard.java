@@ -59,6 +59,7 @@ public class JerseyWhiteboard {
         return t;
     });
     private final ServiceTracker<Object, Object> tracker;
+    private final Object scheduling = new Object();
     private ScheduledFuture<?> pending;
     /** How long a replaced application may go on serving requests it started before it is destroyed anyway. */
     private static final long DRAIN_MS = 30_000;
@@ -101,9 +102,10 @@ public class JerseyWhiteboard {
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         tracker.close();
         rebuilder.shutdownNow();
+        rebuilder.awaitTermination(10, TimeUnit.SECONDS); // a build under way finishes before the last swap
         synchronized (this) {
             if (registration != null) {
                 unregisterQuietly(registration);
@@ -116,16 +118,24 @@ public class JerseyWhiteboard {
         }
     }
 
-    private synchronized void scheduleRebuild() {
-        if (pending != null) {
-            pending.cancel(false);
-        }
-        if (!rebuilder.isShutdown()) {
-            pending = rebuilder.schedule(this::rebuild, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+    /**
+     * Short and never waits for a build: it runs on the thread that registers a contribution — at start-up, the
+     * framework's start-level thread. (It used to share a lock with {@link #rebuild}, so each resource registered
+     * during a build held up the whole start-up until the build was done: ~3 s on a cold start.)
+     */
+    private void scheduleRebuild() {
+        synchronized (scheduling) {
+            if (pending != null) {
+                pending.cancel(false);
+            }
+            if (!rebuilder.isShutdown()) {
+                pending = rebuilder.schedule(this::rebuild, DEBOUNCE_MS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
-    private synchronized void rebuild() {
+    /** Runs on the one rebuilder thread only, so builds never overlap. */
+    private void rebuild() {
         ResourceConfig config = new ResourceConfig();
         config.setApplicationName("renkou");
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
