@@ -34,13 +34,18 @@ final class PrintablePdf {
     private PrintablePdf() {
     }
 
-    static byte[] pdf(FormDefinition form, CertificateDTO c, CertificatePrintDTO print, Map<String, String> values,
-            String fontFile, String fontName) {
+    /** The CJK font file ({@code renkou.cjkFont}, else the default); 503 in words when it is not there. */
+    static File font(String fontFile) {
         File file = new File(fontFile == null ? DEFAULT_FONT : fontFile);
         if (!file.isFile()) {
             throw RenkouException.unavailable("未安装中文字体（" + file + "），暂不能生成 PDF；请安装 fonts-wqy-zenhei。",
                     "No CJK font at " + file + ": install fonts-wqy-zenhei or set renkou.cjkFont.");
         }
+        return file;
+    }
+
+    static byte[] pdf(FormDefinition form, CertificateDTO c, CertificatePrintDTO print, Map<String, String> values,
+            File file, String fontName) {
         try (PDDocument doc = new PDDocument()) {
             PDType0Font font = PDType0Font.load(doc, trueType(file, fontName == null ? DEFAULT_FONT_NAME : fontName),
                     true);
