@@ -135,6 +135,7 @@
       say(msg, problem({ status: r.status, data: data }));
       return false;
     }
+    msg.textContent = '';
     const blob = await r.blob();
     const url = URL.createObjectURL(blob);
     const codeText = r.headers.get('X-Renkou-Verification-Code') || '';
