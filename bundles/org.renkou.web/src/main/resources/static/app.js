@@ -24,7 +24,7 @@
     }
     return e;
   }
-  const show = (...nodes) => page.replaceChildren(...nodes);
+  const show = (...nodes) => page.replaceChildren(...nodes.flat().filter(n => n !== null && n !== undefined && n !== false));
   const message = () => el('p', { class: 'msg', role: 'status' });
   function say(p, text, ok) { p.className = ok ? 'ok' : 'error'; p.textContent = text; }
   const code = (c) => (c === '' ? '全国' : c);

@@ -63,6 +63,19 @@
       el('button', { type: 'button', id: id + '-search', onclick: search }, t('search'))), chips, results);
   }
 
+  /** An audit diff {"field":[old,new]} in words: "编号：GD-1 → GD-2". */
+  function changesText(json) {
+    let diff;
+    try { diff = JSON.parse(json || '{}'); } catch (e) { return json; }
+    return Object.entries(diff).map(([k, v]) => {
+      const [before, after] = Array.isArray(v) ? v : [null, v];
+      const text = (x) => (x === null || x === undefined ? '—' : Array.isArray(x) ? x.join('、')
+        : /^[A-Z_]+$/.test(String(x)) ? t(String(x)) : String(x)); // enum values in words
+      const label = { number: 'certNumber', printNo: 'printCount', holderIds: 'holders' }[k] || k;
+      return t(label) + '：' + (before === null || before === undefined ? '' : text(before) + ' → ') + text(after);
+    }).join('；');
+  }
+
   // ---- certificates (证件) ---------------------------------------------------------------------------------
   async function certificates(query) {
     const out = el('div', { id: 'certificate-list' });
@@ -78,7 +91,7 @@
     if (!res.ok) { out.replaceChildren(failure(res)); return; }
     const names = await residentNames(res.data.items.flatMap(c => c.holderIds));
     out.replaceChildren(el('p', { class: 'muted' }, t('total') + ' ' + res.data.total + ' ' + t('rows')), table([
-      ['type', c => nameOf(c) || c.type], ['number', c => c.number],
+      ['type', c => nameOf(c) || c.type], ['certNumber', c => c.number],
       ['holders', c => c.holderIds.map(h => names.get(h)).join('、')], ['issuedOn', c => c.issuedOn],
       ['status', c => el('span', { class: 'badge ' + c.status }, t(c.status))]],
     res.data.items, c => { location.hash = '#/certificate/' + c.id; }));
@@ -106,7 +119,7 @@
     const form = el('form', { class: 'box wide', id: 'certificate-form' }, el('h2', {}, t('issueCertificate')),
       el('p', {}, t('holders')), picker,
       el('p', {}, el('label', {}, t('type'), typeSelect)),
-      el('p', {}, field('number', '', { id: 'certificate-number', placeholder: t('numberAuto') })),
+      el('p', {}, field('certNumber', '', { id: 'certificate-number', placeholder: t('numberAuto') })),
       el('p', {}, field('issuedOn', today(), { id: 'certificate-issued', type: 'date' })),
       el('p', {}, field('note', '', { id: 'certificate-note' })),
       el('button', { type: 'submit', class: 'primary', id: 'certificate-issue' }, t('issue')), msg);
@@ -114,7 +127,7 @@
       e.preventDefault();
       if (!holders.length) { say(msg, t('chooseHolder')); return; }
       const f = new FormData(form);
-      const res = await api('POST', '/api/certificates', { type: f.get('type'), number: f.get('number') || null,
+      const res = await api('POST', '/api/certificates', { type: f.get('type'), number: f.get('certNumber') || null,
         holderIds: holders.map(h => h.id), issuedOn: f.get('issuedOn') || null, note: f.get('note') || null });
       if (res.ok) location.hash = '#/certificate/' + res.data.id; else say(msg, problem(res));
     });
@@ -163,8 +176,14 @@
     const reprintOther = el('input', { id: 'reprint-other', placeholder: t('otherReason') });
     const revokeReason = el('input', { id: 'revoke-reason', placeholder: t('revokeReason') });
     const revokeDate = el('input', { id: 'revoke-date', type: 'date', value: today() });
-    const afterPrint = async (ok) => { if (ok) { const h = await get('/api/certificates/' + id + '/history');
-      if (h.ok) history.replaceChildren(historyTable(h.data)); printBox.replaceChildren(...printControls(true)); } };
+    const printState = el('p', { class: 'muted', id: 'print-state' }, printed ? t('printedBefore') : t('notPrintedYet'));
+    const afterPrint = async (ok) => {
+      if (!ok) return;
+      printState.textContent = t('printedBefore');
+      printBox.replaceChildren(...printControls(true));
+      const h = await get('/api/certificates/' + id + '/history');
+      if (h.ok) history.replaceChildren(historyTable(h.data));
+    };
     function printControls(done) {
       if (!canWrite) return [];
       if (!done) {
@@ -178,8 +197,8 @@
           afterPrint(await printPdf(id, why, printOut, msg));
         } }, t('reprint'))];
     }
-    const historyTable = (rows) => table([['action', h => t(h.event) || h.event], ['actor', h => h.actor],
-      ['at', h => when(h.at)], ['changes', h => h.changes || ''], ['reason', h => h.reason || '']], rows);
+    const historyTable = (rows) => table([['action', h => t(h.event)], ['actor', h => h.actor],
+      ['at', h => when(h.at)], ['changes', h => changesText(h.changes)], ['reason', h => h.reason || '']], rows);
     const history = el('div', { id: 'certificate-history' }, hist.ok ? historyTable(hist.data) : failure(hist));
     const printBox = el('div', { class: 'toolbar', id: 'print-box' }, ...printControls(printed));
     const revokeBox = canWrite ? el('details', { class: 'box wide', id: 'revoke-box' }, el('summary', {}, t('revoke')),
@@ -199,8 +218,7 @@
         el('dt', {}, t('issuedOn')), el('dd', {}, c.issuedOn),
         c.note ? [el('dt', {}, t('note')), el('dd', {}, c.note)] : null),
       el('h2', {}, t('printing')),
-      el('p', { class: 'muted' }, printed ? t('printedBefore') : t('notPrintedYet')),
-      printBox, printOut, msg, revokeBox,
+      printState, printBox, printOut, msg, revokeBox,
       el('h2', {}, t('history')), history,
       el('a', { href: '#/certificates' }, t('backToList')));
   }
@@ -257,7 +275,7 @@
     function describe() {
       const s = schemesRes.data.find(x => x.id === schemeSelect.value);
       chain.textContent = s ? t('chain') + '：' + s.approvalChain.map(st => t(st.level) +
-        (st.noticeDays ? '（' + t('noticeDays').replace('{n}', st.noticeDays) + '）' : '')).join(' → ') + ' → ' + t('PAID') : '';
+        (st.noticeDays ? '（' + t('noticeDays').replace('{n}', st.noticeDays) + '）' : '')).join(' → ') + ' → ' + t('payment') : '';
     }
     schemeSelect.addEventListener('change', describe);
     const picker = residentPicker('applicant', false, chosen => { applicant = chosen[0] || null; fillSchemes(); }, initial);

@@ -61,10 +61,14 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Types into a fresh copy of the field if the page was re-rendered meanwhile. */
     void type(String css, String text) {
-        WebElement e = find(css);
-        e.clear();
-        e.sendKeys(text);
+        wait.until(d -> {
+            WebElement e = find(css);
+            e.clear();
+            e.sendKeys(text);
+            return true;
+        });
     }
 
     void waitForText(String css, String text) {

@@ -227,7 +227,7 @@ class OfficeUiIT {
         ui.shot("office-08-benefit-objection");
         ui.find("#objections .resolution").sendKeys("经核实，申请人在本社区居住");
         ui.find("#objections .dismiss").click();
-        ui.waitForText("#objections", "不成立");
+        ui.waitForText("#objections", "不成立：经核实");
         ui.type("#decision-reason", "公示无异议，材料齐全");
         ui.find("#approve").click();
         ui.waitForText("#waiting-for", "街道");
