@@ -82,7 +82,8 @@ window.RENKOU_TEXT = {
 
 // ---- office pages (pages-office.js): certificates, benefit applications, staff administration ----
 Object.assign(window.RENKOU_TEXT.zh, {
-  all: '全部', certNumber: '编号', printCount: '打印次数', choose: '选择', remove: '移除', noneChosen: '（尚未选择）', findResident: '查找居民', nameOrId: '姓名或身份证号',
+  all: '全部', verifyPaper: '核验纸质证件', verify: '核验', verify_VALID: '有效', verify_REVOKED: '已注销',
+  verify_SUPERSEDED: '已被补打取代', verify_UNKNOWN: '查无此码', certNumber: '编号', printCount: '打印次数', choose: '选择', remove: '移除', noneChosen: '（尚未选择）', findResident: '查找居民', nameOrId: '姓名或身份证号',
   note: '备注', issue: '发证', issueCertificate: '发放证件', chooseHolder: '请先选择持证人。', noTypes: '（该省没有可发的证件类型）',
   numberAuto: '留空则按本省规则自动编号', printing: '打印', print: '打印证件（PDF）', reprint: '补打', reprintReason: '补打原因',
   chooseReason: '请选择原因', otherReason: '其他原因', reprintNeedsReason: '补打证件须说明原因（遗失、损坏等）。',
@@ -106,7 +107,9 @@ Object.assign(window.RENKOU_TEXT.zh, {
   enabledNow: '已启用 {user}。', disabledNow: '已停用 {user}：该账户不能再登录，已登录的会话立即失效。'
 });
 Object.assign(window.RENKOU_TEXT.en, {
-  all: 'All', certNumber: 'Number', printCount: 'Prints', choose: 'Choose', remove: 'Remove', noneChosen: '(none chosen)', findResident: 'Find a resident',
+  all: 'All', verifyPaper: 'Verify a paper certificate', verify: 'Verify', verify_VALID: 'valid',
+  verify_REVOKED: 'revoked', verify_SUPERSEDED: 'superseded by a reprint', verify_UNKNOWN: 'unknown code',
+  certNumber: 'Number', printCount: 'Prints', choose: 'Choose', remove: 'Remove', noneChosen: '(none chosen)', findResident: 'Find a resident',
   nameOrId: 'Name or ID number', note: 'Note', issue: 'Issue', issueCertificate: 'Issue a certificate',
   chooseHolder: 'Choose the holder first.', noTypes: '(no certificate types for this province)',
   numberAuto: 'empty: numbered by the province', printing: 'Printing', print: 'Print (PDF)', reprint: 'Reprint',

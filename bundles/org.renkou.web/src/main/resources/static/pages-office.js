@@ -84,9 +84,21 @@
       el('button', { type: 'submit', class: 'primary' }, t('search')));
     form.addEventListener('submit', e => { e.preventDefault();
       location.hash = '#/certificates?' + new URLSearchParams(new FormData(form)); });
+    // 核验: the code on a paper certificate says whether it is the valid copy
+    const verifyResult = el('span', { id: 'verify-result' });
+    const verifyCode = el('input', { id: 'verify-code', placeholder: t('verificationCode'), maxlength: 8 });
+    const verify = el('form', { class: 'inline', id: 'verify-form' }, el('label', {}, t('verifyPaper'), verifyCode),
+      el('button', { type: 'submit' }, t('verify')), verifyResult);
+    verify.addEventListener('submit', async e => {
+      e.preventDefault();
+      const r = await get('/api/certificates/verify/' + encodeURIComponent(verifyCode.value.trim().toUpperCase()));
+      if (!r.ok) { verifyResult.replaceChildren(failure(r)); return; }
+      verifyResult.replaceChildren(el('span', { class: 'badge ' + (r.data.result === 'VALID' ? 'VALID' : 'REVOKED') },
+        t('verify_' + r.data.result)), ' ', en() ? r.data.messageEn : r.data.messageZh);
+    });
     show(el('h2', {}, t('certificates')), el('div', { class: 'toolbar' }, form,
       has(...WRITERS) ? el('a', { href: '#/certificate-new', class: 'button primary', id: 'certificate-new' }, t('issueCertificate')) : null),
-    out);
+    verify, out);
     const res = await get('/api/certificates?limit=50' + (query.get('status') ? '&status=' + query.get('status') : ''));
     if (!res.ok) { out.replaceChildren(failure(res)); return; }
     const names = await residentNames(res.data.items.flatMap(c => c.holderIds));

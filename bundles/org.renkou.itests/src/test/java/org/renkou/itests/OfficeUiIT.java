@@ -146,6 +146,17 @@ class OfficeUiIT {
         assertEquals(403, zhou.get("/api/residents").status(), "must change the reset password first");
         assertEquals(204, zhou.postJson("/api/auth/password", "{\"oldPassword\":\"" + zhouTemporary
                 + "\",\"newPassword\":\"Street-2026z\"}").status());
+        // the same rules over REST, as problem+json naming the field
+        Http.Response own = admin.get("/api/staff/admin");
+        Http.Response selfOff = admin.putJson("/api/staff/admin", own.body().replace("\"active\":true", "\"active\":false"));
+        assertEquals(400, selfOff.status(), selfOff.body());
+        assertTrue(selfOff.contentType().startsWith("application/problem+json") && selfOff.body().contains("\"field\":\"active\""),
+                selfOff.body());
+        Http.Response unknown = admin.post("/api/staff/nobody/password-reset");
+        assertEquals(404, unknown.status(), unknown.body());
+        Http.Response notAdmin = http.login("wuqiang", "Work-2026wuqiang").post("/api/staff/zhoujie/password-reset");
+        assertEquals(403, notAdmin.status(), notAdmin.body());
+        assertTrue(notAdmin.contentType().startsWith("application/problem+json"), notAdmin.contentType());
         ui.logout();
 
         // 3. the community officer: temporary password, forced change, own community only
@@ -205,6 +216,13 @@ class OfficeUiIT {
         ui.waitForText("#certificate-history", "登记信息有误");
         ui.open("certificates");
         ui.waitForText("#certificate-list", "陈丽");
+        // the paper's code checked on the list page: the first print is superseded, the reprint valid
+        ui.type("#verify-code", code);
+        ui.find("#verify-form button").click();
+        ui.waitForText("#verify-result", "已被补打取代");
+        ui.type("#verify-code", second.toLowerCase());
+        ui.find("#verify-form button").click();
+        ui.waitForText("#verify-result", "有效");
         settle("office-06-certificates");
 
         // 5. a benefit application: submitted, objection recorded and dismissed, community step passed
@@ -268,6 +286,12 @@ class OfficeUiIT {
         ui.waitForText("#page", "同意发放");
         ui.waitForText("#page", "经核实，申请人在本社区居住");
         settle("office-12-benefit-officer-view");
+        ui.find("#lang").click();
+        ui.waitForText("#benefit-status", "Paid");
+        ui.waitForText("#page", "Decisions");
+        settle("office-13-benefit-english");
+        ui.find("#lang").click();
+        ui.waitForText("#benefit-status", "已发放");
         ui.logout();
 
         // 8. the API description: logged-in callers only, following the modules that are on

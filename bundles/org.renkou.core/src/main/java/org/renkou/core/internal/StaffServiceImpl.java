@@ -27,6 +27,8 @@ import org.renkou.core.internal.entities.StaffEntity;
 @Component
 public class StaffServiceImpl implements StaffService {
     static final String TYPE = "staff";
+    /** The jurisdiction code that covers every other (全国). */
+    private static final String WHOLE_COUNTRY = "";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,40}");
 
     private final Database db;
@@ -182,6 +184,10 @@ public class StaffServiceImpl implements StaffService {
         Set<String> codes = new LinkedHashSet<>();
         for (String code : in.jurisdictionCodes) {
             String t = Text.trimToNull(code);
+            if (t == null && code != null && caller.jurisdictionCodes().contains(WHOLE_COUNTRY)) {
+                codes.add(WHOLE_COUNTRY); // 全国, as the first administrator has it: only from someone who has it
+                continue;
+            }
             if (t == null || !caller.covers(t)) {
                 throw RenkouException.invalid("jurisdictionCodes", "辖区 " + code + " 不在您的辖区内。",
                         "Jurisdiction " + code + " lies outside your own.");
@@ -196,7 +202,7 @@ public class StaffServiceImpl implements StaffService {
 
     private static void checkCodes(javax.persistence.EntityManager em, Set<String> codes) {
         for (String code : codes) {
-            if (em.find(JurisdictionEntity.class, code) == null) {
+            if (!code.equals(WHOLE_COUNTRY) && em.find(JurisdictionEntity.class, code) == null) {
                 throw RenkouException.invalid("jurisdictionCodes", "辖区 " + code + " 不存在。",
                         "Jurisdiction " + code + " does not exist.");
             }

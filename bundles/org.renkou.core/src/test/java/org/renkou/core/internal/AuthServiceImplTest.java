@@ -158,6 +158,21 @@ class AuthServiceImplTest {
         assertTrue(staff.callerFor("li").isEmpty(), "a switched-off account acts as no one");
         li.active = true;
         assertTrue(staff.update(boss, "li", li).active);
+        // the first administrator (the whole country, "") edits their own record; a community admin cannot grant ""
+        StaffDTO chief = new StaffDTO();
+        chief.username = "chief";
+        chief.name = "系统管理员";
+        chief.roles = new java.util.LinkedHashSet<>(Set.of(Role.ADMIN));
+        chief.jurisdictionCodes = new java.util.LinkedHashSet<>(Set.of(""));
+        staff.create(Caller.SYSTEM, chief);
+        Caller first = new Caller("chief", Set.of(Role.ADMIN), Set.of(""));
+        StaffDTO self = staff.find(first, "chief").orElseThrow();
+        self.name = "王主任";
+        assertEquals("王主任", staff.update(first, "chief", self).name);
+        li.jurisdictionCodes = new java.util.LinkedHashSet<>(Set.of(""));
+        li.version = staff.find(boss, "li").orElseThrow().version;
+        StaffDTO country = li;
+        assertEquals("jurisdictionCodes", assertThrows(RenkouException.class, () -> staff.update(boss, "li", country)).field());
         assertTrue(staff.callerFor("li").isPresent());
     }
 }
