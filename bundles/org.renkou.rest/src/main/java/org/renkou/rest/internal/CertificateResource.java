@@ -122,7 +122,8 @@ public class CertificateResource {
     @Produces("application/pdf")
     public Response printPdf(@Context SecurityContext sc, @PathParam("id") long id, CertificateDTO in) {
         BundleContext context = bundle.getBundleContext();
-        java.io.File font = PrintablePdf.font(context.getProperty("renkou.cjkFont"));
+        String font = context.getProperty("renkou.cjkFont");
+        CjkFont.file(font);
         Printout p = printout(sc, id, in);
         byte[] pdf = PrintablePdf.pdf(p.form(), p.certificate(), p.print(), p.values(), font,
                 context.getProperty("renkou.cjkFontName"));
