@@ -9,6 +9,9 @@
   const en = () => ui.lang === 'en';
   const nameOf = (x) => (en() ? (x.nameEn || x.typeNameEn || x.schemeNameEn) : (x.nameZh || x.typeNameZh || x.schemeNameZh)) || '';
   const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().substring(0, 10); // China date
+  /** The level of a jurisdiction code (GB/T 2260 for county and above, then 9/12/15 digits). */
+  const levelOfCode = (c) => c.length >= 15 ? 'GROUP' : c.length >= 12 ? 'COMMUNITY' : c.length >= 9 ? 'STREET'
+    : c.endsWith('0000') ? 'PROVINCE' : c.endsWith('00') ? 'CITY' : 'COUNTY';
   const WRITERS = ['ADMIN', 'DIRECTOR', 'FAMILY_SERVICES'];
   const REVIEWERS = ['DIRECTOR', 'FAMILY_SERVICES'];
 
@@ -239,7 +242,7 @@
   /** The caller's jurisdiction of the step's level that covers the application: may they decide it? */
   function reviewsAt(level, jurisdictionCode) {
     if (!has(...REVIEWERS)) return false;
-    return ui.me.jurisdictionCodes.some(c => c !== '' && ui.levelOfCode(c) === level && jurisdictionCode.startsWith(
+    return ui.me.jurisdictionCodes.some(c => c !== '' && levelOfCode(c) === level && jurisdictionCode.startsWith(
       level === 'PROVINCE' ? c.substring(0, 2) : level === 'CITY' ? c.substring(0, 4) : c));
   }
   const amountText = (a) => a.amount + ' ' + t('yuan') + (a.amountPeriod === 'MONTHLY' ? t('perMonth') : '');
