@@ -75,7 +75,11 @@ public class StaffResource {
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     public StaffDTO update(@Context SecurityContext sc, @PathParam("username") String username, StaffDTO in) {
-        return staff.update(CallerFilter.caller(sc), username, in);
+        StaffDTO updated = staff.update(CallerFilter.caller(sc), username, in);
+        if (in.password != null) {
+            sessions.removeAllOf(username, ""); // as after a reset: the old password's sessions end
+        }
+        return updated;
     }
 
     /**
