@@ -473,9 +473,10 @@
         ['active', s => el('span', { class: 'badge ' + (s.active ? 'VALID' : 'REVOKED') }, t(s.active ? 'yes' : 'no'))],
         ['action', s => has('ADMIN') ? el('span', { class: 'toolbar', 'data-user': s.username },
           el('button', { type: 'button', class: 'edit', onclick: () => edit(s) }, t('edit')),
-          el('button', { type: 'button', class: 'reset', onclick: () => reset(s) }, t('resetPassword')),
-          s.username === ui.me.username ? null : el('button', { type: 'button', class: 'toggle', onclick: () => toggle(s) },
-            t(s.active ? 'disable' : 'enable'))) : '']], res.data));
+          // one's own password is changed (修改密码), not reset; one's own account is not switched off
+          s.username === ui.me.username ? null : [el('button', { type: 'button', class: 'reset', onclick: () => reset(s) },
+            t('resetPassword')), el('button', { type: 'button', class: 'toggle', onclick: () => toggle(s) },
+            t(s.active ? 'disable' : 'enable'))]) : '']], res.data));
     }
     side.replaceChildren(has('ADMIN') ? create() : '');
     show(el('h2', {}, t('staff')), msg, notice, list, side);
