@@ -157,6 +157,17 @@ class OfficeUiIT {
         Http.Response notAdmin = http.login("wuqiang", "Work-2026wuqiang").post("/api/staff/zhoujie/password-reset");
         assertEquals(403, notAdmin.status(), notAdmin.body());
         assertTrue(notAdmin.contentType().startsWith("application/problem+json"), notAdmin.contentType());
+        // a password set or reset by the administrator ends the sessions opened with the old one
+        assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"temp\",\"name\":\"临时\",\"roles\":[\"AUDITOR\"],"
+                + "\"jurisdictionCodes\":[\"" + COUNTY + "\"],\"password\":\"Temp-2026a\"}").status());
+        Http temp = http.login("temp", "Temp-2026a");
+        assertEquals(200, temp.get("/api/auth/me").status());
+        String tempRecord = admin.get("/api/staff/temp").body();
+        assertEquals(200, admin.putJson("/api/staff/temp", tempRecord.replaceFirst("\\{", "{\"password\":\"Temp-2026b\",")).status());
+        assertEquals(401, temp.get("/api/auth/me").status());
+        Http again = http.login("temp", "Temp-2026b");
+        assertEquals(200, admin.post("/api/staff/temp/password-reset").status());
+        assertEquals(401, again.get("/api/auth/me").status());
         ui.logout();
 
         // 3. the community officer: temporary password, forced change, own community only
