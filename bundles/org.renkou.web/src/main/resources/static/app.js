@@ -24,7 +24,7 @@
     }
     return e;
   }
-  const show = (...nodes) => page.replaceChildren(...nodes);
+  const show = (...nodes) => page.replaceChildren(...nodes.flat().filter(n => n !== null && n !== undefined && n !== false));
   const message = () => el('p', { class: 'msg', role: 'status' });
   function say(p, text, ok) { p.className = ok ? 'ok' : 'error'; p.textContent = text; }
   const code = (c) => (c === '' ? '全国' : c);
@@ -258,7 +258,10 @@
         const s = await api('POST', '/api/residents/' + id + '/sensitive', { reason: reason.value });
         if (s.ok) note.textContent = s.data.healthNote || t('empty'); else say(smsg, problem(s));
       } }, t('reveal')), smsg);
-    show(form, sensitive);
+    // the resident's own work: a certificate, a benefit application (pages-office.js)
+    show(form, el('p', { class: 'toolbar', id: 'resident-actions' },
+      el('a', { href: '#/certificate-new?holder=' + id, id: 'resident-issue' }, t('issueCertificate')),
+      el('a', { href: '#/benefit-new?applicant=' + id, id: 'resident-apply' }, t('newApplication'))), sensitive);
   }
 
   async function households(query) {
@@ -285,70 +288,6 @@
       ['father', b => b.fatherId], ['birthOrder', b => b.birthOrder]], rows)));
   }
 
-  async function certificates() {
-    const out = el('div');
-    show(el('h2', {}, t('certificates')), out);
-    out.replaceChildren(...await pager('/api/certificates', rows => table([
-      ['type', c => lang === 'en' ? c.typeNameEn : c.typeNameZh], ['number', c => c.number],
-      ['holders', c => c.holderIds.join(', ')], ['issuedOn', c => c.issuedOn], ['status', c => t(c.status)]],
-      rows, c => { location.hash = '#/certificate/' + c.id; })));
-  }
-
-  async function certificate(id) {
-    const [res, hist] = await Promise.all([get('/api/certificates/' + id), get('/api/certificates/' + id + '/history')]);
-    if (!res.ok) { show(failure(res)); return; }
-    const c = res.data;
-    show(el('h2', {}, (lang === 'en' ? c.typeNameEn : c.typeNameZh) + ' ' + c.number),
-      el('p', {}, t('holders') + '：' + c.holderIds.join(', ') + '　' + t('issuedOn') + '：' + c.issuedOn + '　' +
-        t('status') + '：' + c.status), c.note ? el('p', {}, c.note) : null,
-      el('h2', {}, t('history')), hist.ok ? table([['action', h => h.event || h.action], ['actor', h => h.actor],
-        ['at', h => when(h.at)], ['reason', h => h.reason]], hist.data) : failure(hist),
-      el('a', { href: '#/certificates' }, t('backToList')));
-  }
-
-  async function benefits() {
-    const out = el('div');
-    show(el('h2', {}, t('benefits')), out);
-    out.replaceChildren(...await pager('/api/benefit-applications', rows => table([
-      ['scheme', a => lang === 'en' ? a.schemeNameEn : a.schemeNameZh], ['applicant', a => a.applicantId],
-      ['jurisdiction', a => a.jurisdictionCode], ['appliedOn', a => a.appliedOn], ['amount', a => a.amount],
-      ['status', a => t(a.status)]], rows, a => { location.hash = '#/benefit/' + a.id; })));
-  }
-
-  async function benefit(id) {
-    const [res, steps] = await Promise.all([get('/api/benefit-applications/' + id),
-      get('/api/benefit-applications/' + id + '/steps')]);
-    if (!res.ok) { show(failure(res)); return; }
-    const a = res.data;
-    const msg = message();
-    const reason = el('input', { id: 'decision-reason', placeholder: t('reason') });
-    const decide = (decision) => async () => {
-      const r = await api('POST', '/api/benefit-applications/' + id + '/decision',
-        { decision: decision, reason: reason.value, version: a.version });
-      if (r.ok) benefit(id); else say(msg, problem(r));
-    };
-    const objection = async () => {
-      const r = await api('POST', '/api/benefit-applications/' + id + '/objections',
-        { objector: me.name, content: reason.value });
-      if (r.ok) say(msg, t('saved'), true); else say(msg, problem(r));
-    };
-    const canDecide = a.status === 'IN_REVIEW' && has('DIRECTOR', 'FAMILY_SERVICES');
-    show(el('h2', {}, (lang === 'en' ? a.schemeNameEn : a.schemeNameZh) + ' · ' + t(a.status)),
-      el('p', {}, t('applicant') + '：' + a.applicantId + '　' + t('amount') + '：' + a.amount + '　' +
-        t('noticeUntil') + '：' + (a.noticeUntil || '—')),
-      el('p', {}, t('eligibility') + '：' + (lang === 'en' ? a.eligibilityEn : a.eligibilityZh)),
-      el('h2', {}, t('chain')),
-      el('ol', {}, a.approvalChain.map((s, i) => el('li', { class: i === a.currentStep ? 'active' : null },
-        t(s.level) + (i === a.currentStep && a.status === 'IN_REVIEW' ? ' ←' : '')))),
-      steps.ok ? table([['step', s => s.stepIndex + 1], ['level', s => t(s.level)], ['decision', s => t(s.decision)],
-        ['actor', s => s.actor], ['at', s => when(s.at)], ['reason', s => s.reason]], steps.data) : failure(steps),
-      canDecide ? el('div', { class: 'toolbar' }, el('label', {}, t('reason'), reason),
-        el('button', { type: 'button', class: 'primary', id: 'approve', onclick: decide('PASSED') }, t('approve')),
-        el('button', { type: 'button', id: 'reject', onclick: decide('REJECTED') }, t('reject')),
-        el('button', { type: 'button', id: 'object', onclick: objection }, t('objection'))) : null,
-      msg, el('a', { href: '#/benefits' }, t('backToList')));
-  }
-
   async function audit(query) {
     const out = el('div');
     const form = el('form', { class: 'inline' }, field('actor', query.get('actor')),
@@ -366,36 +305,6 @@
       ['entityId', a => a.entityId], ['jurisdiction', a => a.jurisdictionCode],
       // sensitive values never reach the log; a sensitive read shows its reason only
       ['changes', a => a.action === 'READ_SENSITIVE' ? t('masked') : (a.changes || '')], ['reason', a => a.reason]], rows)));
-  }
-
-  async function staff() {
-    const list = el('div');
-    const msg = message();
-    const roles = ['ADMIN', 'DIRECTOR', 'STATISTICIAN', 'FAMILY_SERVICES', 'WAREHOUSE_KEEPER', 'TEACHER',
-      'ASSOCIATION_SECRETARY', 'AUDITOR'];
-    const form = el('form', { class: 'box', id: 'staff-form' }, el('h2', {}, t('createStaff')),
-      el('p', {}, field('username', '', { id: 'staff-username' })), el('p', {}, field('name', '', { id: 'staff-name' })),
-      el('p', {}, t('roles'), el('br'), roles.map(r => el('label', { style: 'flex-direction:row' },
-        el('input', { type: 'checkbox', name: 'roles', value: r, id: 'role-' + r }), t(r)))),
-      el('p', {}, field('jurisdictionCodes', '', { id: 'staff-codes' })),
-      el('p', {}, field('initialPassword', '', { id: 'staff-password', type: 'password', autocomplete: 'new-password' })),
-      el('button', { type: 'submit', class: 'primary', id: 'staff-create' }, t('save')), msg);
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const f = new FormData(form);
-      const res = await api('POST', '/api/staff', { username: f.get('username'), name: f.get('name'),
-        roles: f.getAll('roles'), jurisdictionCodes: String(f.get('jurisdictionCodes')).split(/[,，\s]+/).filter(Boolean),
-        password: f.get('initialPassword') || null });
-      if (res.ok) { say(msg, t('created'), true); form.reset(); load(); } else say(msg, problem(res));
-    });
-    async function load() {
-      const res = await get('/api/staff');
-      list.replaceChildren(res.ok ? table([['username', s => s.username], ['name', s => s.name],
-        ['roles', s => s.roles.map(t).join('、')], ['jurisdiction', s => s.jurisdictionCodes.map(code).join(', ')],
-        ['active', s => t(s.active ? 'yes' : 'no')]], res.data) : failure(res));
-    }
-    show(el('h2', {}, t('staff')), list, form);
-    load();
   }
 
   async function modules() {
@@ -441,8 +350,11 @@
 
   // ---- routing -----------------------------------------------------------------------------------------------
   const routes = { dashboard: dashboard, tree: tree, residents: residents, resident: resident, households: households,
-    registrations: registrations, certificates: certificates, certificate: certificate, benefits: benefits,
-    benefit: benefit, audit: audit, staff: staff, modules: modules, contrib: contributed };
+    registrations: registrations, audit: audit, modules: modules, contrib: contributed };
+  // pages in other files (pages-*.js, loaded before this one) get the shared helpers and add their routes
+  const ui = { el, show, message, say, code, when, table, field, api, get, problem, failure, pager, has,
+    t: (k) => t(k), get lang() { return lang; }, get me() { return me; } };
+  (window.RENKOU_PAGES || []).forEach(pages => Object.assign(routes, pages(ui)));
 
   async function route() {
     const hash = location.hash.replace(/^#\/?/, '');

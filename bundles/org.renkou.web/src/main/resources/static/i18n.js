@@ -79,3 +79,62 @@ window.RENKOU_TEXT = {
     ASSOCIATION_SECRETARY: 'association secretary', AUDITOR: 'read-only auditor'
   }
 };
+
+// ---- office pages (pages-office.js): certificates, benefit applications, staff administration ----
+Object.assign(window.RENKOU_TEXT.zh, {
+  all: '全部', verifyPaper: '核验纸质证件', verify: '核验', verify_VALID: '有效', verify_REVOKED: '已注销',
+  verify_SUPERSEDED: '已被补打取代', verify_UNKNOWN: '查无此码', certNumber: '编号', printCount: '打印次数', choose: '选择', remove: '移除', noneChosen: '（尚未选择）', findResident: '查找居民', nameOrId: '姓名或身份证号',
+  note: '备注', issue: '发证', issueCertificate: '发放证件', chooseHolder: '请先选择持证人。', noTypes: '（该省没有可发的证件类型）',
+  numberAuto: '留空则按本省规则自动编号', printing: '打印', print: '打印证件（PDF）', reprint: '补打', reprintReason: '补打原因',
+  chooseReason: '请选择原因', otherReason: '其他原因', reprintNeedsReason: '补打证件须说明原因（遗失、损坏等）。',
+  printedBefore: '该证件已打印过；补打会生成新的核验码，原纸质证件随即失效。', notPrintedYet: '该证件尚未打印。',
+  printReady: '已生成打印文件', printNo: '第 {n} 次打印', verificationCode: '核验码', openPdf: '打开 PDF 打印',
+  pdfHint: '在新窗口打开后用浏览器打印', revoke: '注销证件…', revokeReason: '注销原因', revokedOn: '注销日期',
+  revokeConfirm: '确认注销', revokeHint: '注销后证件不再有效，所有已打印的纸质证件核验为“已注销”，此操作记入审计。',
+  ISSUED: '发证', CHANGED: '变更', PRINTED: '打印', REPRINTED: '补打', SUBMITTED: '提交申请',
+  newApplication: '新建申请', chooseApplicant: '请先选择申请人。', submitApplication: '提交申请',
+  eligibilityHint: '提交时系统按本省政策核对申请资格；不符合条件时会说明原因。', yuan: '元', perMonth: '/月',
+  noticeDays: '公示 {n} 天', notice: '公示期', payment: '发放', currentStepCol: '当前环节', myTurn: '待我审核',
+  decideStep: '{level}：作出决定', noticeRunning: '公示期至 {date}，期满后才能通过本环节。', reasonRequired: '请填写审核意见（必填）',
+  waitingFor: '等待{level}办理。', schemeInactive: '该项目所属省级模块未启用：可以查看，暂不能办理。',
+  recordPayment: '登记发放', paidOn: '发放日期', paymentReference: '发放凭证号', objections: '公示期异议',
+  objectorHint: '姓名，或“匿名”', resolutionReason: '处理理由（必填）', dismiss: '异议不成立', uphold: '异议成立',
+  OPEN: '待处理', DISMISSED: '不成立', UPHELD: '成立', decisions: '办理记录',
+  editStaff: '修改工作人员', initialPasswordOptional: '初始密码（留空则由系统生成，只显示一次）',
+  resetPassword: '重置密码', resetConfirm: '确定为 {user} 重置密码吗？原密码将立即失效。',
+  temporaryPasswordFor: '{user} 的临时密码（只显示这一次，请当面或通过可靠途径告知本人）：',
+  temporaryPasswordHint: '本人首次登录时必须修改此密码。', disable: '停用', enable: '启用',
+  enabledNow: '已启用 {user}。', disabledNow: '已停用 {user}：该账户不能再登录，已登录的会话立即失效。'
+});
+Object.assign(window.RENKOU_TEXT.en, {
+  all: 'All', verifyPaper: 'Verify a paper certificate', verify: 'Verify', verify_VALID: 'valid',
+  verify_REVOKED: 'revoked', verify_SUPERSEDED: 'superseded by a reprint', verify_UNKNOWN: 'unknown code',
+  certNumber: 'Number', printCount: 'Prints', choose: 'Choose', remove: 'Remove', noneChosen: '(none chosen)', findResident: 'Find a resident',
+  nameOrId: 'Name or ID number', note: 'Note', issue: 'Issue', issueCertificate: 'Issue a certificate',
+  chooseHolder: 'Choose the holder first.', noTypes: '(no certificate types for this province)',
+  numberAuto: 'empty: numbered by the province', printing: 'Printing', print: 'Print (PDF)', reprint: 'Reprint',
+  reprintReason: 'Reason for the reprint', chooseReason: 'choose a reason', otherReason: 'Other reason',
+  reprintNeedsReason: 'A reprint needs a reason (lost, damaged …).',
+  printedBefore: 'Printed before: a reprint gets a new verification code and the old paper stops verifying.',
+  notPrintedYet: 'Not printed yet.', printReady: 'The printout is ready', printNo: 'print no. {n}',
+  verificationCode: 'Verification code', openPdf: 'Open the PDF to print', pdfHint: 'opens in a new window; print from there',
+  revoke: 'Revoke…', revokeReason: 'Reason', revokedOn: 'Revoked on', revokeConfirm: 'Revoke',
+  revokeHint: 'A revoked certificate is no longer valid; every printed copy verifies as revoked. Audited.',
+  ISSUED: 'issued', CHANGED: 'changed', PRINTED: 'printed', REPRINTED: 'reprinted', SUBMITTED: 'submitted',
+  newApplication: 'New application', chooseApplicant: 'Choose the applicant first.', submitApplication: 'Submit',
+  eligibilityHint: 'Eligibility is checked against the province policy on submission; a refusal says why.',
+  yuan: 'yuan', perMonth: '/month', noticeDays: '{n}-day notice', notice: 'Public notice', payment: 'payment',
+  currentStepCol: 'Current step', myTurn: 'mine', decideStep: '{level}: decide',
+  noticeRunning: 'The public notice runs until {date}; the step can pass after it.',
+  reasonRequired: 'Reason (required)', waitingFor: 'Waiting for the {level}.',
+  schemeInactive: 'The scheme’s province module is off: readable, but no step can be taken.',
+  recordPayment: 'Record payment', paidOn: 'Paid on', paymentReference: 'Payment reference',
+  objections: 'Objections during the notice', objectorHint: 'name, or anonymous',
+  resolutionReason: 'Reason (required)', dismiss: 'Dismiss', uphold: 'Uphold', OPEN: 'open', DISMISSED: 'dismissed',
+  UPHELD: 'upheld', decisions: 'Decisions', editStaff: 'Edit staff member',
+  initialPasswordOptional: 'Initial password (empty: generated and shown once)', resetPassword: 'Reset password',
+  resetConfirm: 'Reset the password of {user}? The current one stops working at once.',
+  temporaryPasswordFor: 'Temporary password of {user} (shown only now; hand it over in person):',
+  temporaryPasswordHint: 'They must change it at their next login.', disable: 'Switch off', enable: 'Switch on',
+  enabledNow: '{user} is active again.', disabledNow: '{user} is switched off: no login, open sessions end.'
+});

@@ -27,6 +27,8 @@ import org.renkou.core.internal.entities.StaffEntity;
 @Component
 public class StaffServiceImpl implements StaffService {
     static final String TYPE = "staff";
+    /** The jurisdiction code that covers every other (全国). */
+    private static final String WHOLE_COUNTRY = "";
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,40}");
 
     private final Database db;
@@ -89,11 +91,16 @@ public class StaffServiceImpl implements StaffService {
         if (!c.username.equals(username)) {
             throw RenkouException.invalid("username", "用户名不能修改。", "The username cannot be changed.");
         }
+        // an administrator who locks themselves out may leave an office with no one to manage staff
+        if (username.equals(caller.username()) && !c.active) {
+            throw RenkouException.invalid("active", "不能停用自己的账户。", "You cannot switch off your own account.");
+        }
+        if (username.equals(caller.username()) && !c.roles.contains(Role.ADMIN)) {
+            throw RenkouException.invalid("roles", "不能取消自己的系统管理员岗位。",
+                    "You cannot take away your own administrator role.");
+        }
         return db.tx(em -> {
-            StaffEntity s = em.find(StaffEntity.class, username);
-            if (s == null) {
-                throw Scope.notFound(TYPE, username);
-            }
+            StaffEntity s = managed(em, caller, username);
             if (s.version != version) {
                 throw Database.staleVersion();
             }
@@ -110,6 +117,32 @@ public class StaffServiceImpl implements StaffService {
             AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, username, first(s), AuditLog.diff(before, after), null);
             return toDTO(s);
         });
+    }
+
+    @Override
+    public String resetPassword(Caller caller, String username) {
+        caller.require("管理工作人员", "manage staff", Role.ADMIN);
+        String password = Passwords.random();
+        db.tx(em -> {
+            StaffEntity s = managed(em, caller, username);
+            AuthServiceImpl.store(em, s.username, password.toCharArray(), true);
+            AuditLog.write(em, caller, AuditAction.UPDATE, TYPE, s.username, first(s),
+                    AuditLog.diff(Map.of(), Map.of("password", "reset")), "重置密码 / password reset");
+            return null;
+        });
+        return password;
+    }
+
+    /** A staff record the caller manages: one of its jurisdictions lies within the caller's (else 404, audited). */
+    private StaffEntity managed(javax.persistence.EntityManager em, Caller caller, String username) {
+        StaffEntity s = username == null ? null : em.find(StaffEntity.class, username);
+        if (s == null) {
+            throw Scope.notFound(TYPE, username);
+        }
+        if (s.jurisdictionCodes.stream().noneMatch(caller::covers)) {
+            throw Scope.denied(db, caller, TYPE, username, first(s));
+        }
+        return s;
     }
 
     @Override
@@ -151,6 +184,10 @@ public class StaffServiceImpl implements StaffService {
         Set<String> codes = new LinkedHashSet<>();
         for (String code : in.jurisdictionCodes) {
             String t = Text.trimToNull(code);
+            if (t == null && code != null && caller.jurisdictionCodes().contains(WHOLE_COUNTRY)) {
+                codes.add(WHOLE_COUNTRY); // 全国, as the first administrator has it: only from someone who has it
+                continue;
+            }
             if (t == null || !caller.covers(t)) {
                 throw RenkouException.invalid("jurisdictionCodes", "辖区 " + code + " 不在您的辖区内。",
                         "Jurisdiction " + code + " lies outside your own.");
@@ -165,7 +202,7 @@ public class StaffServiceImpl implements StaffService {
 
     private static void checkCodes(javax.persistence.EntityManager em, Set<String> codes) {
         for (String code : codes) {
-            if (em.find(JurisdictionEntity.class, code) == null) {
+            if (!code.equals(WHOLE_COUNTRY) && em.find(JurisdictionEntity.class, code) == null) {
                 throw RenkouException.invalid("jurisdictionCodes", "辖区 " + code + " 不存在。",
                         "Jurisdiction " + code + " does not exist.");
             }

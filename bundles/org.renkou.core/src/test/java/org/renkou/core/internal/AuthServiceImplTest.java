@@ -106,4 +106,73 @@ class AuthServiceImplTest {
         assertEquals("oldPassword", old.field());
         assertThrows(RenkouException.class, () -> auth.login("nobody", "whatever1".toCharArray()));
     }
+
+    @Test
+    void aResetGivesATemporaryPasswordOnceThatMustBeChangedAndEndsALock() {
+        createStaff("sun", "start-pass-1");
+        for (int i = 0; i < AuthService.MAX_FAILED_LOGINS; i++) {
+            assertThrows(RenkouException.class, () -> auth.login("sun", "wrong1234".toCharArray()));
+        }
+        Caller admin = new Caller("chief", Set.of(Role.ADMIN), Set.of("440606"));
+        String temporary = staff.resetPassword(admin, "sun");
+        assertTrue(temporary.length() >= 12 && temporary.chars().anyMatch(Character::isDigit), temporary);
+        assertThrows(RenkouException.class, () -> auth.login("sun", "start-pass-1".toCharArray()));
+        assertTrue(auth.login("sun", temporary.toCharArray()).passwordChangeRequired(), "unlocked, must change");
+        String hash = db.database.read(em -> em.find(StaffCredentialEntity.class, "sun").passwordHash);
+        assertFalse(hash.contains(temporary));
+        long audited = db.database.read(em -> em.createQuery("SELECT COUNT(a) FROM AuditEntryEntity a WHERE "
+                + "a.entityType = 'staff' AND a.entityId = 'sun' AND a.actor = 'chief' AND a.changes LIKE '%reset%'",
+                Long.class).getSingleResult());
+        assertEquals(1, audited);
+
+        // not an administrator; an administrator of another county; an unknown name
+        Caller officer = new Caller("wang", Set.of(Role.DIRECTOR), Set.of("440606"));
+        assertEquals(RenkouException.Kind.FORBIDDEN,
+                assertThrows(RenkouException.class, () -> staff.resetPassword(officer, "sun")).kind());
+        Caller yunnan = new Caller("yn-admin", Set.of(Role.ADMIN), Set.of("530102"));
+        assertEquals(RenkouException.Kind.NOT_FOUND,
+                assertThrows(RenkouException.class, () -> staff.resetPassword(yunnan, "sun")).kind());
+        assertEquals(RenkouException.Kind.NOT_FOUND,
+                assertThrows(RenkouException.class, () -> staff.resetPassword(admin, "nobody")).kind());
+    }
+
+    @Test
+    void anAdministratorCannotSwitchOffThemselvesOrDropTheirOwnAdminRole() {
+        createStaff("boss", "start-pass-1");
+        StaffDTO me = staff.find(Caller.SYSTEM, "boss").orElseThrow();
+        me.roles = new java.util.LinkedHashSet<>(Set.of(Role.ADMIN));
+        me = staff.update(Caller.SYSTEM, "boss", me);
+        Caller boss = new Caller("boss", Set.of(Role.ADMIN), Set.of("440606901001"));
+        StaffDTO off = staff.find(boss, "boss").orElseThrow();
+        off.active = false;
+        assertEquals("active", assertThrows(RenkouException.class, () -> staff.update(boss, "boss", off)).field());
+        StaffDTO demoted = staff.find(boss, "boss").orElseThrow();
+        demoted.roles = new java.util.LinkedHashSet<>(Set.of(Role.DIRECTOR));
+        assertEquals("roles", assertThrows(RenkouException.class, () -> staff.update(boss, "boss", demoted)).field());
+        // someone else may be switched off, and on again
+        createStaff("li", "start-pass-1");
+        StaffDTO li = staff.find(boss, "li").orElseThrow();
+        li.active = false;
+        li = staff.update(boss, "li", li);
+        assertFalse(li.active);
+        assertTrue(staff.callerFor("li").isEmpty(), "a switched-off account acts as no one");
+        li.active = true;
+        assertTrue(staff.update(boss, "li", li).active);
+        // the first administrator (the whole country, "") edits their own record; a community admin cannot grant ""
+        StaffDTO chief = new StaffDTO();
+        chief.username = "chief";
+        chief.name = "系统管理员";
+        chief.roles = new java.util.LinkedHashSet<>(Set.of(Role.ADMIN));
+        chief.jurisdictionCodes = new java.util.LinkedHashSet<>(Set.of(""));
+        staff.create(Caller.SYSTEM, chief);
+        Caller first = new Caller("chief", Set.of(Role.ADMIN), Set.of(""));
+        StaffDTO self = staff.find(first, "chief").orElseThrow();
+        self.name = "王主任";
+        assertEquals("王主任", staff.update(first, "chief", self).name);
+        li.jurisdictionCodes = new java.util.LinkedHashSet<>(Set.of(""));
+        li.version = staff.find(boss, "li").orElseThrow().version;
+        StaffDTO country = li;
+        assertEquals("jurisdictionCodes", assertThrows(RenkouException.class, () -> staff.update(boss, "li", country)).field());
+        assertTrue(staff.callerFor("li").isPresent());
+    }
 }

@@ -46,6 +46,8 @@ import org.renkou.core.api.CertificateStatus;
 @Path("certificates")
 @Produces(MediaType.APPLICATION_JSON)
 public class CertificateResource {
+    static final String CODE_HEADER = "X-Renkou-Verification-Code";
+    static final String PRINT_NO_HEADER = "X-Renkou-Print-No";
     private final CertificateService certificates;
     private final PolicyRegistry policies;
     private final ResidentService residents;
@@ -110,15 +112,25 @@ public class CertificateResource {
         return PrintableForm.html(p.form(), p.certificate(), p.print(), p.values());
     }
 
-    /** Prints as {@link #print} does and answers the PDF for the printer, with the CJK font embedded. */
+    /**
+     * Prints as {@link #print} does and answers the PDF for the printer, with the CJK font embedded. The new print's
+     * number and verification code come along in {@value #PRINT_NO_HEADER} and {@value #CODE_HEADER}, so the page
+     * that asked can show them. The font is checked first: without it nothing is printed (no code without a paper).
+     */
     @POST
     @Path("{id:[0-9]+}/print.pdf")
     @Produces("application/pdf")
-    public byte[] printPdf(@Context SecurityContext sc, @PathParam("id") long id, CertificateDTO in) {
+    public Response printPdf(@Context SecurityContext sc, @PathParam("id") long id, CertificateDTO in) {
+        BundleContext context = bundle.getBundleContext();
+        String font = context.getProperty("renkou.cjkFont");
+        CjkFont.file(font);
         Printout p = printout(sc, id, in);
-        return PrintablePdf.pdf(p.form(), p.certificate(), p.print(), p.values(),
-                bundle.getBundleContext().getProperty("renkou.cjkFont"),
-                bundle.getBundleContext().getProperty("renkou.cjkFontName"));
+        byte[] pdf = PrintablePdf.pdf(p.form(), p.certificate(), p.print(), p.values(), font,
+                context.getProperty("renkou.cjkFontName"));
+        return Response.ok(pdf, "application/pdf").header(PRINT_NO_HEADER, p.print().printNo)
+                .header(CODE_HEADER, p.print().verificationCode)
+                .header("Content-Disposition", "inline; filename=\"certificate-" + id + "-" + p.print().printNo + ".pdf\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     private record Printout(FormDefinition form, CertificateDTO certificate, CertificatePrintDTO print,

@@ -27,12 +27,17 @@ final class CjkFont {
 
     /** Loads the font into {@code doc}; a missing font is a 503 that tells the administrator what to install. */
     static PDType0Font load(PDDocument doc, String fontFile, String fontName) throws IOException {
+        return PDType0Font.load(doc, trueType(file(fontFile), fontName == null ? DEFAULT_NAME : fontName), true);
+    }
+
+    /** The font file ({@code renkou.cjkFont}, else the default); 503 in words when it is not there. */
+    static File file(String fontFile) {
         File file = new File(fontFile == null ? DEFAULT_FILE : fontFile);
         if (!file.isFile()) {
             throw RenkouException.unavailable("未安装中文字体（" + file + "），暂不能生成 PDF；请安装 fonts-wqy-zenhei。",
                     "No CJK font at " + file + ": install fonts-wqy-zenhei or set renkou.cjkFont.");
         }
-        return PDType0Font.load(doc, trueType(file, fontName == null ? DEFAULT_NAME : fontName), true);
+        return file;
     }
 
     private static TrueTypeFont trueType(File file, String name) throws IOException {

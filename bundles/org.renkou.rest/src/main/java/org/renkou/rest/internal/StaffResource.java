@@ -1,7 +1,9 @@
 package org.renkou.rest.internal;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,10 +31,12 @@ import org.renkou.core.api.StaffService;
 @Produces(MediaType.APPLICATION_JSON)
 public class StaffResource {
     private final StaffService staff;
+    private final SessionStore sessions;
 
     @Activate
-    public StaffResource(@Reference StaffService staff) {
+    public StaffResource(@Reference StaffService staff, @Reference SessionStore sessions) {
         this.staff = staff;
+        this.sessions = sessions;
     }
 
     @GET
@@ -71,6 +75,25 @@ public class StaffResource {
     @Path("{username}")
     @Consumes(MediaType.APPLICATION_JSON)
     public StaffDTO update(@Context SecurityContext sc, @PathParam("username") String username, StaffDTO in) {
-        return staff.update(CallerFilter.caller(sc), username, in);
+        StaffDTO updated = staff.update(CallerFilter.caller(sc), username, in);
+        if (in.password != null) {
+            sessions.removeAllOf(username, ""); // as after a reset: the old password's sessions end
+        }
+        return updated;
+    }
+
+    /**
+     * Resets the password (重置密码): answers {@code {"username","temporaryPassword"}} once (never stored in clear,
+     * never cacheable); the staff member must change it at the next login, and their open sessions end.
+     */
+    @POST
+    @Path("{username}/password-reset")
+    public Response resetPassword(@Context SecurityContext sc, @PathParam("username") String username) {
+        String temporary = staff.resetPassword(CallerFilter.caller(sc), username);
+        sessions.removeAllOf(username, "");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("username", username);
+        out.put("temporaryPassword", temporary);
+        return Response.ok(out).header("Cache-Control", "no-store").build();
     }
 }
