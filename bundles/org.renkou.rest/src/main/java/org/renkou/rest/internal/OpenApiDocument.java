@@ -27,6 +27,7 @@ import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
+import org.renkou.core.api.ResidentDTO;
 
 /**
  * An OpenAPI 3.0 document (接口说明) built from Jersey's model of the resources registered right now: paths,
@@ -52,6 +53,15 @@ final class OpenApiDocument {
             String tag = firstSegment(root.getPath());
             collect(root, "", tag, paths);
         }
+        // served by ResidentLookupServlet beside the JAX-RS application, so Jersey's model does not know it
+        Map<String, Object> lookup = new LinkedHashMap<>();
+        lookup.put("tags", List.of("residents"));
+        lookup.put("operationId", "Resident_byIdNumber");
+        lookup.put("parameters", List.of(Map.of("name", "idNumber", "in", "path", "required", true,
+                "schema", Map.of("type", "string"))));
+        lookup.put("responses", Map.of("200", Map.of("description", "OK", "content",
+                content(List.of("application/json"), schema(ResidentDTO.class, Map.of()))), "4XX", Map.of("$ref", PROBLEM_REF)));
+        paths.put("/residents/by-id-number/{idNumber}", new TreeMap<>(Map.of("get", lookup)));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", "Renkou API 人口与家庭服务平台接口", "version", version, "description",
@@ -67,7 +77,7 @@ final class OpenApiDocument {
                 "content", Map.of(Problem.MEDIA_TYPE, Map.of("schema", problemSchema())))));
         components.put("securitySchemes", Map.of(
                 "session", Map.of("type", "apiKey", "in", "cookie", "name", SessionStore.COOKIE),
-                "csrf", Map.of("type", "apiKey", "in", "header", "name", CallerFilter.CSRF_HEADER)));
+                "csrf", Map.of("type", "apiKey", "in", "header", "name", Callers.CSRF_HEADER)));
         doc.put("components", components);
         return doc;
     }
