@@ -163,4 +163,42 @@ class StatisticsServiceImplTest {
                 () -> statistics.refresh(street)).kind());
         assertEquals(LocalDate.of(2026, 6, 15), snapshots.current().orElseThrow().asOfDate());
     }
+
+    /** An application row as the benefit service writes it (the scheme bundles are not needed to count). */
+    private void application(String jurisdiction, String status, String chain, Integer step, LocalDate noticeUntil,
+            long applicantId) {
+        core.database().tx(em -> em.createNativeQuery("INSERT INTO BENEFIT_APPLICATION (SCHEME_ID, SCHEME_NAME_ZH, "
+                + "SCHEME_NAME_EN, PROVINCE_CODE, APPLICANT_ID, JURISDICTION_CODE, APPLIED_ON, AMOUNT, AMOUNT_PERIOD, "
+                + "APPROVAL_CHAIN, STATUS, CURRENT_STEP, NOTICE_UNTIL, VERSION, CREATED_AT, UPDATED_AT) VALUES "
+                + "('t', '测试', 'test', '44', ?, ?, ?, 1, 'MONTHLY', ?, ?, ?, ?, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                .setParameter(1, applicantId).setParameter(2, jurisdiction).setParameter(3, LocalDate.of(2026, 6, 1))
+                .setParameter(4, chain).setParameter(5, status).setParameter(6, step).setParameter(7, noticeUntil)
+                .executeUpdate());
+    }
+
+    @Test
+    void pendingDecisionsAreCountedLiveForTheCallersLevelAndPlace() throws Exception {
+        resident("44060619500101001", A, null, ResidenceStatus.REGISTERED, null);
+        long applicant = core.residents().search(Caller.SYSTEM, null).items.get(0).id;
+        String chain = "COMMUNITY:7,STREET:7,COUNTY:0";
+        LocalDate today = LocalDate.now(clock);
+        application(A, "IN_REVIEW", chain, 0, today.plusDays(3), applicant);    // A's step, notice running
+        application(A, "IN_REVIEW", chain, 0, today, applicant);                // A's step, notice over today
+        application(A, "IN_REVIEW", chain, 1, today, applicant);                // at the street
+        application(B, "IN_REVIEW", chain, 0, today, applicant);                // B's
+        application(A, "APPROVED", "COMMUNITY:7", null, null, applicant);       // A records the payment
+        application(A, "REJECTED", chain, 0, today, applicant);                 // decided
+        refresh();
+        var a = statistics.dashboard(officerA);
+        assertEquals(3, a.pendingForMe);
+        assertEquals(2, a.pendingReadyForMe);
+        Caller streetDirector = new Caller("d", Set.of(Role.DIRECTOR), Set.of(STREET));
+        assertEquals(1, statistics.dashboard(streetDirector).pendingForMe);
+        assertEquals(1, statistics.dashboard(officerB).pendingForMe);
+        assertEquals(0, statistics.dashboard(street).pendingForMe); // a statistician decides nothing
+        // from the snapshot: all six by status, within A's reach five
+        assertEquals(3, key(a.applicationsByStatus, "IN_REVIEW").total);
+        assertEquals(1, key(a.applicationsByStatus, "APPROVED").total);
+        assertEquals(1, key(a.applicationsByStatus, "REJECTED").total);
+    }
 }
