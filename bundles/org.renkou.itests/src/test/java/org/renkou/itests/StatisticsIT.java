@@ -139,7 +139,8 @@ class StatisticsIT {
 
         // the dashboard says the same, from one request
         String dash = admin.as("stats-a").get("/api/statistics/dashboard").body();
-        assertEquals(count(COMMUNITY_A, x -> true), number(dash, "residents"), dash);
+        String counts = dash.replaceFirst("\"snapshot\":\\{[^}]*\\}", ""); // its "residents" is the whole database
+        assertEquals(count(COMMUNITY_A, x -> true), number(counts, "residents"), dash);
         assertEquals(0, number(dash, "pendingForMe"), dash);
     }
 
@@ -174,11 +175,11 @@ class StatisticsIT {
         Http officer = admin.as("stats-a");
         long before = number(officer.get("/api/statistics/population").body(), "total");
         long snapshot = number(admin.get("/api/statistics/snapshot").body(), "id");
-        StringBuilder csv = new StringBuilder("idNumber,name,residenceCode,status\n");
+        StringBuilder csv = new StringBuilder("idNumber,name,residenceCode,registrationCode,status,maritalStatus,phone,address\n");
         int rows = 25;
         for (int i = 0; i < rows; i++) {
             csv.append(ResidentIT.idNumber(String.format("440606200001%02d%03d", i % 28 + 1, 100 + i)))
-                    .append(",导入").append(i).append(',').append(COMMUNITY_A).append(",REGISTERED\n");
+                    .append(",导入").append(i).append(',').append(COMMUNITY_A).append(",,REGISTERED,,,\n");
         }
         Http.Response started = officer.send("POST", "/api/imports", "text/csv", csv.toString());
         assertEquals(202, started.status(), started.body());
