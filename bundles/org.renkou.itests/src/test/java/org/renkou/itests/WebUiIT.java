@@ -161,6 +161,17 @@ class WebUiIT {
         find("#staff-create").click();
         waitForText("#staff-form .ok", "已创建");
         shot("04-staff-admin");
+
+        // statistics: the snapshot predates the residents above until the administrator updates it here
+        browser.get(base + "/ui/index.html#/statistics");
+        find("#stats-as-of");
+        find("#stats-refresh").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stats-total .n"), "3"));
+        shot("19-statistics-admin");
+        find("#stats-areas button[data-code='440000']").click(); // drill down: the country, then Guangdong
+        waitForText("#stats-where", "440000");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stats-total .n"), "3"));
+        shot("20-statistics-drilldown");
         logout();
 
         // 3. the officer logs in, must change the password, and sees the dashboard of their community
@@ -219,6 +230,19 @@ class WebUiIT {
             Thread.sleep(200);
             shot(p[1]);
         }
+        // the officer's statistics: their community only, with the Excel download
+        browser.get(base + "/ui/index.html#/statistics");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stats-total .n"), "2"));
+        assertTrue(find("#stats-as-of").getText().startsWith("统计截至 20"), find("#stats-as-of").getText());
+        assertTrue(browser.findElements(By.id("stats-refresh")).isEmpty(), "refresh is for administrators");
+        waitForText("#stats-areas", "未归入下级辖区");
+        find("#stats-download").click();
+        waitForText("#page .ok", "已下载");
+        Thread.sleep(300); // charts drawn
+        shot("21-statistics-officer");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('stats-chart-ages').scrollIntoView()");
+        shot("22-statistics-officer-charts");
         logout();
 
         // 8. the administrator: audit log, and module "notes" off and on with its menu entry
