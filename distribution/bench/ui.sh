@@ -72,6 +72,26 @@ echo "snapshot at start: $(curl -s -b "$WORK/admin.jar" "$BASE/api/statistics/sn
 ACSRF=$(curl -s -b "$WORK/admin.jar" "$BASE/api/auth/me" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
 echo "on-demand refresh: $(curl -s -o /dev/null -w '%{http_code} %{time_total} s' -b "$WORK/admin.jar" -H "X-CSRF-Token: $ACSRF" -X POST "$BASE/api/statistics/refresh")"
 echo "snapshot now: $(curl -s -b "$WORK/admin.jar" "$BASE/api/statistics/snapshot")"
+# a refresh must not hold up writers: time resident registrations alone, then while a refresh runs
+writes() { # label first-sequence [pause between writes]
+  : > "$WORK/writes"
+  for i in $(seq 0 9); do
+    id=$(python3 -c "import sys; f='44060619700101'+sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
+print(f+'10X98765432'[sum(int(c)*x for c,x in zip(f,w))%11])" "$(( $2 + i ))")
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "$WORK/admin.jar" -H "X-CSRF-Token: $ACSRF" \
+      -H 'Content-Type: application/json' -d "{\"idNumber\":\"$id\",\"name\":\"压测写入\",\"residenceCode\":\"440606101001\"}" \
+      "$BASE/api/residents" >> "$WORK/writes"
+    sleep "${3:-0}"
+  done
+  echo "$1: answers $(cut -d' ' -f1 "$WORK/writes" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')ms median $(awk '{print int($2*1000)}' "$WORK/writes" | sort -n | sed -n 5p) max $(awk '{print int($2*1000)}' "$WORK/writes" | sort -n | tail -1)"
+}
+SEQ=$(( 600 + RANDOM % 300 ))
+writes "registrations alone" "$SEQ"
+curl -s -o /dev/null -b "$WORK/admin.jar" -H "X-CSRF-Token: $ACSRF" -X POST "$BASE/api/statistics/refresh" &
+REFRESH=$!
+sleep 1
+writes "registrations during a refresh" $(( SEQ + 10 )) 0.5  # spread over its first seconds (the scan)
+wait "$REFRESH"
 for u in bench-community bench-street admin; do  # what each user sees: the scoping is part of the measurement
   echo "$u sees $(curl -s -b "$WORK/$u.jar" "$BASE/api/residents?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p') residents"
 done
