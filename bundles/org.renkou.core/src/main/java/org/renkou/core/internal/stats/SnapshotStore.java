@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.renkou.core.api.stats.AgeBand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.renkou.core.internal.Database;
 import org.renkou.core.internal.stats.Snapshot.EventCell;
 import org.renkou.core.internal.stats.Snapshot.ResidentCell;
@@ -32,6 +34,7 @@ import org.renkou.core.internal.stats.Snapshot.ResidentCell;
  * cells of older snapshots are deleted afterwards. A reader therefore always sees one complete snapshot.
  */
 public final class SnapshotStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
     private final Database db;
 
     public SnapshotStore(Database db) {
@@ -47,8 +50,11 @@ public final class SnapshotStore {
         });
     }
 
-    /** Reads the sources, writes a new snapshot and makes it current; returns its id. */
-    public long build(String trigger, Instant asOf, LocalDate asOfDate) {
+    /**
+     * Reads the sources, writes a new snapshot and makes it current; returns it as loaded, so that the node that
+     * built it need not read it back.
+     */
+    public Snapshot build(String trigger, Instant asOf, LocalDate asOfDate) {
         long start = System.nanoTime();
         Counted counted = db.tx(em -> {
             try {
@@ -57,6 +63,7 @@ public final class SnapshotStore {
                 throw new IllegalStateException("statistics snapshot: reading failed: " + e.getMessage(), e);
             }
         });
+        long counting = System.nanoTime();
         long id = db.tx(em -> {
             try {
                 return write(em.unwrap(Connection.class), counted, trigger, asOf, asOfDate,
@@ -65,18 +72,37 @@ public final class SnapshotStore {
                 throw new IllegalStateException("statistics snapshot: writing failed: " + e.getMessage(), e);
             }
         });
+        long writing = System.nanoTime();
+        long millis = (writing - start) / 1_000_000;
         db.tx(em -> { // the swap: two single-row updates
             try (Statement st = em.unwrap(Connection.class).createStatement()) {
                 st.executeUpdate("UPDATE STATS_SNAPSHOT SET STATE = 'OLD' WHERE STATE = 'CURRENT'");
-                st.executeUpdate("UPDATE STATS_SNAPSHOT SET STATE = 'CURRENT', BUILD_MILLIS = "
-                        + (System.nanoTime() - start) / 1_000_000 + " WHERE ID = " + id);
+                st.executeUpdate("UPDATE STATS_SNAPSHOT SET STATE = 'CURRENT', BUILD_MILLIS = " + millis + " WHERE ID = " + id);
             } catch (SQLException e) {
                 throw new IllegalStateException("statistics snapshot: swap failed: " + e.getMessage(), e);
             }
             return null;
         });
+        long swapped = System.nanoTime();
         prune(id);
-        return id;
+        LOG.info("Statistics snapshot {}: {} residents, {} cells; counted in {} ms, written in {} ms, swapped in {} ms, "
+                + "older ones pruned in {} ms", id, counted.residents(), counted.residentCells().size()
+                + counted.eventCells().size(), (counting - start) / 1_000_000, (writing - counting) / 1_000_000,
+                (swapped - writing) / 1_000_000, (System.nanoTime() - swapped) / 1_000_000);
+        return toSnapshot(id, counted, trigger, asOf, asOfDate, millis);
+    }
+
+    private static Snapshot toSnapshot(long id, Counted counted, String trigger, Instant asOf, LocalDate asOfDate,
+            long millis) {
+        List<ResidentCell> cells = new ArrayList<>(counted.residentCells().size());
+        counted.residentCells().forEach((k, n) -> cells.add(new ResidentCell(k.residence(), k.registration(), k.sex(),
+                k.band(), k.status(), k.marital(), n[0])));
+        Map<String, List<String>> placeLists = new HashMap<>();
+        List<EventCell> events = new ArrayList<>(counted.eventCells().size());
+        counted.eventCells().forEach((k, n) -> events.add(new EventCell(k.kind(), placeLists.computeIfAbsent(k.codes(),
+                c -> c.isEmpty() ? List.of() : List.of(c.split(","))), k.period(), k.category(), k.subcategory(),
+                k.labelZh(), k.labelEn(), n[0])));
+        return new Snapshot(id, asOf, asOfDate, trigger, counted.residents(), millis, cells, events);
     }
 
     /** Loads snapshot {@code id}; empty when it was pruned meanwhile (another node swapped again). */

@@ -117,11 +117,11 @@ public class StatisticsSnapshots implements ResidentsChanged {
         try {
             Instant asOf = clock.instant();
             LocalDate asOfDate = LocalDate.ofInstant(asOf, CHINA);
-            long start = System.nanoTime();
-            long id = store.build(trigger, asOf, asOfDate);
-            LOG.info("Statistics snapshot {} ({}) built in {} ms", id, trigger, (System.nanoTime() - start) / 1_000_000);
-            current(); // load it now, not in the next user's request
-            mine.complete(id);
+            Snapshot built = store.build(trigger, asOf, asOfDate);
+            synchronized (loading) {
+                loaded = built; // this node need not read back what it just wrote
+            }
+            mine.complete(built.id);
         } catch (RuntimeException e) {
             // the database may be starting or stopping; the next request or the schedule tries again
             LOG.warn("Statistics snapshot ({}) failed: {}", trigger, e.toString());
