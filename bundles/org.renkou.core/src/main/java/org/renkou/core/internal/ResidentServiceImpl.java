@@ -5,9 +5,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -42,6 +44,7 @@ public class ResidentServiceImpl implements ResidentService {
     private static final Role[] SENSITIVE_READERS = {Role.DIRECTOR, Role.FAMILY_SERVICES};
 
     private final Database db;
+    private final ResidentCounts counts = new ResidentCounts();
 
     @Activate
     public ResidentServiceImpl(@Reference CoreDatabase database) {
@@ -83,8 +86,27 @@ public class ResidentServiceImpl implements ResidentService {
             where.append(" AND r.status = :status");
             params.put("status", query.status);
         }
+        if (name == null && idNumber == null && query.householdId == null) {
+            // the whole list in reach: from the indexes, not a scan of the table (ResidentPages)
+            Set<String> reach = code == null ? caller.scopePrefixes()
+                    : narrow(caller.scopePrefixes(), JurisdictionLevel.ofCode(code).childPrefix(code));
+            return db.read(em -> ResidentPages.page(em, counts, reach, query.status, paging));
+        }
         return db.tx(em -> PagedQuery.run(em, ResidentEntity.class, "ResidentEntity r", where.toString(), "r.name, r.id",
                 params, paging, e -> toDTO(e, true)));
+    }
+
+    /** The part of the caller's reach inside the jurisdiction {@code prefix}: empty when they do not meet. */
+    static Set<String> narrow(Set<String> reach, String prefix) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String p : reach) {
+            if (prefix.startsWith(p)) {
+                out.add(prefix);
+            } else if (p.startsWith(prefix)) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -106,7 +128,15 @@ public class ResidentServiceImpl implements ResidentService {
         List<ResidentEntity> rows = db.read(em -> em.createNamedQuery(ResidentEntity.BY_ID_NUMBER,
                 ResidentEntity.class).setParameter("n", idNumber.strip().toUpperCase())
                 .setHint(READ_ONLY, true).getResultList()); // read-only: no working copy in the persistence context
-        return rows.stream().filter(e -> visible(caller, e)).findFirst().map(e -> toDTO(e, false));
+        for (ResidentEntity e : rows) {
+            if (!visible(caller, e)) {
+                // someone else's resident: answered as "not found", and the attempt is on record like any refusal
+                Scope.auditDenied(db, caller, TYPE, e.id, e.residenceCode,
+                        "lookup by ID number outside the caller's jurisdictions " + caller.jurisdictionCodes());
+                return Optional.empty();
+            }
+        }
+        return rows.stream().findFirst().map(e -> toDTO(e, false));
     }
 
     @Override
