@@ -24,7 +24,7 @@
     if (charts[canvas.id]) charts[canvas.id].destroy();
     charts[canvas.id] = new window.Chart(canvas, { type: 'bar',
       options: { animation: false, plugins: { legend: { display: datasets.length > 1 } },
-        scales: stacked ? { x: { stacked: true }, y: { stacked: true } } : {} },
+        scales: { x: { stacked: !!stacked }, y: { stacked: !!stacked, beginAtZero: true, ticks: { precision: 0 } } } },
       data: { labels: labels, datasets: datasets.map((d, i) => Object.assign({ backgroundColor: i ? BLUE : RED }, d)) } });
   }
 
