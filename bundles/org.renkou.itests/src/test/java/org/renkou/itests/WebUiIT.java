@@ -36,8 +36,9 @@ import org.renkou.core.api.CitizenId;
  * without header trust: the administrator logs in with the printed password and must change it, creates a
  * community officer, who logs in, changes the password, finds and edits a resident of their community only (a
  * script in a name shows as text, a concurrent change shows the 409 in words), reveals a health note (audited);
- * the administrator switches module "notes" off and on and its menu entry goes and comes back. Screenshots of the
- * main pages land in {@code target/screenshots/}.
+ * the administrator switches module "notes" off and on and its menu entry goes and comes back. The statistics page:
+ * the administrator updates the snapshot and drills down, the officer sees their community only and downloads the
+ * Excel report. Screenshots of the main pages land in {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiIT {
