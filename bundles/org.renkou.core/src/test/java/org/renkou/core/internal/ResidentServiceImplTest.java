@@ -176,6 +176,23 @@ class ResidentServiceImplTest {
         assertEquals(List.of("440606", "530102901"), ResidentPages.disjoint(Set.of("530102901", "440606", "440606901")));
     }
 
+    @Test
+    void theLookupByIdNumberGivesWhatTheEntityGives() throws Exception {
+        ResidentDTO in = person("44060619900101071", "查询", COMMUNITY_A);
+        in.phone = "13800000001";
+        in.address = "示例路 1 号";
+        in.maritalStatus = org.renkou.core.api.MaritalStatus.MARRIED;
+        ResidentDTO created = residents.create(officerA, in);
+        ResidentDTO viaEntity = residents.find(officerA, created.id).orElseThrow();
+        ResidentDTO viaJdbc = residents.findByIdNumber(officerA, " " + created.idNumber.toLowerCase() + " ").orElseThrow();
+        for (java.lang.reflect.Field f : ResidentDTO.class.getFields()) {
+            assertEquals(f.get(viaEntity), f.get(viaJdbc), f.getName());
+        }
+        assertTrue(residents.findByIdNumber(officerB, created.idNumber).isEmpty(), "outside B's reach");
+        assertTrue(audit.search(street, new org.renkou.core.api.AuditQuery()).items.stream()
+                .anyMatch(a -> a.action == AuditAction.DENIED && "b".equals(a.actor)), "the refusal is on record");
+    }
+
     private static List<String> names(org.renkou.core.api.Page<ResidentDTO> page) {
         return page.items.stream().map(r -> r.name).toList();
     }

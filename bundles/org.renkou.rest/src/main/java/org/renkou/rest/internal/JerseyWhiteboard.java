@@ -42,6 +42,12 @@ public class JerseyWhiteboard {
     static final String RESOURCE = "osgi.jakartars.resource";
     static final String EXTENSION = "osgi.jakartars.extension";
     private static final Logger LOG = LoggerFactory.getLogger(JerseyWhiteboard.class);
+    /**
+     * Jersey warns "registered in SERVER runtime does not implement any provider interfaces … will be ignored" for
+     * every resource registered as an instance, as all of ours are (DS components), and then uses it all the same
+     * (Jersey issue #3700): twenty false warnings per rebuild. Held here so that JUL keeps the level.
+     */
+    private static final java.util.logging.Logger PROVIDER_CHECK = quiet("org.glassfish.jersey.internal.inject.Providers");
     /** Contributions registered within this window are applied together (start-up registers many at once). */
     private static final long DEBOUNCE_MS = 50;
 
@@ -166,6 +172,12 @@ public class JerseyWhiteboard {
             Thread.currentThread().interrupt();
         }
         old.container.destroy();
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.SEVERE);
+        return l;
     }
 
     private static void unregisterQuietly(ServiceRegistration<?> r) {
