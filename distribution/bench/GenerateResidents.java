@@ -43,7 +43,10 @@ public class GenerateResidents {
             int days = 29_000;
             try (PreparedStatement r = c.prepareStatement("INSERT INTO RESIDENT (ID_NUMBER, NAME, SEX, BIRTH_DATE,"
                     + " RESIDENCE_CODE, REGISTRATION_CODE, STATUS, MARITAL_STATUS, VERSION, CREATED_AT, UPDATED_AT)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 'REGISTERED', 'UNMARRIED', 1, ?, ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)")) {
+                // a mix like a real county's (statuses, marital statuses by age, one in ten registered elsewhere),
+                // so that the statistics snapshot has as many cells as real data would give it
+                String[] marital = {"UNMARRIED", "MARRIED", "MARRIED", "MARRIED", "MARRIED", "DIVORCED", "WIDOWED", null};
                 for (int i = 0; i < n; i++) {
                     LocalDate birth = first.plusDays(i % days);
                     int seq = 500 + i / days; // 500-534: clear of the numbers the tests use
@@ -55,9 +58,15 @@ public class GenerateResidents {
                     r.setString(3, seq % 2 == 1 ? "MALE" : "FEMALE");
                     r.setDate(4, Date.valueOf(birth));
                     r.setString(5, community);
-                    r.setString(6, community);
-                    r.setTimestamp(7, now);
-                    r.setTimestamp(8, now);
+                    int kind = random.nextInt(20);
+                    String status = kind < 17 ? "REGISTERED" : kind < 19 ? "RESIDENT" : "MIGRANT";
+                    r.setString(6, status.equals("MIGRANT") ? "53010" + random.nextInt(3)
+                            : random.nextInt(10) == 0 ? communities[random.nextInt(communities.length)] : community);
+                    r.setString(7, status);
+                    r.setString(8, birth.isAfter(LocalDate.of(2004, 1, 1)) ? "UNMARRIED"
+                            : marital[random.nextInt(marital.length)]);
+                    r.setTimestamp(9, now);
+                    r.setTimestamp(10, now);
                     r.addBatch();
                     if (i % 5000 == 4999) {
                         r.executeBatch();

@@ -3,7 +3,9 @@
 # Starts bin/renkou on a fresh RENKOU_HOME, stops it, fills the database with N generated residents over 300
 # sample communities (GenerateResidents.java, JDBC batches while Renkou is stopped), starts it again, logs in as the
 # administrator (the printed password) and as a community officer, and times each page's API requests with curl
-# (loopback, median and max of R runs, after one warm-up). Run after `mvn -B verify` (or `mvn install`).
+# (loopback, median, p95 and max of R sequential runs, after one warm-up). The statistics pages and the dashboard
+# read the statistics snapshot: the script waits for the first one after the start and times one on-demand refresh.
+# Run after `mvn -B verify` (or `mvn install`).
 # RENKOU_BENCH_REUSE=<home of an earlier run> skips the generation and times again.
 #   usage: distribution/bench/ui.sh [residents] [runs]   (default 1000000 and 10)
 set -euo pipefail
@@ -63,6 +65,33 @@ for u in bench-community bench-street; do
 done
 
 fi
+echo "load before timing: $(uptime)"
+# the first snapshot is built in the background after the start; time one more on demand (administrators)
+until curl -s -b "$WORK/admin.jar" "$BASE/api/statistics/snapshot" | grep -q '"id":[0-9].*"refreshing":false'; do sleep 1; done
+echo "snapshot at start: $(curl -s -b "$WORK/admin.jar" "$BASE/api/statistics/snapshot")"
+ACSRF=$(curl -s -b "$WORK/admin.jar" "$BASE/api/auth/me" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
+echo "on-demand refresh: $(curl -s -o /dev/null -w '%{http_code} %{time_total} s' -b "$WORK/admin.jar" -H "X-CSRF-Token: $ACSRF" -X POST "$BASE/api/statistics/refresh")"
+echo "snapshot now: $(curl -s -b "$WORK/admin.jar" "$BASE/api/statistics/snapshot")"
+# a refresh must not hold up writers: time resident registrations alone, then while a refresh runs
+writes() { # label first-sequence [pause between writes]
+  : > "$WORK/writes"
+  for i in $(seq 0 9); do
+    id=$(python3 -c "import sys; f='44060619700101'+sys.argv[1]; w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]
+print(f+'10X98765432'[sum(int(c)*x for c,x in zip(f,w))%11])" "$(( $2 + i ))")
+    curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -b "$WORK/admin.jar" -H "X-CSRF-Token: $ACSRF" \
+      -H 'Content-Type: application/json' -d "{\"idNumber\":\"$id\",\"name\":\"压测写入\",\"residenceCode\":\"440606101001\"}" \
+      "$BASE/api/residents" >> "$WORK/writes"
+    sleep "${3:-0}"
+  done
+  echo "$1: answers $(cut -d' ' -f1 "$WORK/writes" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')ms median $(awk '{print int($2*1000)}' "$WORK/writes" | sort -n | sed -n 5p) max $(awk '{print int($2*1000)}' "$WORK/writes" | sort -n | tail -1)"
+}
+SEQ=$(( 600 + RANDOM % 300 ))
+writes "registrations alone" "$SEQ"
+curl -s -o /dev/null -b "$WORK/admin.jar" -H "X-CSRF-Token: $ACSRF" -X POST "$BASE/api/statistics/refresh" &
+REFRESH=$!
+sleep 1
+writes "registrations during a refresh" $(( SEQ + 10 )) 0.5  # spread over its first seconds (the scan)
+wait "$REFRESH"
 for u in bench-community bench-street admin; do  # what each user sees: the scoping is part of the measurement
   echo "$u sees $(curl -s -b "$WORK/$u.jar" "$BASE/api/residents?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p') residents"
 done
@@ -73,7 +102,10 @@ ENC_NAME=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.arg
 
 # page -> its requests (the dashboard's run in parallel in the browser; the page time is the slowest)
 PAGES=(
-  "dashboard|/api/residents?limit=1 /api/households?limit=1 /api/certificates?limit=1 /api/benefit-applications?status=IN_REVIEW&limit=500 /api/benefit-applications?limit=1&status=PAID /api/ui/menu /api/auth/me"
+  "dashboard|/api/statistics/dashboard /api/ui/menu /api/auth/me"
+  "statistics|/api/statistics/population /api/statistics/activity /api/ui/menu"
+  "statistics-street|/api/statistics/population?jurisdiction=440606101 /api/statistics/activity?jurisdiction=440606101"
+  "statistics-xlsx|/api/statistics/report?format=xlsx"
   "residents-list|/api/residents?limit=50"
   "resident-search-name|/api/residents?name=$ENC_NAME&limit=50"
   "resident-search-id|/api/residents?idNumber=$IDNUMBER&limit=50"
@@ -88,14 +120,17 @@ PAGES=(
   "modules|/api/modules"
 )
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); if (i<1) i=1; print a[i]}'; }
 
-printf '\n| page | user | slowest request, median ms | max ms |\n| --- | --- | --- | --- |\n'
+printf '\n| page | user | slowest request, median ms | p95 ms | max ms |\n| --- | --- | --- | --- | --- |\n'
 for user in bench-community bench-street admin; do
   jar=$WORK/$user.jar
   for entry in "${PAGES[@]}"; do
     page=${entry%%|*}
     if [ "$user" != admin ] && { [ "$page" = staff ] || [ "$page" = modules ]; }; then continue; fi
     if [ "$user" = bench-community ] && [ "$page" = audit ]; then continue; fi  # not an auditor
+    if [ "$user" = bench-community ] && [ "$page" = statistics-street ]; then continue; fi  # not their street
+    if [ -n "${RENKOU_BENCH_PAGES:-}" ] && [[ " $RENKOU_BENCH_PAGES " != *" $page "* ]]; then continue; fi
     : > "$WORK/times"
     for run in $(seq 0 "$RUNS"); do
       slowest=0
@@ -107,8 +142,10 @@ for user in bench-community bench-street admin; do
       done
       if [ "$run" -gt 0 ]; then echo "$slowest" >> "$WORK/times"; fi  # run 0 warms up
     done
-    printf '| %s | %s | %s | %s |\n' "$page" "$user" "$(median < "$WORK/times")" "$(sort -n "$WORK/times" | tail -1)"
+    printf '| %s | %s | %s | %s | %s |\n' "$page" "$user" "$(median < "$WORK/times")" "$(p95 < "$WORK/times")" \
+      "$(sort -n "$WORK/times" | tail -1)"
   done
 done
+echo "load after timing: $(uptime)"
 stop
 echo "work folder: $WORK"

@@ -91,7 +91,7 @@
       'data-route': route }, t(key));
     const items = [el('div', { class: 'group' }, t('work')), link('dashboard', 'dashboard'), link('tree', 'tree'),
       link('residents', 'residents'), link('households', 'households'), link('registrations', 'registrations'),
-      link('certificates', 'certificates'), link('benefits', 'benefits')];
+      link('certificates', 'certificates'), link('benefits', 'benefits'), link('statistics', 'statistics')];
     if (has('AUDITOR', 'DIRECTOR', 'ADMIN')) items.push(link('audit', 'audit'));
     if (has('ADMIN')) items.push(el('div', { class: 'group' }, t('admin')), link('staff', 'staff'), link('modules', 'modules'));
     if (menuEntries.length) {
@@ -152,33 +152,23 @@
     show(form);
   }
 
-  const levelOfCode = (c) => c.length >= 15 ? 'GROUP' : c.length >= 12 ? 'COMMUNITY' : c.length >= 9 ? 'STREET'
-    : c.endsWith('0000') ? 'PROVINCE' : c.endsWith('00') ? 'CITY' : 'COUNTY';
-
   async function dashboard() {
-    const total = async (path) => { const r = await get(path); return r.ok ? r.data.total : '—'; };
-    const statuses = ['IN_REVIEW', 'APPROVED', 'PAID', 'REJECTED'];
-    const [residents, households, certificates, open, ...byStatus] = await Promise.all([
-      total('/api/residents?limit=1'), total('/api/households?limit=1'), total('/api/certificates?limit=1'),
-      get('/api/benefit-applications?status=IN_REVIEW&limit=500'),
-      ...statuses.map(s => total('/api/benefit-applications?limit=1&status=' + s))]);
-    const myLevels = new Set(me.jurisdictionCodes.filter(c => c !== '').map(levelOfCode));
-    const pending = open.ok ? open.data.items.filter(a => {
-      const step = a.approvalChain[a.currentStep];
-      return step && myLevels.has(step.level);
-    }).length : '—';
+    // one request: counts from the statistics snapshot, pending decisions live (GET /api/statistics/dashboard)
+    const res = await get('/api/statistics/dashboard');
+    if (!res.ok) { show(el('h2', {}, t('dashboard')), failure(res)); return; }
+    const d = res.data;
     const card = (key, n, id) => el('div', { class: 'card', id: id }, el('div', {}, t(key)), el('div', { class: 'n' }, n));
     const canvas = el('canvas', { id: 'chart', width: 600, height: 260 });
-    show(el('h2', {}, t('dashboard')),
-      el('div', { class: 'cards' }, card('residentCount', residents, 'count-residents'),
-        card('householdCount', households, 'count-households'), card('pendingHere', pending, 'count-pending'),
-        card('certificateCount', certificates, 'count-certificates')),
-      el('h2', {}, t('applicationsByStatus')), canvas);
-    if (window.Chart) {
-      new window.Chart(canvas, { type: 'bar', options: { animation: false, plugins: { legend: { display: false } } },
-        data: { labels: statuses.map(t), datasets: [{ data: byStatus.map(n => typeof n === 'number' ? n : 0),
-          backgroundColor: '#a61b29' }] } });
-    }
+    const ages = el('canvas', { id: 'chart-ages', width: 600, height: 260 });
+    show(el('h2', {}, t('dashboard')), el('p', { class: 'muted', id: 'as-of' }, window.RenkouStats.asOf(d.snapshot)),
+      el('div', { class: 'cards' }, card('residentCount', d.residents, 'count-residents'),
+        card('householdCount', d.households, 'count-households'),
+        card('pendingHere', d.pendingForMe + ' (' + t('pendingReady') + ' ' + d.pendingReadyForMe + ')', 'count-pending'),
+        card('certificateCount', d.validCertificates, 'count-certificates'),
+        card('migrantsPresent', d.migrantsPresent, 'count-migrants')),
+      el('h2', {}, t('applicationsByStatus')), canvas, el('h2', {}, t('ageSex')), ages);
+    window.RenkouStats.bar(canvas, d.applicationsByStatus.map(x => t(x.key)), [{ data: d.applicationsByStatus.map(x => x.total) }]);
+    window.RenkouStats.ageChart(ages, d.byAgeBand);
   }
 
   async function tree() {
@@ -349,12 +339,15 @@
   }
 
   // ---- routing -----------------------------------------------------------------------------------------------
-  const routes = { dashboard: dashboard, tree: tree, residents: residents, resident: resident, households: households,
-    registrations: registrations, audit: audit, modules: modules, contrib: contributed };
+  const routes = { statistics: (arg) => window.RenkouStats.page(arg), dashboard: dashboard, tree: tree,
+    residents: residents, resident: resident, households: households, registrations: registrations, audit: audit,
+    modules: modules, contrib: contributed };
   // pages in other files (pages-*.js, loaded before this one) get the shared helpers and add their routes
   const ui = { el, show, message, say, code, when, table, field, api, get, problem, failure, pager, has,
     t: (k) => t(k), get lang() { return lang; }, get me() { return me; } };
   (window.RENKOU_PAGES || []).forEach(pages => Object.assign(routes, pages(ui)));
+  // the statistics pages (pages-stats.js) take the helpers when they draw
+  window.RenkouUI = { el, api, get, t, show, failure, problem, message, say, table, has, lang: () => lang };
 
   async function route() {
     const hash = location.hash.replace(/^#\/?/, '');

@@ -138,3 +138,32 @@ Object.assign(window.RENKOU_TEXT.en, {
   temporaryPasswordHint: 'They must change it at their next login.', disable: 'Switch off', enable: 'Switch on',
   enabledNow: '{user} is active again.', disabledNow: '{user} is switched off: no login, open sessions end.'
 });
+
+// ---- statistics page and dashboard (统计报表; pages-stats.js) ----
+Object.assign(window.RENKOU_TEXT.zh, {
+  statistics: '统计报表', asOf: '统计截至', asOfNone: '统计数据尚未生成', refreshing: '正在更新统计数据…',
+  refreshNow: '立即更新统计', downloadExcel: '下载 Excel', downloaded: '已下载。', allMine: '本人全部辖区',
+  backToMine: '返回本人辖区', fromMonth: '起始月份', toMonth: '截止月份', code: '区划代码',
+  statTotal: '合计', livingHere: '现居住地在此', registeredHere: '户籍地在此', subUnits: '下级',
+  drillDown: '查看下级', notInSubUnit: '未归入下级辖区', category: '类别', womenChildbearing: '育龄妇女（15–49岁）',
+  marriedWomenChildbearing: '已婚育龄妇女', byJurisdiction: '分辖区人口',
+  dualNote: '双重管辖：现居住地与户籍地不在同一辖区的居民在两处各计一次，各行之和可能大于合计。',
+  ageSex: '分年龄性别人口', byStatus: '人口类别', byMarital: '婚姻状况', byMonth: '分月业务统计', month: '月份',
+  divorces: '离婚', firstBirths: '一孩', secondBirths: '二孩', thirdBirths: '三孩及以上', certificatesIssued: '发放证件',
+  applicationsSubmitted: '扶助申请', migrantsArrived: '流入登记', migrantsLeft: '流出', certificatesByType: '证件发放',
+  benefitsByScheme: '扶助申请（按项目）', itemName: '名称', pendingReady: '可办理', migrantsPresent: '在册流动人口'
+});
+Object.assign(window.RENKOU_TEXT.en, {
+  statistics: 'Statistics', asOf: 'Figures as of', asOfNone: 'No statistics yet', refreshing: 'Updating the statistics…',
+  refreshNow: 'Update now', downloadExcel: 'Download Excel', downloaded: 'Downloaded.', allMine: 'all my jurisdictions',
+  backToMine: 'back to my jurisdictions', fromMonth: 'From month', toMonth: 'To month', code: 'Code', statTotal: 'Total',
+  livingHere: 'Living here', registeredHere: 'Registered here', subUnits: 'Sub-units', drillDown: 'Open',
+  notInSubUnit: 'not in a sub-unit', category: 'Category', womenChildbearing: 'Women aged 15–49',
+  marriedWomenChildbearing: 'of them married', byJurisdiction: 'Population by jurisdiction',
+  dualNote: 'Dual jurisdiction: a resident living in one unit and registered in another counts in both lines, so the lines may add up to more than the total.',
+  ageSex: 'Population by age and sex', byStatus: 'By status', byMarital: 'By marital status', byMonth: 'By month',
+  month: 'Month', divorces: 'Divorces', firstBirths: '1st child', secondBirths: '2nd child', thirdBirths: '3rd+ child',
+  certificatesIssued: 'Certificates issued', applicationsSubmitted: 'Applications', migrantsArrived: 'Migrants arrived',
+  migrantsLeft: 'Migrants left', certificatesByType: 'Certificates issued', benefitsByScheme: 'Benefit applications by scheme',
+  itemName: 'Name', pendingReady: 'ready', migrantsPresent: 'Migrants present'
+});

@@ -110,6 +110,11 @@ public class ScopingMatrixIT {
             assertRefused("decision", officerA.postJson("/api/benefit-applications/" + records.get("benefit-applications")
                     + "/decision", "{\"decision\":\"PASSED\",\"reason\":\"越权\",\"version\":1}"));
 
+            // statistics of B's community, as figures or as a download
+            for (String path : new String[] {"population?", "activity?", "report?format=xlsx&"}) {
+                assertRefused(path, officerA.get("/api/statistics/" + path + "jurisdiction=" + COMMUNITY_B));
+            }
+
             // the lists of community A do not show B's records either
             assertTrue(!officerA.get("/api/residents?limit=500").body().contains("赵强"));
             assertTrue(!officerA.get("/api/migrants?limit=500").body().contains("周梅"));
@@ -122,6 +127,8 @@ public class ScopingMatrixIT {
                 assertTrue(entityType + " refusal audited: " + denied, Pattern.compile("\"entityType\":\"" + entityType
                         + "\",\"entityId\":\"" + recordId + "\"").matcher(denied).find());
             }
+            assertTrue("statistics refusal audited: " + denied, denied.contains("\"entityType\":\"statistics\",\"entityId\":\""
+                    + COMMUNITY_B + "\""));
         } finally {
             scheme.unregister();
             type.unregister();

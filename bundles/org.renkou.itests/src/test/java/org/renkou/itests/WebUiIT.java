@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.renkou.core.api.CitizenId;
 
@@ -25,8 +26,9 @@ import org.renkou.core.api.CitizenId;
  * without header trust: the administrator logs in with the printed password and must change it, creates a
  * community officer, who logs in, changes the password, finds and edits a resident of their community only (a
  * script in a name shows as text, a concurrent change shows the 409 in words), reveals a health note (audited);
- * the administrator switches module "notes" off and on and its menu entry goes and comes back. Screenshots of the
- * main pages land in {@code target/screenshots/}.
+ * the administrator switches module "notes" off and on and its menu entry goes and comes back. The statistics page:
+ * the administrator updates the snapshot and drills down, the officer sees their community only and downloads the
+ * Excel report. Screenshots of the main pages land in {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiIT {
@@ -129,6 +131,17 @@ class WebUiIT {
         find("#staff-create").click();
         waitForText("#staff-form .ok", "已创建");
         shot("04-staff-admin");
+
+        // statistics: the snapshot predates the residents above until the administrator updates it here
+        browser.get(base + "/ui/index.html#/statistics");
+        find("#stats-as-of");
+        find("#stats-refresh").click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stats-total .n"), "3"));
+        shot("19-statistics-admin");
+        find("#stats-areas button[data-code='440000']").click(); // drill down: the country, then Guangdong
+        waitForText("#stats-where", "440000");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stats-total .n"), "3"));
+        shot("20-statistics-drilldown");
         logout();
 
         // 3. the officer logs in, must change the password, and sees the dashboard of their community
@@ -187,6 +200,19 @@ class WebUiIT {
             Thread.sleep(200);
             shot(p[1]);
         }
+        // the officer's statistics: their community only, with the Excel download
+        browser.get(base + "/ui/index.html#/statistics");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#stats-total .n"), "2"));
+        assertTrue(find("#stats-as-of").getText().startsWith("统计截至 20"), find("#stats-as-of").getText());
+        assertTrue(browser.findElements(By.id("stats-refresh")).isEmpty(), "refresh is for administrators");
+        waitForText("#stats-areas", "未归入下级辖区");
+        find("#stats-download").click();
+        waitForText("#page .ok", "已下载");
+        Thread.sleep(300); // charts drawn
+        shot("21-statistics-officer");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('stats-chart-ages').scrollIntoView()");
+        shot("22-statistics-officer-charts");
         logout();
 
         // 8. the administrator: audit log, and module "notes" off and on with its menu entry

@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.ImportErrorDTO;
 import org.renkou.core.api.ImportJobDTO;
@@ -28,6 +30,7 @@ import org.renkou.core.api.ImportState;
 import org.renkou.core.api.Role;
 import org.renkou.core.internal.entities.ImportErrorEntity;
 import org.renkou.core.internal.entities.ImportJobEntity;
+import org.renkou.core.internal.stats.ResidentsChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +52,9 @@ public class ImportServiceImpl implements ImportService {
     private final LocalDateTime activatedAt = LocalDateTime.now(ZoneOffset.UTC);
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    /** The statistics snapshot, refreshed when a job ends rather than at its next scheduled time. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ResidentsChanged residentsChanged;
 
     @Activate
     public ImportServiceImpl(@Reference CoreDatabase database) {
@@ -140,6 +146,10 @@ public class ImportServiceImpl implements ImportService {
         } finally {
             delete(file.path());
             workers.remove(Thread.currentThread());
+            ResidentsChanged listener = residentsChanged;
+            if (listener != null && importer.processed() > 0) {
+                listener.residentsChanged("IMPORT"); // committed batches count even when the job failed later
+            }
         }
     }
 

@@ -1,0 +1,415 @@
+package org.renkou.core.internal.stats;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import org.renkou.core.api.stats.AgeBand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.renkou.core.internal.Database;
+import org.renkou.core.internal.stats.Snapshot.EventCell;
+import org.renkou.core.internal.stats.Snapshot.ResidentCell;
+
+/**
+ * Builds, stores and loads statistics snapshots with plain JDBC on the unit's own connections.
+ *
+ * <p>Building reads the source tables once at read committed (Derby's default: a row is share-locked only while it
+ * is read, so writers wait at most for one row), counts in memory, and inserts the cells under a snapshot marked
+ * BUILDING — a table readers do not use. Only then one short transaction marks it CURRENT and the previous one OLD;
+ * cells of older snapshots are deleted afterwards. A reader therefore always sees one complete snapshot.
+ */
+public final class SnapshotStore {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
+    private final Database db;
+
+    public SnapshotStore(Database db) {
+        this.db = db;
+    }
+
+    /** The id of the CURRENT snapshot, if there is one: a lookup by index, cheap enough for every request. */
+    public Optional<Long> currentId() {
+        return db.read(em -> {
+            List<?> ids = em.createNativeQuery("SELECT ID FROM STATS_SNAPSHOT WHERE STATE = 'CURRENT' ORDER BY ID DESC")
+                    .setMaxResults(1).getResultList();
+            return ids.isEmpty() ? Optional.<Long>empty() : Optional.of(((Number) ids.get(0)).longValue());
+        });
+    }
+
+    /**
+     * Reads the sources, writes a new snapshot and makes it current; returns it as loaded, so that the node that
+     * built it need not read it back.
+     */
+    public Snapshot build(String trigger, Instant asOf, LocalDate asOfDate) {
+        long start = System.nanoTime();
+        Counted counted = db.tx(em -> {
+            try {
+                return count(em.unwrap(Connection.class), asOfDate);
+            } catch (SQLException e) {
+                throw new IllegalStateException("statistics snapshot: reading failed: " + e.getMessage(), e);
+            }
+        });
+        long counting = System.nanoTime();
+        long id = db.tx(em -> {
+            try {
+                return write(em.unwrap(Connection.class), counted, trigger, asOf, asOfDate,
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (SQLException e) {
+                throw new IllegalStateException("statistics snapshot: writing failed: " + e.getMessage(), e);
+            }
+        });
+        long writing = System.nanoTime();
+        long millis = (writing - start) / 1_000_000;
+        db.tx(em -> { // the swap: two single-row updates
+            try (Statement st = em.unwrap(Connection.class).createStatement()) {
+                st.executeUpdate("UPDATE STATS_SNAPSHOT SET STATE = 'OLD' WHERE STATE = 'CURRENT'");
+                st.executeUpdate("UPDATE STATS_SNAPSHOT SET STATE = 'CURRENT', BUILD_MILLIS = " + millis + " WHERE ID = " + id);
+            } catch (SQLException e) {
+                throw new IllegalStateException("statistics snapshot: swap failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
+        long swapped = System.nanoTime();
+        prune(id);
+        LOG.info("Statistics snapshot {}: {} residents, {} cells; counted in {} ms, written in {} ms, swapped in {} ms, "
+                + "older ones pruned in {} ms", id, counted.residents(), counted.residentCells().size()
+                + counted.eventCells().size(), (counting - start) / 1_000_000, (writing - counting) / 1_000_000,
+                (swapped - writing) / 1_000_000, (System.nanoTime() - swapped) / 1_000_000);
+        return toSnapshot(id, counted, trigger, asOf, asOfDate, millis);
+    }
+
+    private static Snapshot toSnapshot(long id, Counted counted, String trigger, Instant asOf, LocalDate asOfDate,
+            long millis) {
+        List<ResidentCell> cells = new ArrayList<>(counted.residentCells().size());
+        counted.residentCells().forEach((k, n) -> cells.add(new ResidentCell(k.residence(), k.registration(), k.sex(),
+                k.band(), k.status(), k.marital(), n[0])));
+        Map<String, List<String>> placeLists = new HashMap<>();
+        List<EventCell> events = new ArrayList<>(counted.eventCells().size());
+        counted.eventCells().forEach((k, n) -> events.add(new EventCell(k.kind(), placeLists.computeIfAbsent(k.codes(),
+                c -> c.isEmpty() ? List.of() : List.of(c.split(","))), k.period(), k.category(), k.subcategory(),
+                k.labelZh(), k.labelEn(), n[0])));
+        return new Snapshot(id, asOf, asOfDate, trigger, counted.residents(), millis, cells, events);
+    }
+
+    /** Loads snapshot {@code id}; empty when it was pruned meanwhile (another node swapped again). */
+    public Optional<Snapshot> load(long id) {
+        return db.tx(em -> { // a transaction: EclipseLink hands out its connection only within one
+            try {
+                return load(em.unwrap(Connection.class), id);
+            } catch (SQLException e) {
+                throw new IllegalStateException("statistics snapshot: loading failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Deletes the cells of every snapshot but {@code keep} and the one before it (still loading elsewhere). */
+    private void prune(long keep) {
+        db.tx(em -> {
+            try (Statement st = em.unwrap(Connection.class).createStatement()) {
+                String older = "SELECT ID FROM STATS_SNAPSHOT WHERE ID < " + keep + " AND ID NOT IN "
+                        + "(SELECT MAX(ID) FROM STATS_SNAPSHOT WHERE ID < " + keep + ")";
+                st.executeUpdate("DELETE FROM STATS_RESIDENT_CELL WHERE SNAPSHOT_ID IN (" + older + ")");
+                st.executeUpdate("DELETE FROM STATS_EVENT_CELL WHERE SNAPSHOT_ID IN (" + older + ")");
+                st.executeUpdate("DELETE FROM STATS_SNAPSHOT WHERE ID IN (" + older + ")");
+            } catch (SQLException e) {
+                throw new IllegalStateException("statistics snapshot: pruning failed: " + e.getMessage(), e);
+            }
+            return null;
+        });
+    }
+
+    // ---- counting -------------------------------------------------------------------------------------------
+
+    /** What one pass over the sources found. */
+    record Counted(long residents, Map<ResidentKey, int[]> residentCells, Map<EventKey, int[]> eventCells) {
+    }
+
+    record ResidentKey(String residence, String registration, int sex, int band, int status, int marital) {
+    }
+
+    record EventKey(String kind, String codes, String period, String category, String subcategory, String labelZh,
+            String labelEn) {
+    }
+
+    static Counted count(Connection c, LocalDate asOfDate) throws SQLException {
+        Map<ResidentKey, int[]> residents = new HashMap<>();
+        Map<String, String> codes = new HashMap<>(); // one String per code: the cells stay small in memory
+        // "aged at least a" = born on or before asOf - a years; compared as yyyymmdd integers, computed by Derby
+        AgeBand[] bands = AgeBand.values();
+        int[] bornBy = new int[bands.length];
+        for (int i = 0; i < bands.length; i++) {
+            bornBy[i] = ymd(asOfDate.minusYears(bands[i].from()));
+        }
+        long total = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT RESIDENCE_CODE, "
+                + "REGISTRATION_CODE, SEX, YEAR(BIRTH_DATE) * 10000 + MONTH(BIRTH_DATE) * 100 + DAY(BIRTH_DATE), "
+                + "STATUS, MARITAL_STATUS FROM RESIDENT")) {
+            while (rs.next()) {
+                int born = rs.getInt(4);
+                int band = 0;
+                for (int i = bands.length - 1; i > 0; i--) {
+                    if (born <= bornBy[i]) {
+                        band = i;
+                        break;
+                    }
+                }
+                ResidentKey k = new ResidentKey(shared(codes, rs.getString(1)), shared(codes, rs.getString(2)),
+                        index(Snapshot.SEXES, rs.getString(3)), band, index(Snapshot.STATUSES, rs.getString(5)),
+                        marital(rs.getString(6)));
+                residents.computeIfAbsent(k, x -> new int[1])[0]++;
+                total++;
+            }
+        }
+        Map<EventKey, int[]> events = new HashMap<>();
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT RESIDENCE_CODE, COUNT(*) FROM HOUSEHOLD GROUP BY RESIDENCE_CODE")) {
+                while (rs.next()) {
+                    add(events, new EventKey("HOUSEHOLD", rs.getString(1), null, null, null, null, null), rs.getInt(2));
+                }
+            }
+            // a marriage is visible where either spouse lives or is registered (MarriageServiceImpl)
+            try (ResultSet rs = st.executeQuery("SELECT m.MARRIAGE_DATE, m.STATUS, m.ENDED_ON, a.RESIDENCE_CODE, "
+                    + "a.REGISTRATION_CODE, b.RESIDENCE_CODE, b.REGISTRATION_CODE FROM MARRIAGE m "
+                    + "JOIN RESIDENT a ON a.ID = m.PARTY_A_ID JOIN RESIDENT b ON b.ID = m.PARTY_B_ID")) {
+                while (rs.next()) {
+                    String places = places(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                    add(events, new EventKey("MARRIAGE", places, month(rs.getDate(1)), null, null, null, null), 1);
+                    if ("DIVORCED".equals(rs.getString(2)) && rs.getDate(3) != null) {
+                        add(events, new EventKey("DIVORCE", places, month(rs.getDate(3)), null, null, null, null), 1);
+                    }
+                }
+            }
+            // a birth registration: where a parent or the child lives or is registered (BirthServiceImpl)
+            try (ResultSet rs = st.executeQuery("SELECT b.REGISTERED_ON, b.BIRTH_ORDER, m.RESIDENCE_CODE, "
+                    + "m.REGISTRATION_CODE, f.RESIDENCE_CODE, f.REGISTRATION_CODE, k.RESIDENCE_CODE, k.REGISTRATION_CODE "
+                    + "FROM BIRTH b LEFT JOIN RESIDENT m ON m.ID = b.MOTHER_ID LEFT JOIN RESIDENT f ON f.ID = b.FATHER_ID "
+                    + "LEFT JOIN RESIDENT k ON k.ID = b.CHILD_ID")) {
+                while (rs.next()) {
+                    int order = rs.getInt(2);
+                    String places = places(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8));
+                    add(events, new EventKey("BIRTH", places, month(rs.getDate(1)), order >= 3 ? "3+" : Integer.toString(order),
+                            null, null, null), 1);
+                }
+            }
+            // a certificate: where one of its holders lives or is registered (CertificateServiceImpl)
+            try (ResultSet rs = st.executeQuery("SELECT c.ID, c.TYPE_KEY, c.STATUS, c.ISSUED_ON, r.RESIDENCE_CODE, "
+                    + "r.REGISTRATION_CODE FROM CERTIFICATE c JOIN CERTIFICATE_HOLDER h ON h.CERTIFICATE_ID = c.ID "
+                    + "JOIN RESIDENT r ON r.ID = h.RESIDENT_ID ORDER BY c.ID")) {
+                long current = -1;
+                List<String> holders = new ArrayList<>();
+                String[] row = null;
+                while (rs.next()) {
+                    if (rs.getLong(1) != current) {
+                        if (row != null) {
+                            add(events, certificate(row, holders), 1);
+                        }
+                        current = rs.getLong(1);
+                        holders.clear();
+                        row = new String[] {rs.getString(2), rs.getString(3), month(rs.getDate(4))};
+                    }
+                    holders.add(rs.getString(5));
+                    holders.add(rs.getString(6));
+                }
+                if (row != null) {
+                    add(events, certificate(row, holders), 1);
+                }
+            }
+            // an application: where it was submitted (BenefitApplicationServiceImpl)
+            try (ResultSet rs = st.executeQuery("SELECT JURISDICTION_CODE, APPLIED_ON, SCHEME_ID, STATUS, "
+                    + "SCHEME_NAME_ZH, SCHEME_NAME_EN FROM BENEFIT_APPLICATION")) {
+                while (rs.next()) {
+                    add(events, new EventKey("APPLICATION", rs.getString(1), month(rs.getDate(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6)), 1);
+                }
+            }
+            // a migrant registration: residence, responsible office or registration place (MigrantServiceImpl)
+            try (ResultSet rs = st.executeQuery("SELECT RESIDENCE_CODE, RESPONSIBLE_CODE, REGISTRATION_CODE, "
+                    + "ARRIVAL_DATE, STATUS, DEPARTURE_DATE FROM MIGRANT")) {
+                while (rs.next()) {
+                    String places = places(rs.getString(1), rs.getString(2), rs.getString(3));
+                    add(events, new EventKey("MIGRANT_IN", places, month(rs.getDate(4)), null, null, null, null), 1);
+                    if (rs.getDate(6) != null) {
+                        add(events, new EventKey("MIGRANT_OUT", places, month(rs.getDate(6)), null, null, null, null), 1);
+                    }
+                    if ("PRESENT".equals(rs.getString(5))) {
+                        add(events, new EventKey("MIGRANT_PRESENT", places, null, null, null, null, null), 1);
+                    }
+                }
+            }
+        }
+        return new Counted(total, residents, events);
+    }
+
+    private static EventKey certificate(String[] row, List<String> holderPlaces) {
+        return new EventKey("CERTIFICATE", places(holderPlaces.toArray(String[]::new)), row[2], row[0], row[1], null, null);
+    }
+
+    private static void add(Map<EventKey, int[]> events, EventKey k, int n) {
+        events.computeIfAbsent(k, x -> new int[1])[0] += n;
+    }
+
+    /** The distinct non-null codes, sorted and comma separated: one key for the same set of places. */
+    static String places(String... codes) {
+        TreeSet<String> set = new TreeSet<>();
+        for (String code : codes) {
+            if (code != null && !code.isEmpty()) {
+                set.add(code);
+            }
+        }
+        return String.join(",", set);
+    }
+
+    private static String month(Date d) {
+        return d == null ? null : d.toLocalDate().toString().substring(0, 7);
+    }
+
+    private static int ymd(LocalDate d) {
+        return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+
+    private static String shared(Map<String, String> codes, String code) {
+        return codes.computeIfAbsent(code, x -> x);
+    }
+
+    private static int index(String[] names, String name) {
+        int i = Arrays.asList(names).indexOf(name);
+        if (i < 0) {
+            throw new IllegalStateException("unexpected value in the residents table: " + name);
+        }
+        return i;
+    }
+
+    private static int marital(String name) {
+        int i = Arrays.asList(Snapshot.MARITAL).indexOf(name);
+        return i < 0 ? Snapshot.MARITAL.length - 1 : i;
+    }
+
+    // ---- writing and loading --------------------------------------------------------------------------------
+
+    private static long write(Connection c, Counted counted, String trigger, Instant asOf, LocalDate asOfDate,
+            long millis) throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO STATS_SNAPSHOT (STATE, TRIGGER_NAME, AS_OF, "
+                + "AS_OF_DATE, RESIDENTS, CELLS, BUILD_MILLIS) VALUES ('BUILDING', ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, trigger);
+            ps.setTimestamp(2, Timestamp.from(asOf));
+            ps.setDate(3, Date.valueOf(asOfDate));
+            ps.setLong(4, counted.residents());
+            ps.setLong(5, counted.residentCells().size() + counted.eventCells().size());
+            ps.setLong(6, millis);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO STATS_RESIDENT_CELL (SNAPSHOT_ID, RESIDENCE_CODE, "
+                + "REGISTRATION_CODE, SEX, AGE_BAND, STATUS, MARITAL_STATUS, N) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int batch = 0;
+            for (Map.Entry<ResidentKey, int[]> e : counted.residentCells().entrySet()) {
+                ResidentKey k = e.getKey();
+                ps.setLong(1, id);
+                ps.setString(2, k.residence());
+                ps.setString(3, k.registration());
+                ps.setString(4, Snapshot.SEXES[k.sex()]);
+                ps.setInt(5, k.band());
+                ps.setString(6, Snapshot.STATUSES[k.status()]);
+                ps.setString(7, k.marital() == Snapshot.MARITAL.length - 1 ? null : Snapshot.MARITAL[k.marital()]);
+                ps.setInt(8, e.getValue()[0]);
+                ps.addBatch();
+                if (++batch % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO STATS_EVENT_CELL (SNAPSHOT_ID, KIND, CODES, PERIOD, "
+                + "CATEGORY, SUBCATEGORY, LABEL_ZH, LABEL_EN, N) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int batch = 0;
+            for (Map.Entry<EventKey, int[]> e : counted.eventCells().entrySet()) {
+                EventKey k = e.getKey();
+                ps.setLong(1, id);
+                ps.setString(2, k.kind());
+                ps.setString(3, k.codes().length() > 400 ? k.codes().substring(0, 400) : k.codes());
+                ps.setString(4, k.period());
+                ps.setString(5, k.category());
+                ps.setString(6, k.subcategory());
+                ps.setString(7, k.labelZh());
+                ps.setString(8, k.labelEn());
+                ps.setInt(9, e.getValue()[0]);
+                ps.addBatch();
+                if (++batch % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        return id;
+    }
+
+    private static Optional<Snapshot> load(Connection c, long id) throws SQLException {
+        Instant asOf;
+        LocalDate asOfDate;
+        String trigger;
+        long residents;
+        long millis;
+        try (PreparedStatement ps = c.prepareStatement("SELECT AS_OF, AS_OF_DATE, TRIGGER_NAME, RESIDENTS, BUILD_MILLIS "
+                + "FROM STATS_SNAPSHOT WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                asOf = rs.getTimestamp(1).toInstant();
+                asOfDate = rs.getDate(2).toLocalDate();
+                trigger = rs.getString(3);
+                residents = rs.getLong(4);
+                millis = rs.getLong(5);
+            }
+        }
+        Map<String, String> codes = new HashMap<>();
+        List<ResidentCell> cells = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT RESIDENCE_CODE, REGISTRATION_CODE, SEX, AGE_BAND, STATUS, "
+                + "MARITAL_STATUS, N FROM STATS_RESIDENT_CELL WHERE SNAPSHOT_ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cells.add(new ResidentCell(shared(codes, rs.getString(1)), shared(codes, rs.getString(2)),
+                            index(Snapshot.SEXES, rs.getString(3)), rs.getInt(4), index(Snapshot.STATUSES, rs.getString(5)),
+                            marital(rs.getString(6)), rs.getInt(7)));
+                }
+            }
+        }
+        Map<String, List<String>> placeLists = new LinkedHashMap<>();
+        List<EventCell> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT KIND, CODES, PERIOD, CATEGORY, SUBCATEGORY, LABEL_ZH, "
+                + "LABEL_EN, N FROM STATS_EVENT_CELL WHERE SNAPSHOT_ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> places = placeLists.computeIfAbsent(rs.getString(2),
+                            s -> s.isEmpty() ? List.of() : List.of(s.split(",")));
+                    events.add(new EventCell(rs.getString(1), places, rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getInt(8)));
+                }
+            }
+        }
+        return Optional.of(new Snapshot(id, asOf, asOfDate, trigger, residents, millis, cells, events));
+    }
+}
