@@ -29,7 +29,16 @@
   function say(p, text, ok) { p.className = ok ? 'ok' : 'error'; p.textContent = text; }
   const code = (c) => (c === '' ? '全国' : c);
   /** An ISO time as "2026-11-24 15:13:52" (UTC for the audit log, as stored). */
-  const when = (iso) => (iso ? String(iso).replace('T', ' ').substring(0, 19) : '');
+  // the API's times are UTC (with or without a zone); offices read them in China time. Dates pass unchanged.
+  const CHINA_TIME = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const when = (iso) => {
+    if (!iso) return '';
+    const s = String(iso);
+    if (s.length <= 10) return s;
+    const d = new Date(/([zZ]|[+-]\d\d:?\d\d)$/.test(s) ? s : s + 'Z');
+    return isNaN(d) ? s.replace('T', ' ').substring(0, 19) : CHINA_TIME.format(d);
+  };
 
   function table(columns, rows, onRow) {
     if (!rows.length) return el('p', { class: 'muted' }, t('noRows'));
