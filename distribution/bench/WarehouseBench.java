@@ -25,6 +25,7 @@ public class WarehouseBench {
         base = args[0];
         int issues = Integer.parseInt(args[1]);
         int clients = Integer.parseInt(args[2]);
+        long pid = args.length > 3 ? Long.parseLong(args[3]) : -1;
         long product = id(post("/warehouse/products", "{\"name\":\"复方左炔诺孕酮片\",\"type\":\"口服避孕药\","
                 + "\"specification\":\"22片/板\",\"unit\":\"板\",\"approvalNumber\":\"BENCH-1\",\"manufacturer\":\"bench\"}"));
         long county = id(post("/warehouse/stores", "{\"name\":\"区库\",\"jurisdictionCode\":\"440606\"}"));
@@ -54,6 +55,7 @@ public class WarehouseBench {
         AtomicInteger failed = new AtomicInteger();
         long[] latencies = new long[issues];
         List<Thread> threads = new ArrayList<>();
+        long cpuBefore = cpuTicks(pid);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             Thread t = new Thread(() -> {
@@ -80,10 +82,16 @@ public class WarehouseBench {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuTicks = cpuTicks(pid) - cpuBefore;
         Arrays.sort(latencies);
         System.out.printf("issues: %d in %.2f s = %.0f issues/s with %d clients; %d failed; latency p50 %.1f ms, "
                 + "p95 %.1f ms, p99 %.1f ms%n", issues, seconds, issues / seconds, clients, failed.get(),
                 latencies[issues / 2] / 1e6, latencies[issues * 95 / 100] / 1e6, latencies[issues * 99 / 100] / 1e6);
+        if (pid > 0) {
+            // CLK_TCK is 100 on Linux: one tick = 10 ms of CPU (user + system, every thread of Renkou's JVM)
+            System.out.printf("Renkou CPU during the issues: %.1f s = %.0f µs CPU per issue (%.2f cores busy)%n",
+                    cpuTicks / 100.0, cpuTicks * 10_000.0 / issues, cpuTicks / 100.0 / seconds);
+        }
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String quarter = today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
@@ -100,6 +108,16 @@ public class WarehouseBench {
         }
         String ledger = get("/warehouse/stores/" + county + "/ledger?limit=1");
         System.out.println("county ledger entries: " + ledger.replaceAll(".*\"total\":(\\d+).*", "$1"));
+    }
+
+    /** utime + stime of a process in clock ticks, from /proc/<pid>/stat; 0 without a pid. */
+    static long cpuTicks(long pid) throws java.io.IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of stat(5)
     }
 
     static void warm(long store, String body, int n) throws Exception {

@@ -253,7 +253,8 @@ public class ReportService {
     }
 
     private static long candidatesOnHand(EntityManager em, long storeId, long productId, LocalDate today) {
-        return StockService.candidates(em, storeId, productId, today).stream().mapToLong(s -> s.quantity).sum();
+        return StockService.candidates(em, storeId, productId, today).stream()
+                .mapToLong(StockService.Candidate::quantity).sum();
     }
 
     private static Map<Long, String> productNames(EntityManager em) {

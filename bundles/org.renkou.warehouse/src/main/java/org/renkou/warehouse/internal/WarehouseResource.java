@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -74,10 +75,13 @@ public class WarehouseResource {
     }
 
     /**
-     * The caller the platform's filter put in the request: the staff member named by the principal, or the
-     * built-in system caller for a request without one (until login exists, see the core's CallerFilter).
+     * The caller the platform's filter decided for this request (its principal supplies it: one staff lookup per
+     * request, not two); else the staff member named by the principal, or the built-in system caller.
      */
     private Caller caller(SecurityContext sc) {
+        if (sc != null && sc.getUserPrincipal() instanceof Supplier<?> decided && decided.get() instanceof Caller c) {
+            return c;
+        }
         String name = sc == null || sc.getUserPrincipal() == null ? null : sc.getUserPrincipal().getName();
         if (name == null) {
             throw new RenkouException(RenkouException.Kind.UNAUTHENTICATED, null, "未识别的用户。", "Unknown user.");
