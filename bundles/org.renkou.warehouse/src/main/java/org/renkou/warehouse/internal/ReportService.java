@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
+import org.renkou.warehouse.internal.entities.LotEntity;
 import org.renkou.warehouse.internal.entities.ProductEntity;
 import org.renkou.warehouse.internal.entities.StockEntity;
 import org.renkou.warehouse.internal.entities.StoreEntity;
@@ -60,7 +61,13 @@ public class ReportService {
             int turnoverMonths, long onHand, long demand) {
     }
 
-    public record Reminder(String kind, String text, LocalDate dueOn, long daysLeft) {
+    /**
+     * A dashboard reminder: DUE (a report or plan due date), NEAR_EXPIRY (a lot expiring within 90 days, with the
+     * neighbouring store that uses most of the product as where to move it), LOW_STOCK (months of stock below the
+     * turnover stock). The texts in Chinese and English; the figures also as fields for the UI.
+     */
+    public record Reminder(String kind, String text, String textEn, LocalDate dueOn, long daysLeft, Long storeId,
+            String store, Long lotId, Integer quantity, Double monthsOfStock, String suggestedStore) {
     }
 
     private final WarehouseDatabase db;
@@ -187,9 +194,9 @@ public class ReportService {
         caller.require("查看提醒", "read reminders", StockService.READ);
         LocalDate today = db.today();
         List<Reminder> out = new ArrayList<>();
-        due(out, today, MonthDay.of(7, 10), "需求计划上报（7月10日前） / demand plan due");
-        due(out, today, MonthDay.of(4, 10), "半年报表上报（4月10日前） / half-year report due");
-        due(out, today, MonthDay.of(10, 10), "年终报表上报（10月10日前） / year report due");
+        due(out, today, MonthDay.of(7, 10), "需求计划上报（7月10日前）", "Demand plan due (by 10 July)");
+        due(out, today, MonthDay.of(4, 10), "半年报表上报（4月10日前）", "Half-year report due (by 10 April)");
+        due(out, today, MonthDay.of(10, 10), "年终报表上报（10月10日前）", "Year report due (by 10 October)");
         db.read(em -> {
             for (StoreEntity store : em.createQuery("SELECT s FROM StoreEntity s ORDER BY s.jurisdictionCode",
                     StoreEntity.class).getResultList()) {
@@ -200,9 +207,13 @@ public class ReportService {
                         + "AND s.expiresOn <= :near ORDER BY s.expiresOn", StockEntity.class).setParameter("s", store.id)
                         .setParameter("near", today.plusDays(NEAR_EXPIRY_DAYS)).getResultList()) {
                     String to = busiestNeighbour(em, store, s.productId, today);
-                    out.add(new Reminder("NEAR_EXPIRY", store.name + "：批次 " + s.lotId + " 剩 " + s.quantity
+                    String batch = em.find(LotEntity.class, s.lotId).batchNumber;
+                    out.add(new Reminder("NEAR_EXPIRY", store.name + "：批次 " + batch + " 剩 " + s.quantity
                             + " 件，" + s.expiresOn + " 到期" + (to == null ? "" : "，建议调往用量较大的“" + to + "”"),
-                            s.expiresOn, ChronoUnit.DAYS.between(today, s.expiresOn)));
+                            store.name + ": lot " + batch + ", " + s.quantity + " left, expires " + s.expiresOn
+                            + (to == null ? "" : "; suggested: move it to " + to + ", which uses more"),
+                            s.expiresOn, ChronoUnit.DAYS.between(today, s.expiresOn), store.id, store.name, s.lotId,
+                            s.quantity, null, to));
                 }
                 int turnover = "COMMUNITY".equals(store.level) ? 1 : 3;
                 for (Map.Entry<Long, String> p : productNames(em).entrySet()) {
@@ -213,9 +224,11 @@ public class ReportService {
                             .setParameter("since", today.minusMonths(3)).getSingleResult();
                     double monthly = issued == null ? 0 : -issued.doubleValue() / 3;
                     if (monthly > 0 && onHand / monthly < turnover) {
-                        out.add(new Reminder("LOW_STOCK", store.name + "：" + p.getValue() + " 库存仅够 "
-                                + Math.round(onHand / monthly * 10) / 10.0 + " 个月（周转量 " + turnover + " 个月）",
-                                today, 0));
+                        double months = Math.round(onHand / monthly * 10) / 10.0;
+                        out.add(new Reminder("LOW_STOCK", store.name + "：" + p.getValue() + " 库存仅够 " + months
+                                + " 个月（周转量 " + turnover + " 个月）", store.name + ": " + p.getValue() + " lasts "
+                                + months + " months (turnover stock " + turnover + " months)", today, 0, store.id,
+                                store.name, null, (int) onHand, months, null));
                     }
                 }
             }
@@ -224,12 +237,13 @@ public class ReportService {
         return out;
     }
 
-    private static void due(List<Reminder> out, LocalDate today, MonthDay day, String text) {
+    private static void due(List<Reminder> out, LocalDate today, MonthDay day, String text, String textEn) {
         LocalDate next = day.atYear(today.getYear());
         if (next.isBefore(today)) {
             next = day.atYear(today.getYear() + 1);
         }
-        out.add(new Reminder("DUE", text, next, ChronoUnit.DAYS.between(today, next)));
+        out.add(new Reminder("DUE", text, textEn, next, ChronoUnit.DAYS.between(today, next), null, null, null, null,
+                null, null));
     }
 
     /** The store next to this one (above or below) that issued the most of the product in the last 3 months. */

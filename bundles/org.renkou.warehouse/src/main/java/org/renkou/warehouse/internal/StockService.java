@@ -28,6 +28,7 @@ import org.renkou.warehouse.internal.WarehouseDTO.Issue;
 import org.renkou.warehouse.internal.WarehouseDTO.LedgerEntry;
 import org.renkou.warehouse.internal.WarehouseDTO.Lot;
 import org.renkou.warehouse.internal.WarehouseDTO.Mismatch;
+import org.renkou.warehouse.internal.WarehouseDTO.PlannedTake;
 import org.renkou.warehouse.internal.WarehouseDTO.Product;
 import org.renkou.warehouse.internal.WarehouseDTO.Receipt;
 import org.renkou.warehouse.internal.WarehouseDTO.Reconciliation;
@@ -162,7 +163,8 @@ public class StockService {
             LotEntity lot = em.find(LotEntity.class, s.lotId);
             ProductEntity p = em.find(ProductEntity.class, s.productId);
             out.add(new StockLine(s.storeId, s.lotId, s.productId, p.name, lot.batchNumber, lot.expiresOn,
-                    s.quantity, lot.blocked, lot.expiresOn.isBefore(today)));
+                    s.quantity, lot.blocked, lot.expiresOn.isBefore(today),
+                    !lot.expiresOn.isBefore(today) && !lot.expiresOn.isAfter(today.plusDays(ReportService.NEAR_EXPIRY_DAYS))));
         }
         return out;
     }
@@ -369,6 +371,32 @@ public class StockService {
 
     /** A balance an issue may take from: the lot and the units it holds. */
     record Candidate(long lotId, int quantity) {
+    }
+
+    /**
+     * The lots an issue of {@code quantity} would take, first expiry first out, without taking anything: the
+     * suggestion shown before issuing; 409 naming {@code quantity} when the store has too little.
+     */
+    public List<PlannedTake> issuePlan(Caller caller, long storeId, Long productId, Integer quantity) {
+        caller.require("查看库存", "read stock", READ);
+        long product = Checks.required(productId, "productId", "药具品种");
+        int wanted = Checks.positive(quantity, "quantity");
+        LocalDate today = db.today();
+        return db.read(em -> {
+            store(em, caller, storeId, "storeId");
+            List<PlannedTake> out = new ArrayList<>();
+            int left = wanted;
+            for (Candidate c : candidates(em, storeId, product, today)) {
+                LotEntity lot = em.find(LotEntity.class, c.lotId());
+                int take = Math.min(left, c.quantity());
+                out.add(new PlannedTake(lot.id, lot.batchNumber, lot.expiresOn, c.quantity(), take));
+                left -= take;
+                if (left == 0) {
+                    return out;
+                }
+            }
+            throw insufficient(wanted - left);
+        });
     }
 
     /** The issuable balances of a product in a store, first expiry first (先产先出): not blocked, not expired. */

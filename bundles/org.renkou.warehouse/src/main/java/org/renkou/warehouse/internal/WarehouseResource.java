@@ -34,6 +34,7 @@ import org.renkou.warehouse.internal.WarehouseDTO.FollowUp;
 import org.renkou.warehouse.internal.WarehouseDTO.Issue;
 import org.renkou.warehouse.internal.WarehouseDTO.LedgerEntry;
 import org.renkou.warehouse.internal.WarehouseDTO.Lot;
+import org.renkou.warehouse.internal.WarehouseDTO.PlannedTake;
 import org.renkou.warehouse.internal.WarehouseDTO.Product;
 import org.renkou.warehouse.internal.WarehouseDTO.Receipt;
 import org.renkou.warehouse.internal.WarehouseDTO.Reconciliation;
@@ -127,6 +128,13 @@ public class WarehouseResource {
     @Path("stores/{id:[0-9]+}/stock")
     public List<StockLine> stock(@Context SecurityContext sc, @PathParam("id") long id) {
         return stock.stock(caller(sc), id);
+    }
+
+    @GET
+    @Path("stores/{id:[0-9]+}/issue-plan")
+    public List<PlannedTake> issuePlan(@Context SecurityContext sc, @PathParam("id") long id,
+            @QueryParam("productId") Long productId, @QueryParam("quantity") Integer quantity) {
+        return stock.issuePlan(caller(sc), id, productId, quantity);
     }
 
     @GET
