@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -19,15 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.renkou.core.api.CitizenId;
 
@@ -44,12 +33,12 @@ class WebUiIT {
     static final String COMMUNITY_A = "440606901001";
     static final String COMMUNITY_B = "440606901002";
     static final String XSS = "<script>alert(1)</script>";
-    private static final Path SHOTS = Path.of("target/screenshots");
 
     private Path home;
     private Process process;
     private String base;
     private Http http;
+    private Browser session;
     private WebDriver browser;
     private WebDriverWait wait;
 
@@ -62,53 +51,37 @@ class WebUiIT {
         TestBundles.deployFixture(home.resolve("deploy"));
         process = RenkouProcess.launch(home, Integer.toString(port), Map.of());
         http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 60);
-        Files.createDirectories(SHOTS);
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory(home, "chrome-").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(StaleElementReferenceException.class); // pages re-render on every route
+        session = new Browser(base, home);
+        browser = session.driver;
+        wait = session.wait;
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
         RenkouProcess.stop(process);
     }
 
     private WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return session.find(css);
     }
 
     private void type(String css, String text) {
-        WebElement e = find(css);
-        e.clear();
-        e.sendKeys(text);
+        session.type(css, text);
     }
 
     private void waitForText(String css, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        session.waitForText(css, text);
     }
 
     private void shot(String name) throws IOException {
-        File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        session.shot(name);
     }
 
     private void login(String username, String password) {
-        browser.get(base + "/ui/index.html#/login");
-        type("#username", username);
-        type("#password", password);
-        find("#login-button").click();
+        session.login(username, password);
     }
 
     private void changePassword(String oldPassword, String newPassword) {
@@ -120,8 +93,7 @@ class WebUiIT {
     }
 
     private void logout() {
-        find("#logout").click();
-        find("#login-form");
+        session.logout();
     }
 
     private static String idNumber(String first17) {

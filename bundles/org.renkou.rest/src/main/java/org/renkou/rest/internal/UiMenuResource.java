@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Component;
  * every service with {@code renkou.contribution=menu}, its names ({@code renkou.contribution.name.zh/.en}),
  * {@code renkou.contribution.path}, and for a module with pages of its own {@code renkou.contribution.script} (a
  * script under {@code /ui/modules/} the UI loads; it registers its routes with {@code window.Renkou}) and
- * {@code renkou.contribution.route} (the route the entry opens). A switched-off module's components are gone, and
+ * {@code renkou.contribution.route} (the route the entry opens), and {@code renkou.contribution.module} (the module's
+ * id, else the bundle's {@code Renkou-Module} header). A switched-off module's components are gone, and
  * so is its entry.
  */
 @Component(service = UiMenuResource.class, property = JerseyWhiteboard.RESOURCE + "=true")
@@ -55,7 +56,10 @@ public class UiMenuResource {
             m.put("path", text(ref.getProperty("renkou.contribution.path")));
             m.put("script", text(ref.getProperty("renkou.contribution.script")));
             m.put("route", text(ref.getProperty("renkou.contribution.route")));
-            m.put("module", ref.getBundle() == null ? null : ref.getBundle().getHeaders("").get("Renkou-Module"));
+            // a feature's module names itself (its bundles carry no Renkou-Module header); a deployed one by header
+            Object module = ref.getProperty("renkou.contribution.module");
+            m.put("module", module != null ? module.toString()
+                    : ref.getBundle() == null ? null : ref.getBundle().getHeaders("").get("Renkou-Module"));
             out.add(m);
         }
         out.sort(Comparator.comparing(m -> String.valueOf(m.get("nameZh"))));

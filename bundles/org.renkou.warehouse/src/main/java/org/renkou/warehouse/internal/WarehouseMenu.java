@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
     "renkou.contribution.name.en=Contraceptive warehouse",
     "renkou.contribution.script=" + WarehouseUi.PATH + "/warehouse.js",
     "renkou.contribution.route=warehouse",
+    "renkou.contribution.module=warehouse",
     WarehouseDatabase.MODULE_CONDITION
 })
 public class WarehouseMenu {
