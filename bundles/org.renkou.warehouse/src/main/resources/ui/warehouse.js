@@ -7,6 +7,10 @@
   if (!R) return;
   const { el, t, api, get, show, table, field, message, say, problem, failure } = R;
   const API = '/api/warehouse';
+  // conditional parts are written as `cond ? node : null`; DOM append would show a null as the text "null"
+  const clean = (nodes) => nodes.flat().filter(n => n !== null && n !== undefined && n !== false);
+  const view = (...nodes) => show(...clean(nodes));
+  const add = (parent, ...nodes) => parent.append(...clean(nodes));
   const en = () => R.lang() === 'en';
   const canMove = () => R.has('WAREHOUSE_KEEPER', 'DIRECTOR');
   const quarterNow = () => { const d = new Date(); return d.getFullYear() + 'Q' + (Math.floor(d.getMonth() / 3) + 1); };
@@ -46,7 +50,7 @@
   async function overview() {
     const [rem, rec, storeList, productList] = await Promise.all([get(API + '/reminders'), get(API + '/reconcile'),
       get(API + '/stores'), get(API + '/products')]);
-    if (!storeList.ok) { show(el('h2', {}, t('wh.title')), failure(storeList)); return; }
+    if (!storeList.ok) { view(el('h2', {}, t('wh.title')), failure(storeList)); return; }
     const reminders = rem.ok ? rem.data : [];
     const warnings = reminders.filter(r => r.kind !== 'DUE');
     const text = (r) => (en() ? r.textEn : r.text);
@@ -73,7 +77,7 @@
       submit(smsg, 'POST', API + '/stores', { name: value(storeForm, 'name'), jurisdictionCode: value(storeForm, 'jurisdictionCode') },
         () => overview());
     });
-    show(el('h2', {}, t('wh.title')),
+    view(el('h2', {}, t('wh.title')),
       el('div', { class: 'toolbar' }, link('wh-reports', t('wh.reports'), 'wh-link-reports'), ' · ',
         link('wh-card', t('wh.card'), 'wh-link-card')),
       reconcile,
@@ -86,7 +90,7 @@
         : el('p', { class: 'muted' }, t('wh.noWarnings'))),
       el('h2', {}, t('wh.dueDates')),
       el('ul', { id: 'wh-due' }, reminders.filter(r => r.kind === 'DUE').map(r =>
-        el('li', {}, text(r) + ' — ' + r.dueOn + '（' + t('wh.daysLeft') + ' ' + r.daysLeft + '）'))),
+        el('li', {}, text(r) + ' — ' + r.dueOn + (en() ? ' (' : '（') + t('wh.daysLeft') + ' ' + r.daysLeft + (en() ? ')' : '）')))),
       el('h2', {}, t('wh.stores')),
       el('div', { id: 'wh-stores' }, table([['wh.storeName', s => s.name], ['wh.level', s => t('wh.' + s.level)],
         ['wh.jurisdictionCode', s => s.jurisdictionCode]], storeList.data, s => { location.hash = '#/wh-store/' + s.id; })),
@@ -103,11 +107,11 @@
     ['wh-stocktake', 'wh.stockTake'], ['wh-scraps', 'wh.scraps'], ['wh-plan', 'wh.plan']];
   async function storePage(id, current, render) {
     const list = await get(API + '/stores');
-    if (!list.ok) { show(failure(list)); return; }
+    if (!list.ok) { view(failure(list)); return; }
     const store = list.data.find(s => String(s.id) === String(id));
-    if (!store) { show(el('p', { class: 'error' }, t('notFound'))); return; }
+    if (!store) { view(el('p', { class: 'error' }, t('notFound'))); return; }
     const body = el('div', { id: 'wh-body' });
-    show(el('p', {}, link('warehouse', '‹ ' + t('wh.title'))),
+    view(el('p', {}, link('warehouse', '‹ ' + t('wh.title'))),
       el('h2', { id: 'wh-store-name' }, store.name + ' · ' + t('wh.' + store.level) + ' · ' + store.jurisdictionCode),
       el('nav', { class: 'wh-tabs' }, TABS.map(([r, k]) => el('a', { href: '#/' + r + '/' + store.id, id: 'tab-' + r,
         class: r === current ? 'active' : null }, t(k)))), body);
@@ -121,7 +125,7 @@
     return storePage(id, 'wh-store', async (store, body) => {
       const [stock, ledger] = await Promise.all([get(API + '/stores/' + store.id + '/stock'),
         get(API + '/stores/' + store.id + '/ledger?limit=50')]);
-      body.append(el('h2', {}, t('wh.stockOnHand')),
+      add(body, el('h2', {}, t('wh.stockOnHand')),
         el('div', { id: 'wh-stock' }, stock.ok ? table([['wh.batch', l => l.batchNumber], ['wh.product', l => l.productName],
           ['wh.expiresOn', l => l.expiresOn], ['wh.quantity', l => l.quantity], ['wh.status', status],
           ['wh.trace', l => (canMove() ? link('wh-trace/' + l.lotId, t('wh.trace')) : '')]], stock.data) : failure(stock)),
@@ -172,7 +176,7 @@
           confirmed = false;
         });
       });
-      body.append(form);
+      add(body, form);
     });
   }
 
@@ -238,7 +242,7 @@
           suggest();
         });
       });
-      body.append(usable.length ? null : el('p', { class: 'error' }, t('wh.nothingToIssue')), form);
+      add(body, usable.length ? null : el('p', { class: 'error' }, t('wh.nothingToIssue')), form);
       suggest();
     });
   }
@@ -261,7 +265,7 @@
           lotId: number(form, 'lotId'), quantity: number(form, 'quantity'), reason: value(form, 'reason') },
         () => say(msg, t('wh.transferred'), true));
       });
-      body.append(el('p', { class: 'muted' }, t('wh.transferHint')), form);
+      add(body, el('p', { class: 'muted' }, t('wh.transferHint')), form);
     });
   }
 
@@ -293,7 +297,7 @@
         () => stockTakePage(id));
       });
       const me = R.me();
-      body.append(el('p', { class: 'muted' }, t('wh.stockTakeHint')), form, el('h2', {}, t('wh.stockTakes')),
+      add(body, el('p', { class: 'muted' }, t('wh.stockTakeHint')), form, el('h2', {}, t('wh.stockTakes')),
         el('div', { id: 'wh-stocktakes' }, takes.ok ? table([['wh.quarter', s => s.quarter], ['status', s => t('wh.' + s.status)],
           ['wh.differences', s => s.lines.filter(l => l.difference !== 0).map(l => t('wh.lot') + ' ' + l.lotId + ' ' + (l.difference > 0 ? '+' : '')
             + l.difference + '（' + (l.explanation || '') + '）').join('；')],
@@ -318,7 +322,7 @@
         submit(msg, 'POST', API + '/stores/' + store.id + '/scraps', { lotId: number(form, 'lotId'), quantity: number(form, 'quantity'),
           reason: value(form, 'reason') }, () => scrapsPage(id));
       });
-      body.append(el('p', { class: 'muted' }, t('wh.scrapHint')), canMove() ? form : null, el('h2', {}, t('wh.scraps')),
+      add(body, el('p', { class: 'muted' }, t('wh.scrapHint')), canMove() ? form : null, el('h2', {}, t('wh.scraps')),
         el('div', { id: 'wh-scrap-list' }, scraps.ok ? table([['wh.lot', s => s.lotId], ['wh.quantity', s => s.quantity],
           ['wh.scrapReason', s => s.reason], ['status', s => t('wh.' + s.status)], ['wh.submittedBy', s => s.submittedBy],
           ['action', s => (s.status === 'SUBMITTED' && R.has('DIRECTOR')
@@ -336,7 +340,7 @@
         el('button', { type: 'submit', class: 'primary' }, t('search')));
       form.addEventListener('submit', (e) => { e.preventDefault();
         location.hash = '#/wh-plan/' + store.id + '?expectedNewUsers=' + encodeURIComponent(value(form, 'expectedNewUsers') || '0'); });
-      body.append(el('p', { class: 'muted' }, t('wh.planHint')), form, res.ok ? table([['wh.product', r => r.product],
+      add(body, el('p', { class: 'muted' }, t('wh.planHint')), form, res.ok ? table([['wh.product', r => r.product],
         ['wh.users', r => r.users], ['wh.expectedNewUsers', r => r.expectedNewUsers], ['wh.perUserMonth', r => r.unitsPerUserMonth],
         ['wh.turnoverMonths', r => r.turnoverMonths], ['wh.onHand', r => r.onHand], ['wh.demand', r => r.demand]], res.data) : failure(res));
     });
@@ -354,11 +358,11 @@
         out.replaceChildren(res.ok ? table([['name', r => r.name], ['idNumber', r => r.idNumber], ['residenceCode', r => r.residenceCode]],
           res.data.items, r => { location.hash = '#/wh-card/' + r.id; }) : failure(res));
       });
-      show(el('p', {}, link('warehouse', '‹ ' + t('wh.title'))), el('h2', {}, t('wh.card')), el('p', { class: 'muted' }, t('wh.cardHint')), form, out);
+      view(el('p', {}, link('warehouse', '‹ ' + t('wh.title'))), el('h2', {}, t('wh.card')), el('p', { class: 'muted' }, t('wh.cardHint')), form, out);
       return;
     }
     const resident = await get('/api/residents/' + residentId);
-    if (!resident.ok) { show(failure(resident)); return; }
+    if (!resident.ok) { view(failure(resident)); return; }
     const entries = el('div', { id: 'wh-card-entries' });
     const reason = el('input', { id: 'wh-card-reason', value: (query && query.get('reason')) || '' });
     const rmsg = message();
@@ -399,7 +403,7 @@
         lotId: number(reaction, 'lotId'), description: value(reaction, 'description') },
       () => { say(amsg, t('saved'), true); if (reason.value) read(); });
     });
-    show(el('p', {}, link('wh-card', '‹ ' + t('wh.card'))),
+    view(el('p', {}, link('wh-card', '‹ ' + t('wh.card'))),
       el('h2', {}, t('wh.card') + ' · ' + resident.data.name),
       el('div', { class: 'toolbar' }, el('label', {}, t('wh.readReason'), reason), button(t('wh.readCard'), read, { class: 'primary', id: 'wh-card-read' })),
       rmsg, entries, el('div', { class: 'wh-forms' }, follow, reaction));
@@ -422,7 +426,7 @@
         el('h2', {}, t('wh.adverseReaction')), table([['wh.resident', c => c.residentId], ['wh.onDate', c => c.onDate],
           ['wh.description', c => c.note]], tr.reactions));
     };
-    show(el('p', {}, link('warehouse', '‹ ' + t('wh.title'))), el('h2', {}, t('wh.trace') + ' · ' + t('wh.lot') + ' ' + lotId),
+    view(el('p', {}, link('warehouse', '‹ ' + t('wh.title'))), el('h2', {}, t('wh.trace') + ' · ' + t('wh.lot') + ' ' + lotId),
       el('div', { class: 'toolbar' }, el('label', {}, t('wh.readReason'), reason), button(t('wh.trace'), run, { class: 'primary', id: 'wh-trace-run' })), msg, out);
   }
 
@@ -446,19 +450,19 @@
       location.hash = '#/wh-reports?' + new URLSearchParams({ jurisdiction: value(form, 'jurisdiction') || '', quarter: value(form, 'quarter') || '' }); });
     const params = new URLSearchParams({ jurisdiction: jurisdiction, quarter: quarter });
     const [stock, users] = await Promise.all([get(API + '/reports/stock?' + params), get(API + '/reports/users?' + params)]);
-    show(el('p', {}, link('warehouse', '‹ ' + t('wh.title'))), el('h2', {}, t('wh.reports')), form,
+    view(el('p', {}, link('warehouse', '‹ ' + t('wh.title'))), el('h2', {}, t('wh.reports')), form,
       report('stock', stock, STOCK_COLUMNS, params), report('users', users, USERS_COLUMNS, params));
   }
 
   function report(kind, res, columns, params) {
     const box = el('section', { class: 'wh-report', id: 'wh-report-' + kind });
-    if (!res.ok) { box.append(failure(res)); return box; }
+    if (!res.ok) { add(box, failure(res)); return box; }
     const r = res.data;
     const signed = r.signOff;
     const exports = el('div', { class: 'toolbar' }, ['xlsx', 'pdf', 'csv'].map(f =>
       el('a', { href: API + '/reports/' + kind + '?' + params + '&format=' + f, id: 'wh-export-' + kind + '-' + f, download: '' },
         t('wh.export') + ' ' + f.toUpperCase())));
-    box.append(el('h2', {}, r.title + ' · ' + r.jurisdiction + ' · ' + r.quarter),
+    add(box, el('h2', {}, r.title + ' · ' + r.jurisdiction + ' · ' + r.quarter),
       el('p', { id: 'wh-signoff-' + kind, class: signed ? 'ok' : 'muted' }, signed
         ? t('wh.signedOff') + '：' + signed.signedBy + ' · ' + R.when(signed.signedAt) + ' · ' + t('wh.revision') + ' ' + signed.revision
           + (signed.correctionReason ? ' · ' + t('wh.correctionReason') + '：' + signed.correctionReason : '')
@@ -469,7 +473,7 @@
       const msg = message();
       const analysis = el('input', { id: 'wh-analysis-' + kind, placeholder: t('wh.analysis'), size: 40 });
       const correction = el('input', { id: 'wh-correction-' + kind, placeholder: t('wh.correctionReason'), size: 30 });
-      box.append(el('div', { class: 'toolbar' }, el('label', {}, t('wh.analysis'), analysis),
+      add(box, el('div', { class: 'toolbar' }, el('label', {}, t('wh.analysis'), analysis),
         signed ? el('label', {}, t('wh.correctionReason'), correction) : null,
         button(signed ? t('wh.signCorrection') : t('wh.signOff'), () => submit(msg, 'POST', API + '/reports/' + kind + '/sign-off',
           { jurisdiction: params.get('jurisdiction'), quarter: params.get('quarter'), analysis: analysis.value,
@@ -527,7 +531,7 @@
     'wh.followUp': '随访记录', 'wh.adverseReaction': '不良反应报告', 'wh.description': '不良反应描述', 'wh.recipients': '领取人',
     'wh.opening': '期初', 'wh.closing': '期末', 'wh.lossPerMille': '损耗率‰', 'wh.newUsers': '新增人数', 'wh.followedUp': '已随访',
     'wh.followUpRate': '随访率 %', 'wh.failures': '失败', 'wh.export': '导出', 'wh.signedOff': '已签字确认',
-    'wh.notSignedOff': '尚未签字确认：以下为实时数据。', 'wh.revision': '第', 'wh.analysis': '文字分析说明',
+    'wh.notSignedOff': '尚未签字确认：以下为实时数据。', 'wh.revision': '版本', 'wh.analysis': '文字分析说明',
     'wh.signOff': '签字确认', 'wh.signCorrection': '签署更正版', 'wh.correctionReason': '更正理由'
   };
   const EN = {

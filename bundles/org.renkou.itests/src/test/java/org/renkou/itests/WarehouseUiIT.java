@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -124,12 +126,12 @@ class WarehouseUiIT {
         b.find("#wh-body");
     }
 
-    private void receive(String batch, boolean damp) throws Exception {
+    private void receive(String batch, String expires, boolean damp) throws Exception {
         tab("wh-receive");
         choose("#wh-receive-product", "复方左炔诺孕酮片");
         b.type("#wh-receive-batch", batch);
         setValue("#wh-receive-produced", "2026-01-10"); // date inputs type in the browser's locale order
-        setValue("#wh-receive-expires", "2028-12-31");
+        setValue("#wh-receive-expires", expires);
         b.type("#wh-receive-quantity", "600");
         b.type("#wh-receive-supplier", "佛山市计生药具站");
         b.type("#wh-receive-invoice", "FP-" + batch);
@@ -141,6 +143,16 @@ class WarehouseUiIT {
             b.waitForText("#wh-receive-form .error", "将作为不合格冻结"); // asks to confirm
         }
         b.find("#wh-receive-submit").click();
+    }
+
+    /** From the open store's transfer tab to {@code toStore}. */
+    private void transfer(String toStore, String batch, int quantity) {
+        tab("wh-transfer");
+        choose("#wh-transfer-to", toStore);
+        choose("#wh-transfer-lot", batch);
+        b.type("#wh-transfer-quantity", Integer.toString(quantity));
+        b.find("#wh-transfer-submit").click();
+        b.waitForText("#wh-transfer-form .ok", "已调拨");
     }
 
     private static long quantityOf(String json, String batch) {
@@ -167,10 +179,10 @@ class WarehouseUiIT {
 
         // 1. receiving with 三查六对 and the quality check; a damp lot is blocked
         openStore("顺德区药具库");
-        receive("L2026A", false);
+        receive("L2026A", "2028-12-31", false);
         b.waitForText("#wh-receive-form .ok", "已入库");
         b.shot("wh-01-receive");
-        receive("L2026B", true);
+        receive("L2026B", "2028-12-31", true);
         b.waitForText("#wh-receive-form .error", "验收未通过，已冻结");
         tab("wh-store");
         b.waitForText("#wh-stock", "验收未通过·冻结");
@@ -178,19 +190,9 @@ class WarehouseUiIT {
         assertReconciles("receiving");
 
         // 2. transfers down the levels
-        tab("wh-transfer");
-        choose("#wh-transfer-to", "大良街道药具库");
-        choose("#wh-transfer-lot", "L2026A");
-        b.type("#wh-transfer-quantity", "300");
-        b.find("#wh-transfer-submit").click();
-        b.waitForText("#wh-transfer-form .ok", "已调拨");
+        transfer("大良街道药具库", "L2026A", 300);
         openStore("大良街道药具库");
-        tab("wh-transfer");
-        choose("#wh-transfer-to", "一社区药具点");
-        choose("#wh-transfer-lot", "L2026A");
-        b.type("#wh-transfer-quantity", "100");
-        b.find("#wh-transfer-submit").click();
-        b.waitForText("#wh-transfer-form .ok", "已调拨");
+        transfer("一社区药具点", "L2026A", 100);
         assertReconciles("transfer");
 
         // 3. issue to a person, first expiry first out, informed choice, on their card
@@ -211,6 +213,17 @@ class WarehouseUiIT {
         b.waitForText("#wh-issue-form .ok", "已发放");
         assertReconciles("issue");
 
+        // a lot near expiry at the street: the overview warns and suggests the community, which issues that product
+        openStore("顺德区药具库");
+        receive("L2026N", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(60).toString(), false);
+        b.waitForText("#wh-receive-form .ok", "已入库");
+        transfer("大良街道药具库", "L2026N", 50);
+        b.open("#/warehouse");
+        b.waitForText("#wh-warnings", "近效期");
+        b.waitForText("#wh-warnings", "调往 一社区药具点");
+        b.shot("wh-04-warnings");
+        assertReconciles("near-expiry transfer");
+
         // 4. follow-up on the person's card; reading the card is audited with its reason
         b.open("#/warehouse");
         b.find("#wh-link-card").click();
@@ -225,7 +238,7 @@ class WarehouseUiIT {
         b.find("#wh-followup-submit").click();
         b.waitForText("#wh-followup-form .ok", "已保存");
         b.waitForText("#wh-card-entries", "随访");
-        b.shot("wh-04-card");
+        b.shot("wh-05-card");
         assertTrue(admin.get("/api/audit?action=READ_SENSITIVE&entityType=ContraceptiveCard").body().contains("季度随访"),
                 "the card read is audited with its reason");
         assertReconciles("follow-up");
@@ -246,7 +259,7 @@ class WarehouseUiIT {
         b.type("#wh-scrap-reason", "包装受潮");
         b.find("#wh-scrap-submit").click();
         b.waitForText("#wh-scrap-list", "待审批");
-        b.shot("wh-05-scrap-asked");
+        b.shot("wh-06-scrap-asked");
         b.logout();
 
         // the county director approves the count and the scrapping (the level above the street)
@@ -274,7 +287,7 @@ class WarehouseUiIT {
         b.type("#wh-analysis-stock", "本季度发放平稳，报废 10 板（受潮）。");
         b.find("#wh-sign-stock").click();
         b.waitForText("#wh-signoff-stock", "已签字确认");
-        b.shot("wh-06-report-signed");
+        b.shot("wh-07-report-signed");
         Http director = http.login("wh-director", PASSWORD);
         String quarter = b.find("#wh-report-quarter").getAttribute("value");
         Http.Response xlsx = director.get("/api/warehouse/reports/stock?jurisdiction=440606&quarter=" + quarter + "&format=xlsx");
@@ -293,7 +306,7 @@ class WarehouseUiIT {
         b.wait.until(d -> d.findElements(By.cssSelector("nav a[data-module=warehouse]")).isEmpty());
         b.find("#module-off");
         assertTrue(b.driver.findElements(By.cssSelector("#page .error")).isEmpty(), "no error on the page");
-        b.shot("wh-07-module-off");
+        b.shot("wh-08-module-off");
         // on again: the entry and pages return with the data
         assertTrue(admin.post("/api/admin/modules/warehouse/enable").body().contains("\"state\":\"ENABLED\""));
         b.wait.until(d -> {
@@ -303,13 +316,13 @@ class WarehouseUiIT {
         b.find("nav a[data-module=warehouse]").click();
         b.waitForText("#wh-stores", "一社区药具点");
         b.waitForText("#wh-reconcile", "账账相符");
-        b.shot("wh-08-module-on");
+        b.shot("wh-09-module-on");
         assertReconciles("after switching off and on");
 
         // English
         b.find("#lang").click();
         b.waitForText("#page h2", "Contraceptive warehouse");
-        b.shot("wh-09-english");
+        b.shot("wh-10-english");
         b.find("#lang").click();
         assertFalse(b.driver.getPageSource().contains("<script>alert"), "nothing injected");
     }
