@@ -8,7 +8,7 @@ set -euo pipefail
 ISSUES=${1:-10000}
 CLIENTS=${2:-8}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DIST=$ROOT/distribution/target/renkou
+DIST=${RENKOU_DIST:-$ROOT/distribution/target/renkou}   # RENKOU_DIST: another build, for A/B runs
 PORT=${RENKOU_PORT:-18607}
 HOME_DIR=$(mktemp -d /tmp/renkou-warehouse-XXXXXX)
 # the benchmark acts as the built-in system caller: header trust (tests and benchmarks only), loopback only
@@ -23,5 +23,5 @@ done
 echo "started $(date -u +%H:%M:%S) UTC on $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # the JVM's pid: the bench reads its CPU time from /proc around the issues (µs CPU per issue, steadier than
 # issues/s on a shared machine)
-java "$ROOT/distribution/bench/WarehouseBench.java" "http://127.0.0.1:$PORT/api" "$ISSUES" "$CLIENTS" "$PID"
+java ${BENCH_JAVA_OPTS:-} "$ROOT/distribution/bench/WarehouseBench.java" "http://127.0.0.1:$PORT/api" "$ISSUES" "$CLIENTS" "$PID"
 echo "finished $(date -u +%H:%M:%S) UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"
