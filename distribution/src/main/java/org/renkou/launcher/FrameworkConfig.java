@@ -51,6 +51,10 @@ public final class FrameworkConfig {
         return Map.of(
                 "derby.system.home", s.data().toString(),
                 "derby.stream.error.file", s.logs().resolve("derby.log").toString(),
+                // Derby caches 1,000 pages (4 MB) by default: with a million residents every lookup by ID number
+                // then reads its index pages again (BENCHMARKS.md). 16,000 pages hold the hot indexes; the cache
+                // fills only as pages are read. -Dderby.storage.pageCacheSize in RENKOU_JAVA_OPTS overrides it.
+                "derby.storage.pageCacheSize", System.getProperty("derby.storage.pageCacheSize", "16000"),
                 "org.slf4j.simpleLogger.showDateTime", "true",
                 "org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS",
                 "org.slf4j.simpleLogger.logFile", "System.err",

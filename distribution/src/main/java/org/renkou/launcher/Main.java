@@ -85,6 +85,8 @@ public final class Main {
                         e.getThrowable() == null ? "" : e.getThrowable().getMessage());
             }
         });
+        StartTimes startTimes = new StartTimes();
+        felix.getBundleContext().addBundleListener(startTimes);
         int maxLevel = BundleSet.reconcile(felix.getBundleContext(), catalog.bundles(settings.distribution().resolve("system")), log);
         felix.start();
         FrameworkStartLevel fsl = felix.adapt(FrameworkStartLevel.class);
@@ -109,6 +111,8 @@ public final class Main {
         }
         log.info("Renkou 已启动 / started in {} ms: {}/{} bundles active; web UI http://{}:{}/ ; home {}",
                 (System.nanoTime() - t0) / 1_000_000, active, total, settings.host(), settings.port(), settings.home());
+        felix.getBundleContext().removeBundleListener(startTimes);
+        log.info("Slowest bundle starts / 启动最慢的组件: {}", startTimes.slowest(5));
         return felix;
     }
 

@@ -70,6 +70,22 @@ class AuthIT {
     }
 
     @Test
+    void theLookupServletChecksTheCallerLikeTheRestOfTheApi() throws Exception {
+        String path = "/api/residents/by-id-number/11010519491231002X";
+        Http.Response anonymous = http.get(path);
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.contentType().startsWith("application/problem+json")
+                && anonymous.body().contains("请先登录"), anonymous.body());
+        assertEquals(401, http.as("admin").get(path).status(), "the header is not trusted here either");
+        Http.Response missing = admin.get(path);
+        assertEquals(404, missing.status());
+        assertTrue(missing.contentType().startsWith("application/problem+json")
+                && missing.body().contains("\"field\":\"idNumber\""), missing.body());
+        assertEquals(400, admin.get("/api/residents/by-id-number/" + "1".repeat(41)).status());
+        assertEquals(405, admin.postJson(path, "{}").status());
+    }
+
+    @Test
     void stateChangingRequestsNeedTheCsrfToken() throws Exception {
         String street = "{\"code\":\"530102903\",\"name\":\"令牌街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}";
         Http.Response refused = admin.withoutCsrf().postJson("/api/jurisdictions", street);

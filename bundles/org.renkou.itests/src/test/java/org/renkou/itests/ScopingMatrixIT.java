@@ -103,6 +103,9 @@ public class ScopingMatrixIT {
                     assertRefused(path, officerA.putJson(path, own.body().replace("\"reason\":null", "\"reason\":\"越权\"")));
                 }
             }
+            String manIdNumber = "44060619880808001" + CitizenId.checkChar("44060619880808001");
+            assertEquals(200, officerB.get("/api/residents/by-id-number/" + manIdNumber).status());
+            assertRefused("by-id-number", officerA.get("/api/residents/by-id-number/" + manIdNumber));
             assertRefused("sensitive", officerA.postJson("/api/residents/" + man + "/sensitive", "{\"reason\":\"试探\"}"));
             assertRefused("decision", officerA.postJson("/api/benefit-applications/" + records.get("benefit-applications")
                     + "/decision", "{\"decision\":\"PASSED\",\"reason\":\"越权\",\"version\":1}"));
@@ -112,6 +115,7 @@ public class ScopingMatrixIT {
             assertTrue(!officerA.get("/api/migrants?limit=500").body().contains("周梅"));
 
             String denied = admin.get("/api/audit?actor=scope-a&action=DENIED&limit=500").body();
+            assertTrue("the lookup by ID number is audited: " + denied, denied.contains("lookup by ID number"));
             for (String entityType : new String[] {"resident", "household", "marriage", "birth", "certificate",
                     "benefit-application", "migrant"}) {
                 long recordId = records.get(entityType.equals("resident") ? "residents" : entityType + "s");

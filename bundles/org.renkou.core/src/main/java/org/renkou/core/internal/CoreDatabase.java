@@ -3,16 +3,20 @@ package org.renkou.core.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 
 import javax.persistence.EntityManagerFactory;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
 import org.renkou.core.api.HealthIndicator;
 
 /**
@@ -25,11 +29,22 @@ public class CoreDatabase implements HealthIndicator {
 
     private final Database database;
 
+    /** The unit's database (persistence.xml's URL without {@code create}: the unit creates it). */
+    static final String DIRECT_URL = "jdbc:derby:renkou";
+
     @Activate
     public CoreDatabase(@Reference(target = "(osgi.unit.name=renkou.core)") EntityManagerFactory emf,
-            BundleContext context) {
-        this.database = new Database(emf);
+            @Reference(target = "(osgi.jdbc.driver.class=org.apache.derby.jdbc.EmbeddedDriver)")
+            DataSourceFactory jdbc, BundleContext context) throws SQLException {
+        Properties direct = new Properties();
+        direct.setProperty(DataSourceFactory.JDBC_URL, DIRECT_URL);
+        this.database = new Database(emf, jdbc.createDataSource(direct));
         database.startAsync(new SchemaMigrations("core", scripts(context)));
+    }
+
+    @Deactivate
+    void deactivate() {
+        database.close();
     }
 
     public Database database() {

@@ -3,9 +3,12 @@ package org.renkou.core.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
@@ -14,6 +17,8 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
+
+import javax.sql.DataSource;
 
 import org.renkou.core.api.HealthIndicator;
 import org.renkou.core.api.RenkouException;
@@ -30,11 +35,23 @@ public final class Database implements HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long READY_WAIT_SECONDS = 30;
 
+    /** Plain JDBC connections kept for {@link #jdbc}: as many as EclipseLink's read pool (persistence.xml). */
+    private static final int DIRECT_CONNECTIONS = 4;
+
     private final EntityManagerFactory emf;
+    private final DataSource direct;
+    private final Semaphore directPermits = new Semaphore(DIRECT_CONNECTIONS);
+    private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     public Database(EntityManagerFactory emf) {
+        this(emf, null);
+    }
+
+    /** @param direct the same database for {@link #jdbc}, or null when this unit has no such read path */
+    public Database(EntityManagerFactory emf, DataSource direct) {
         this.emf = emf;
+        this.direct = direct;
     }
 
     /** Migrates the schema on a new thread; {@link #whenReady()} completes when done. */
@@ -112,6 +129,62 @@ public final class Database implements HealthIndicator {
             return work.apply(em);
         } finally {
             em.close();
+        }
+    }
+
+    /** One read over plain JDBC (no entity manager, no transaction; Derby's autocommit ends it). */
+    @FunctionalInterface
+    public interface SqlRead<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs a read over a plain JDBC connection from a small pool of its own. Only for the hottest read (the lookup
+     * by ID number): EclipseLink's query machinery there cost more than Derby's own work (BENCHMARKS.md).
+     */
+    public <T> T jdbc(SqlRead<T> work) {
+        if (direct == null) {
+            throw new IllegalStateException("this database has no direct JDBC reads");
+        }
+        awaitReady();
+        try {
+            directPermits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RenkouException.unavailable("请求被中断。", "The request was interrupted.");
+        }
+        Connection c = idle.poll();
+        try {
+            if (c == null) {
+                c = direct.getConnection();
+            }
+            T result = work.apply(c);
+            idle.add(c);
+            c = null;
+            return result;
+        } catch (SQLException e) {
+            LOG.warn("Direct read failed: {}", e.toString());
+            throw RenkouException.unavailable("数据库暂不可用，请稍后再试。", "The database is not available; try again shortly.");
+        } finally {
+            if (c != null) {
+                closeQuietly(c); // broken or failed: not reused
+            }
+            directPermits.release();
+        }
+    }
+
+    /** Closes the direct connections (the unit itself belongs to Aries JPA). */
+    public void close() {
+        for (Connection c; (c = idle.poll()) != null;) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // a broken connection; nothing to keep
         }
     }
 

@@ -174,6 +174,7 @@ final class ResidentImporter {
                 throw new IllegalStateException("import batch failed: " + e.getMessage(), e);
             }
         });
+        ResidentCounts.changed(); // JDBC batches pass the entity listener by
         imported += counts[0];
         skipped += counts[1];
         errors += counts[2];

@@ -124,4 +124,76 @@ class ResidentServiceImplTest {
         m.relation = r;
         return m;
     }
+
+    @Test
+    void theListCountsEachPersonOnceAcrossBothPlacesAndPagesInNameOrder() {
+        residents.create(officerA, person("44060619900101011", "丁一", COMMUNITY_A));
+        residents.create(officerB, person("44060619900101021", "乙二", COMMUNITY_B));
+        ResidentDTO both = person("44060619900101031", "甲三", COMMUNITY_A);
+        both.registrationCode = COMMUNITY_B; // lives in A, registered in B: both see the person
+        residents.create(officerA, both);
+        ResidentDTO far = person("53010219900101041", "丙四", "530102901001");
+        far.registrationCode = COMMUNITY_A; // registered in A, lives in Yunnan
+        residents.create(Caller.SYSTEM, far);
+
+        // name order is code-point order (Derby's default collation), not pinyin
+        assertEquals(List.of("丁一", "丙四", "甲三"), names(residents.search(officerA, new ResidentQuery())));
+        assertEquals(List.of("乙二", "甲三"), names(residents.search(officerB, new ResidentQuery())));
+        var streetPage = residents.search(street, new ResidentQuery());
+        assertEquals(4, streetPage.total, "甲三 counts once although both indexes find her");
+        // a caller holding the street and one of its communities: the community adds nobody
+        Caller overlapping = new Caller("o", Set.of(Role.DIRECTOR), Set.of("440606901", COMMUNITY_A));
+        assertEquals(4, residents.search(overlapping, new ResidentQuery()).total);
+
+        ResidentQuery second = new ResidentQuery();
+        second.offset = 1;
+        second.limit = 2;
+        var page = residents.search(Caller.SYSTEM, second);
+        assertEquals(4, page.total);
+        assertEquals(names(residents.search(Caller.SYSTEM, new ResidentQuery())).subList(1, 3), names(page));
+
+        ResidentQuery inB = new ResidentQuery();
+        inB.jurisdictionCode = COMMUNITY_B;
+        assertEquals(List.of("乙二", "甲三"), names(residents.search(street, inB)));
+        assertTrue(residents.search(officerA, inB).items.stream().allMatch(r -> r.name.equals("甲三")),
+                "A's officer filtering on B sees only the person A shares with B");
+        ResidentQuery elsewhere = new ResidentQuery();
+        elsewhere.jurisdictionCode = "530102901001";
+        assertEquals(0, residents.search(officerB, elsewhere).total);
+    }
+
+    @Test
+    void keptTotalsFollowEveryChange() {
+        ResidentDTO first = residents.create(officerA, person("44060619900101051", "名一", COMMUNITY_A));
+        assertEquals(1, residents.search(officerA, new ResidentQuery()).total);
+        residents.create(officerA, person("44060619900101061", "名二", COMMUNITY_A));
+        assertEquals(2, residents.search(officerA, new ResidentQuery()).total, "a new resident counts at once");
+        first.residenceCode = COMMUNITY_B;
+        first.registrationCode = COMMUNITY_B;
+        residents.update(street, first.id, first); // the street moves the person to community B
+        assertEquals(1, residents.search(officerA, new ResidentQuery()).total, "a move counts at once");
+        assertEquals(1, residents.search(officerB, new ResidentQuery()).total);
+        assertEquals(List.of("440606", "530102901"), ResidentPages.disjoint(Set.of("530102901", "440606", "440606901")));
+    }
+
+    @Test
+    void theLookupByIdNumberGivesWhatTheEntityGives() throws Exception {
+        ResidentDTO in = person("44060619900101071", "查询", COMMUNITY_A);
+        in.phone = "13800000001";
+        in.address = "示例路 1 号";
+        in.maritalStatus = org.renkou.core.api.MaritalStatus.MARRIED;
+        ResidentDTO created = residents.create(officerA, in);
+        ResidentDTO viaEntity = residents.find(officerA, created.id).orElseThrow();
+        ResidentDTO viaJdbc = residents.findByIdNumber(officerA, " " + created.idNumber.toLowerCase() + " ").orElseThrow();
+        for (java.lang.reflect.Field f : ResidentDTO.class.getFields()) {
+            assertEquals(f.get(viaEntity), f.get(viaJdbc), f.getName());
+        }
+        assertTrue(residents.findByIdNumber(officerB, created.idNumber).isEmpty(), "outside B's reach");
+        assertTrue(audit.search(street, new org.renkou.core.api.AuditQuery()).items.stream()
+                .anyMatch(a -> a.action == AuditAction.DENIED && "b".equals(a.actor)), "the refusal is on record");
+    }
+
+    private static List<String> names(org.renkou.core.api.Page<ResidentDTO> page) {
+        return page.items.stream().map(r -> r.name).toList();
+    }
 }

@@ -26,7 +26,9 @@ final class TestDatabase implements AutoCloseable {
         folder = Path.of("target", "test-db", UUID.randomUUID().toString()).toAbsolutePath();
         emf = Persistence.createEntityManagerFactory("renkou.core",
                 Map.of("javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
-        database = new Database(emf);
+        org.apache.derby.jdbc.EmbeddedDataSource direct = new org.apache.derby.jdbc.EmbeddedDataSource();
+        direct.setDatabaseName(folder.toString());
+        database = new Database(emf, direct);
         database.initialise(migrations());
     }
 
@@ -45,6 +47,7 @@ final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        database.close();
         emf.close();
     }
 }

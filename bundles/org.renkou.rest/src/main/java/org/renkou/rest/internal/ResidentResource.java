@@ -69,14 +69,7 @@ public class ResidentResource {
         return residents.find(CallerFilter.caller(sc), id).orElseThrow(() -> notFound(id));
     }
 
-    /** The lookup office staff do most: by ID number. */
-    @GET
-    @Path("by-id-number/{idNumber}")
-    public ResidentDTO byIdNumber(@Context SecurityContext sc, @PathParam("idNumber") String idNumber) {
-        return residents.findByIdNumber(CallerFilter.caller(sc), idNumber).orElseThrow(() ->
-                RenkouException.notFound("idNumber", "没有身份证号码为 " + idNumber + " 的居民（或不在您的辖区内）。",
-                        "No resident with ID number " + idNumber + " (or outside your jurisdiction)."));
-    }
+    // GET by-id-number/{idNumber} is ResidentLookupServlet: the hot read path, outside Jersey
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.EnumType;
 import javax.persistence.Enumerated;
 import javax.persistence.GeneratedValue;
@@ -24,6 +25,7 @@ import org.renkou.core.api.Sex;
 /** Row of a resident (居民). Never leaves the core bundle; see {@code ResidentDTO}. */
 @Entity
 @Table(name = "RESIDENT")
+@EntityListeners(org.renkou.core.internal.ResidentCounts.Listener.class)
 @NamedQuery(name = ResidentEntity.BY_ID_NUMBER, query = "SELECT r FROM ResidentEntity r WHERE r.idNumber = :n")
 @NamedQuery(name = ResidentEntity.BY_HOUSEHOLD,
         query = "SELECT r FROM ResidentEntity r WHERE r.householdId = :h ORDER BY r.id")
