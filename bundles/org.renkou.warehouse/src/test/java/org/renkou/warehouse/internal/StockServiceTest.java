@@ -264,6 +264,25 @@ class StockServiceTest {
     }
 
     @Test
+    void theIssuePlanSuggestsFirstExpiryFirstWithoutTakingAnything() {
+        Lot later = receive(DISTRICT_KEEPER, district, "P-LATE", LocalDate.of(2028, 1, 1), 100);
+        Lot sooner = receive(DISTRICT_KEEPER, district, "P-SOON", LocalDate.of(2027, 1, 1), 30);
+        receive(DISTRICT_KEEPER, district, "P-EXPIRED", LocalDate.of(2026, 7, 20), 50);
+        w.clock.plusDays(10); // P-EXPIRED is past its date now: never suggested
+        List<WarehouseDTO.PlannedTake> plan = w.stock.issuePlan(DISTRICT_KEEPER, district, product, 40);
+        assertEquals(List.of(sooner.id(), later.id()), plan.stream().map(WarehouseDTO.PlannedTake::lotId).toList());
+        assertEquals(List.of(30, 10), plan.stream().map(WarehouseDTO.PlannedTake::take).toList());
+        assertEquals(130, w.stock.stock(DISTRICT_KEEPER, district).stream().filter(l -> !l.expired())
+                .mapToInt(WarehouseDTO.StockLine::quantity).sum(), "nothing taken");
+        assertTrue(w.stock.stock(DISTRICT_KEEPER, district).stream().anyMatch(WarehouseDTO.StockLine::expired));
+        RenkouException tooMany = fails(() -> w.stock.issuePlan(DISTRICT_KEEPER, district, product, 131));
+        assertEquals("quantity", tooMany.field());
+        assertEquals("productId", fails(() -> w.stock.issuePlan(DISTRICT_KEEPER, district, null, 1)).field());
+        assertEquals(RenkouException.Kind.NOT_FOUND, fails(() -> w.stock.issuePlan(OTHER_COMMUNITY_KEEPER, district,
+                product, 1)).kind());
+    }
+
+    @Test
     void aSignedOffReportIsFrozenAndCorrectedOnlyAsANewRevision() {
         receive(DISTRICT_KEEPER, district, "B1", LocalDate.of(2028, 1, 1), 100);
         w.stock.issue(DISTRICT_KEEPER, district, new Issue(product, 10, null, null, null, null, "服务站", null, null));
