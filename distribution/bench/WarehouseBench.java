@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * The warehouse benchmark (run by warehouse.sh): sets up a product and the county's stores, receives 500 lots into
  * the county store, then {@code issues} single-unit issue transactions from {@code clients} threads through
  * POST /api/warehouse/stores/{id}/issues (first expiry first out, each a transaction with its ledger entry), and
- * times the quarterly reports over the county. Prints throughput and latency percentiles.
+ * times the quarterly reports over the county. Prints throughput, latency percentiles and, given Renkou's pid, the
+ * CPU time Renkou spent per issue. {@code -Dwarmup=n} issues (default 2000) are sent before the measured ones.
  */
 public class WarehouseBench {
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -25,6 +26,7 @@ public class WarehouseBench {
         base = args[0];
         int issues = Integer.parseInt(args[1]);
         int clients = Integer.parseInt(args[2]);
+        long pid = args.length > 3 ? Long.parseLong(args[3]) : -1;
         long product = id(post("/warehouse/products", "{\"name\":\"复方左炔诺孕酮片\",\"type\":\"口服避孕药\","
                 + "\"specification\":\"22片/板\",\"unit\":\"板\",\"approvalNumber\":\"BENCH-1\",\"manufacturer\":\"bench\"}"));
         long county = id(post("/warehouse/stores", "{\"name\":\"区库\",\"jurisdictionCode\":\"440606\"}"));
@@ -49,11 +51,13 @@ public class WarehouseBench {
         }
 
         String body = "{\"productId\":" + product + ",\"quantity\":1,\"recipient\":\"bench\"}";
-        warm(county, body, 200);
+        // JIT warm-up before the measured run (its compiler threads would otherwise count as issue CPU)
+        warm(county, body, Integer.parseInt(System.getProperty("warmup", "2000")));
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long[] latencies = new long[issues];
         List<Thread> threads = new ArrayList<>();
+        long cpuBefore = cpuTicks(pid);
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             Thread t = new Thread(() -> {
@@ -80,10 +84,16 @@ public class WarehouseBench {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuTicks = cpuTicks(pid) - cpuBefore;
         Arrays.sort(latencies);
         System.out.printf("issues: %d in %.2f s = %.0f issues/s with %d clients; %d failed; latency p50 %.1f ms, "
                 + "p95 %.1f ms, p99 %.1f ms%n", issues, seconds, issues / seconds, clients, failed.get(),
                 latencies[issues / 2] / 1e6, latencies[issues * 95 / 100] / 1e6, latencies[issues * 99 / 100] / 1e6);
+        if (pid > 0) {
+            // CLK_TCK is 100 on Linux: one tick = 10 ms of CPU (user + system, every thread of Renkou's JVM)
+            System.out.printf("Renkou CPU during the issues: %.1f s = %.0f µs CPU per issue (%.2f cores busy)%n",
+                    cpuTicks / 100.0, cpuTicks * 10_000.0 / issues, cpuTicks / 100.0 / seconds);
+        }
 
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String quarter = today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
@@ -100,6 +110,16 @@ public class WarehouseBench {
         }
         String ledger = get("/warehouse/stores/" + county + "/ledger?limit=1");
         System.out.println("county ledger entries: " + ledger.replaceAll(".*\"total\":(\\d+).*", "$1"));
+    }
+
+    /** utime + stime of a process in clock ticks, from /proc/<pid>/stat; 0 without a pid. */
+    static long cpuTicks(long pid) throws java.io.IOException {
+        if (pid <= 0) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of stat(5)
     }
 
     static void warm(long store, String body, int n) throws Exception {

@@ -103,12 +103,14 @@
       link('certificates', 'certificates'), link('benefits', 'benefits'), link('statistics', 'statistics')];
     if (has('AUDITOR', 'DIRECTOR', 'ADMIN')) items.push(link('audit', 'audit'));
     if (has('ADMIN')) items.push(el('div', { class: 'group' }, t('admin')), link('staff', 'staff'), link('modules', 'modules'));
+    await loadModuleScripts();
     if (menuEntries.length) {
       items.push(el('div', { class: 'group' }, t('modulePages')));
-      menuEntries.forEach((m, i) => items.push(el('a', { href: '#/contrib/' + i, 'data-module': m.module || '' },
-        lang === 'en' ? (m.nameEn || m.nameZh) : (m.nameZh || m.nameEn))));
+      menuEntries.forEach((m, i) => items.push(el('a', { href: '#/' + (moduleScript(m) && m.route ? m.route : 'contrib/' + i),
+        'data-module': m.module || '' }, lang === 'en' ? (m.nameEn || m.nameZh) : (m.nameZh || m.nameEn))));
     }
     nav.replaceChildren(...items);
+    leaveSwitchedOffModule();
   }
 
   async function health() {
@@ -347,6 +349,63 @@
       : el('ul', { id: 'contrib-items' }, items.map(x => el('li', {}, typeof x === 'object' ? JSON.stringify(x) : x))));
   }
 
+  // ---- pages contributed by modules --------------------------------------------------------------------------
+  // A menu entry with renkou.contribution.script names a script of the module (under /ui/modules/), loaded once
+  // while the entry is listed. The script calls Renkou.register(module, { routes, text }); its routes answer only
+  // while the module's entry is listed, so switching the module off removes its pages with its menu entry
+  // (a page left open says so instead of failing), and switching it on brings them back.
+  const moduleRoutes = {};    // route name → { module, view(arg, query) }
+  const moduleScripts = {};   // script path → Promise, settled when loaded or failed
+  const MODULE_TEXT = { zh: { moduleOff: '该模块已停用，页面暂不可用。' }, en: { moduleOff: 'This module is switched off.' } };
+  const moduleScript = (m) => (m.script && m.script.startsWith('/ui/modules/') ? m.script : null);
+  const moduleOn = (module) => menuEntries.some(m => m.module === module && moduleScript(m));
+  function loadModuleScripts() {
+    return Promise.all(menuEntries.map(moduleScript).filter(Boolean).map(src => {
+      if (!moduleScripts[src]) {
+        moduleScripts[src] = new Promise((resolve) => {
+          const s = el('script', { src: src });
+          s.addEventListener('load', resolve);
+          s.addEventListener('error', () => { delete moduleScripts[src]; s.remove(); resolve(); }); // retried next time
+          document.head.append(s);
+        });
+      }
+      return moduleScripts[src];
+    }));
+  }
+  const moduleOffNotice = () => el('p', { class: 'muted', id: 'module-off' }, t('moduleOff'));
+  function currentModuleRoute() { return moduleRoutes[location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]]; }
+  function leaveSwitchedOffModule() {
+    const r = currentModuleRoute();
+    if (r && !moduleOn(r.module) && !document.getElementById('module-off')) show(moduleOffNotice());
+  }
+  async function moduleView(name, arg, query) {
+    const r = moduleRoutes[name];
+    if (!moduleOn(r.module)) { show(moduleOffNotice()); return; }
+    show(el('p', { class: 'muted' }, t('loading')));
+    try {
+      await r.view(arg, query);
+    } catch (e) { // a module's fault stays on its page
+      show(el('p', { class: 'error' }, t('error') + ': ' + (e && e.message)));
+    }
+  }
+  for (const l of ['zh', 'en']) Object.keys(MODULE_TEXT[l]).forEach(k => { if (TEXT[l][k] === undefined) TEXT[l][k] = MODULE_TEXT[l][k]; });
+  /** The API a module's page script gets (version 1). Every helper is the shell's own: same look, CSRF, escaping. */
+  window.Renkou = Object.freeze({
+    version: 1,
+    /** routes: { name: async (arg, query) => … } opened as #/name/arg?query; text: { zh: {…}, en: {…} }. */
+    register(module, spec) {
+      Object.entries(spec.routes || {}).forEach(([name, view]) => {
+        if (!routes[name]) moduleRoutes[name] = { module: module, view: view }; // never replaces a core page
+      });
+      for (const l of ['zh', 'en']) {
+        Object.entries((spec.text || {})[l] || {}).forEach(([k, v]) => { if (TEXT[l][k] === undefined) TEXT[l][k] = v; });
+      }
+    },
+    api: api, get: get, el: el, t: t, show: show, table: table, field: field, message: message, say: say,
+    problem: problem, failure: failure, when: when, has: has,
+    lang: () => lang, me: () => me
+  });
+
   // ---- routing -----------------------------------------------------------------------------------------------
   const routes = { statistics: (arg) => window.RenkouStats.page(arg), dashboard: dashboard, tree: tree,
     residents: residents, resident: resident, households: households, registrations: registrations, audit: audit,
@@ -373,6 +432,7 @@
     showWho();
     if (me.passwordChangeRequired || name === 'password') { refreshMenu(); passwordPage(); return; }
     await refreshMenu();
+    if (moduleRoutes[name]) { await moduleView(name, arg, new URLSearchParams(qs || '')); return; }
     const view = routes[name] || dashboard;
     show(el('p', { class: 'muted' }, t('loading')));
     await view(arg !== undefined ? arg : new URLSearchParams(qs || ''));

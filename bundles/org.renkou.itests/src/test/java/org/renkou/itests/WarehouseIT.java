@@ -209,6 +209,13 @@ class WarehouseIT {
                 + "\"type\":\"口服\",\"specification\":\"1\",\"unit\":\"板\",\"approvalNumber\":\"TEST-SWITCH\","
                 + "\"manufacturer\":\"测试\"}").status());
         assertTrue(admin.get("/api/admin/modules/warehouse/plan?action=disable").body().contains("WH_LEDGER"));
+        // its pages: a menu entry naming the module's script and route, the script served by the module itself
+        String menu = admin.get("/api/ui/menu").body();
+        assertTrue(menu.contains("\"script\":\"/ui/modules/warehouse/warehouse.js\"") && menu.contains("\"route\":\"warehouse\"")
+                && menu.contains("\"module\":\"warehouse\""), menu);
+        Http.Response script = admin.get("/ui/modules/warehouse/warehouse.js");
+        assertEquals(200, script.status());
+        assertTrue(script.body().contains("R.register('warehouse'"), "the module registers its pages");
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger ok = new AtomicInteger();
@@ -236,6 +243,8 @@ class WarehouseIT {
                 Http.Response off = admin.post("/api/admin/modules/warehouse/disable");
                 assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
                 admin.await("/api/warehouse/stores", r -> r.status() == 404, 30);
+                assertFalse(admin.get("/api/ui/menu").body().contains("warehouse"), "its menu entry is gone");
+                assertEquals(404, admin.get("/ui/modules/warehouse/warehouse.js").status(), "its pages are gone");
                 Http.Response on = admin.post("/api/admin/modules/warehouse/enable");
                 assertTrue(on.body().contains("\"state\":\"ENABLED\""), on.body());
                 admin.await("/api/warehouse/stores", r -> r.status() == 200, 30);

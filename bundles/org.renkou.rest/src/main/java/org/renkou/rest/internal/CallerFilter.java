@@ -1,6 +1,7 @@
 package org.renkou.rest.internal;
 
 import java.security.Principal;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -54,7 +55,11 @@ public class CallerFilter implements ContainerRequestFilter {
         return security != null && security.getUserPrincipal() instanceof CallerPrincipal p ? p.session : null;
     }
 
-    private static final class CallerPrincipal implements Principal {
+    /**
+     * Also a {@code Supplier<Caller>} (a JDK type, so no API change): a module's resource, which cannot see this
+     * class, takes the caller decided here instead of looking the staff member up a second time per request.
+     */
+    private static final class CallerPrincipal implements Principal, Supplier<Caller> {
         final Caller caller;
         final SessionStore.Session session;
 
@@ -66,6 +71,11 @@ public class CallerFilter implements ContainerRequestFilter {
         @Override
         public String getName() {
             return caller.username();
+        }
+
+        @Override
+        public Caller get() {
+            return caller;
         }
     }
 

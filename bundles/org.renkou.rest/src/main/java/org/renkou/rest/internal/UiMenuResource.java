@@ -21,8 +21,12 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code GET /api/ui/menu}: the menu entries modules contribute, read from the service registry on every request —
- * every service with {@code renkou.contribution=menu}, its names ({@code renkou.contribution.name.zh/.en}) and
- * {@code renkou.contribution.path}. A switched-off module's components are gone, and so is its entry.
+ * every service with {@code renkou.contribution=menu}, its names ({@code renkou.contribution.name.zh/.en}),
+ * {@code renkou.contribution.path}, and for a module with pages of its own {@code renkou.contribution.script} (a
+ * script under {@code /ui/modules/} the UI loads; it registers its routes with {@code window.Renkou}) and
+ * {@code renkou.contribution.route} (the route the entry opens), and {@code renkou.contribution.module} (the module's
+ * id, else the bundle's {@code Renkou-Module} header). A switched-off module's components are gone, and
+ * so is its entry.
  */
 @Component(service = UiMenuResource.class, property = JerseyWhiteboard.RESOURCE + "=true")
 @Path("ui")
@@ -50,7 +54,12 @@ public class UiMenuResource {
             m.put("nameZh", text(ref.getProperty("renkou.contribution.name.zh")));
             m.put("nameEn", text(ref.getProperty("renkou.contribution.name.en")));
             m.put("path", text(ref.getProperty("renkou.contribution.path")));
-            m.put("module", ref.getBundle() == null ? null : ref.getBundle().getHeaders("").get("Renkou-Module"));
+            m.put("script", text(ref.getProperty("renkou.contribution.script")));
+            m.put("route", text(ref.getProperty("renkou.contribution.route")));
+            // a feature's module names itself (its bundles carry no Renkou-Module header); a deployed one by header
+            Object module = ref.getProperty("renkou.contribution.module");
+            m.put("module", module != null ? module.toString()
+                    : ref.getBundle() == null ? null : ref.getBundle().getHeaders("").get("Renkou-Module"));
             out.add(m);
         }
         out.sort(Comparator.comparing(m -> String.valueOf(m.get("nameZh"))));

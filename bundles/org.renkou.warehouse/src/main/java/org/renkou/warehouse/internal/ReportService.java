@@ -1,6 +1,7 @@
 package org.renkou.warehouse.internal;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,13 +12,22 @@ import java.util.TreeMap;
 
 import javax.persistence.EntityManager;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.AuditService;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.Role;
+import org.renkou.core.api.report.ReportTable;
+import org.renkou.warehouse.internal.entities.LotEntity;
 import org.renkou.warehouse.internal.entities.ProductEntity;
+import org.renkou.warehouse.internal.entities.ReportSignOffEntity;
 import org.renkou.warehouse.internal.entities.StockEntity;
 import org.renkou.warehouse.internal.entities.StoreEntity;
 
@@ -48,8 +58,18 @@ public class ReportService {
             long followedUp, double followUpRate, long failures, long failuresFollowedUp) {
     }
 
+    /** A report: live figures ({@code signOff} null) or the rows frozen when it was signed off. */
     public record Report<R>(String title, String jurisdiction, String quarter, LocalDate from, LocalDate to,
-            List<R> rows) {
+            List<R> rows, SignOff signOff) {
+    }
+
+    /** Who signed a report off (签字确认), when, with the written analysis (文字分析说明); revision > 1: a correction. */
+    public record SignOff(int revision, String signedBy, LocalDateTime signedAt, String analysis,
+            String correctionReason) {
+    }
+
+    /** A request to sign a report off; {@code correctionReason} only to sign a correction of a signed one. */
+    public record SignOffIn(String jurisdiction, String quarter, String analysis, String correctionReason) {
     }
 
     /**
@@ -60,19 +80,41 @@ public class ReportService {
             int turnoverMonths, long onHand, long demand) {
     }
 
-    public record Reminder(String kind, String text, LocalDate dueOn, long daysLeft) {
+    /**
+     * A dashboard reminder: DUE (a report or plan due date), NEAR_EXPIRY (a lot expiring within 90 days, with the
+     * neighbouring store that uses most of the product as where to move it), LOW_STOCK (months of stock below the
+     * turnover stock). The texts in Chinese and English; the figures also as fields for the UI.
+     */
+    public record Reminder(String kind, String text, String textEn, LocalDate dueOn, long daysLeft, Long storeId,
+            String store, Long lotId, Integer quantity, Double monthsOfStock, String suggestedStore) {
     }
+
+    static final String STOCK = "stock";
+    static final String USERS = "users";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WarehouseDatabase db;
+    private final AuditService audit;
 
     @Activate
-    public ReportService(@Reference WarehouseDatabase db) {
+    public ReportService(@Reference WarehouseDatabase db, @Reference AuditService audit) {
         this.db = db;
+        this.audit = audit;
     }
 
+    /** The signed-off stock report if there is one, else the live figures. */
     public Report<StockRow> stockReport(Caller caller, String jurisdiction, String quarter) {
+        return stockReport(caller, jurisdiction, quarter, false);
+    }
+
+    /** {@code live}: the figures from the ledger now, even when a signed-off report exists. */
+    public Report<StockRow> stockReport(Caller caller, String jurisdiction, String quarter, boolean live) {
         caller.require("查看药具报表", "read warehouse reports", StockService.READ);
         LocalDate[] q = quarterDates(quarter);
+        Report<StockRow> signed = live ? null : signed(caller, STOCK, jurisdiction, quarter, StockRow.class);
+        if (signed != null) {
+            return signed;
+        }
         return db.read(em -> {
             Map<Long, StoreEntity> stores = storesUnder(em, caller, jurisdiction);
             Map<Long, String> products = productNames(em);
@@ -105,13 +147,21 @@ public class ReportService {
                 rows.add(new StockRow(store.jurisdictionCode, store.name, products.get(key.get(1)), s[0], s[1], s[2],
                         -s[3], -s[4], -s[5], s[6], closing, available == 0 ? 0 : Math.round(lost * 10000.0 / available) / 10.0));
             });
-            return new Report<>("避孕药具库存报表", jurisdiction, quarter.toUpperCase(), q[0], q[1], rows);
+            return new Report<>(STOCK_TITLE, jurisdiction, quarter.toUpperCase(), q[0], q[1], rows, null);
         });
     }
 
     public Report<UsersRow> usersReport(Caller caller, String jurisdiction, String quarter) {
+        return usersReport(caller, jurisdiction, quarter, false);
+    }
+
+    public Report<UsersRow> usersReport(Caller caller, String jurisdiction, String quarter, boolean live) {
         caller.require("查看药具报表", "read warehouse reports", StockService.READ);
         LocalDate[] q = quarterDates(quarter);
+        Report<UsersRow> signed = live ? null : signed(caller, USERS, jurisdiction, quarter, UsersRow.class);
+        if (signed != null) {
+            return signed;
+        }
         return db.read(em -> {
             Map<Long, StoreEntity> stores = storesUnder(em, caller, jurisdiction);
             Map<Long, LocalDate> firstIssue = new HashMap<>();
@@ -144,8 +194,157 @@ public class ReportService {
                 rows.add(new UsersRow(s.jurisdictionCode, s.name, method, people.size(), fresh, seen,
                         Math.round(seen * 1000.0 / people.size()) / 10.0, failures, failures));
             }));
-            return new Report<>("使用避孕药具人数统计表", jurisdiction, quarter.toUpperCase(), q[0], q[1], rows);
+            return new Report<>(USERS_TITLE, jurisdiction, quarter.toUpperCase(), q[0], q[1], rows, null);
         });
+    }
+
+    // --- sign-off (签字确认) -------------------------------------------------------------------------------------
+
+    /**
+     * Signs a quarterly report off: the procedures have the head of the reporting unit (单位负责人, a DIRECTOR of
+     * exactly that jurisdiction) sign it, with a written analysis, before it is sealed and sent up. The rows are
+     * frozen as they are now; later ledger entries do not change them. A signed report is never re-opened (the
+     * level above has built its totals and the demand plan on it): a correction is signed as a new revision with
+     * its reason, audited, and the earlier revisions are kept.
+     */
+    public Report<?> signOff(Caller caller, String kind, SignOffIn in) {
+        caller.require("签字确认药具报表", "sign off a warehouse report", Role.DIRECTOR);
+        Checks.body(in);
+        String code = Checks.text(in.jurisdiction(), "jurisdiction", "行政区划", 15);
+        String quarter = ApprovalService.quarter(in.quarter());
+        if (!caller.jurisdictionCodes().contains(code)) {
+            throw new RenkouException(RenkouException.Kind.FORBIDDEN, "jurisdiction",
+                    "报表须由本单位负责人（" + code + " 的主任）签字确认。",
+                    "A report is signed off by the head of its own unit (a director of " + code + ").");
+        }
+        String analysis = Checks.text(in.analysis(), "analysis", "文字分析说明", 2000);
+        String correction = Checks.optionalText(in.correctionReason(), "correctionReason", "更正理由", 1000);
+        if (quarterDates(quarter)[0].isAfter(db.today())) {
+            throw RenkouException.invalid("quarter", "该季度尚未开始，不能签字确认。", "That quarter has not begun.");
+        }
+        Report<?> live = STOCK.equals(kind) ? stockReport(caller, code, quarter, true)
+                : usersReport(caller, code, quarter, true);
+        String rows;
+        try {
+            rows = JSON.writeValueAsString(live.rows());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        SignOff signed = db.tx(em -> {
+            ReportSignOffEntity last = latest(em, kind, code, quarter);
+            if (last != null && correction == null) {
+                throw RenkouException.conflict("correctionReason", "该报表已于 " + last.signedAt.toLocalDate() + " 由 "
+                        + last.signedBy + " 签字确认，不能重新打开；如需更正，请写明更正理由，签署更正版。",
+                        "This report was signed off by " + last.signedBy + " and cannot be re-opened; to correct "
+                        + "it, sign a correction with its reason.");
+            }
+            ReportSignOffEntity e = new ReportSignOffEntity();
+            e.kind = kind;
+            e.jurisdictionCode = code;
+            e.quarter = quarter;
+            e.revision = last == null ? 1 : last.revision + 1;
+            e.rowsJson = rows;
+            e.analysis = analysis;
+            e.correctionReason = last == null ? null : correction;
+            e.signedBy = caller.username();
+            e.signedAt = db.now();
+            em.persist(e);
+            em.flush();
+            return signOff(e);
+        });
+        audit.record(caller, signed.revision() == 1 ? AuditAction.CREATE : AuditAction.UPDATE, "ContraceptiveReport",
+                kind + ":" + code + ":" + quarter, code, "签字确认 第 " + signed.revision() + " 版 / signed off, revision "
+                + signed.revision(), signed.correctionReason());
+        return new Report<>(live.title(), live.jurisdiction(), live.quarter(), live.from(), live.to(), live.rows(),
+                signed);
+    }
+
+    /** Every signed revision of a report, newest first. */
+    public List<SignOff> signOffs(Caller caller, String kind, String jurisdiction, String quarter) {
+        caller.require("查看药具报表", "read warehouse reports", StockService.READ);
+        String code = checkedJurisdiction(caller, jurisdiction);
+        String q = ApprovalService.quarter(quarter);
+        return db.read(em -> em.createQuery("SELECT s FROM ReportSignOffEntity s WHERE s.kind = :k AND "
+                + "s.jurisdictionCode = :j AND s.quarter = :q ORDER BY s.revision DESC", ReportSignOffEntity.class)
+                .setParameter("k", kind).setParameter("j", code).setParameter("q", q).getResultList().stream()
+                .map(ReportService::signOff).toList());
+    }
+
+    private <R> Report<R> signed(Caller caller, String kind, String jurisdiction, String quarter, Class<R> rowType) {
+        String code = checkedJurisdiction(caller, jurisdiction);
+        String q = ApprovalService.quarter(quarter);
+        LocalDate[] dates = quarterDates(q);
+        return db.read(em -> {
+            ReportSignOffEntity e = latest(em, kind, code, q);
+            if (e == null) {
+                return null;
+            }
+            try {
+                List<R> rows = JSON.readValue(e.rowsJson, JSON.getTypeFactory().constructCollectionType(List.class,
+                        rowType));
+                return new Report<>(STOCK.equals(kind) ? STOCK_TITLE : USERS_TITLE, code, q, dates[0], dates[1], rows,
+                        signOff(e));
+            } catch (JsonProcessingException x) {
+                throw new IllegalStateException("signed report " + e.id + " cannot be read", x);
+            }
+        });
+    }
+
+    private static ReportSignOffEntity latest(EntityManager em, String kind, String code, String quarter) {
+        List<ReportSignOffEntity> found = em.createQuery("SELECT s FROM ReportSignOffEntity s WHERE s.kind = :k AND "
+                + "s.jurisdictionCode = :j AND s.quarter = :q ORDER BY s.revision DESC", ReportSignOffEntity.class)
+                .setParameter("k", kind).setParameter("j", code).setParameter("q", quarter).setMaxResults(1)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static SignOff signOff(ReportSignOffEntity e) {
+        return new SignOff(e.revision, e.signedBy, e.signedAt, e.analysis, e.correctionReason);
+    }
+
+    // --- export: the report as a table for ReportDocuments (Excel, PDF) -------------------------------------------
+
+    static final String STOCK_TITLE = "避孕药具库存报表";
+    static final String USERS_TITLE = "使用避孕药具人数统计表";
+    private static final List<String> STOCK_ZH = List.of("行政区划代码", "药具库", "品种规格", "期初", "入库", "调入", "调出",
+            "发放", "报废", "盘点调整", "期末", "损耗率‰");
+    private static final List<String> STOCK_EN = List.of("Jurisdiction", "Store", "Product", "Opening", "Received",
+            "Transferred in", "Transferred out", "Issued", "Scrapped", "Adjusted", "Closing", "Loss ‰");
+    private static final List<String> USERS_ZH = List.of("行政区划代码", "药具库", "避孕方法", "使用人数", "新增人数", "已随访",
+            "随访率%", "失败人数", "失败已随访");
+    private static final List<String> USERS_EN = List.of("Jurisdiction", "Store", "Method", "Users", "New users",
+            "Followed up", "Follow-up %", "Failures", "Failures followed up");
+
+    /** The report as one table in the reader's language, with its period and sign-off (or "live") as notes. */
+    static ReportTable table(Report<?> r, boolean en) {
+        boolean stock = STOCK_TITLE.equals(r.title());
+        String title = (en ? (stock ? "Contraceptive stock report" : "Contraceptive users report") : r.title()) + " "
+                + r.jurisdiction() + " " + r.quarter();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Object row : r.rows()) {
+            List<Object> cells = new ArrayList<>();
+            for (java.lang.reflect.RecordComponent c : row.getClass().getRecordComponents()) {
+                try {
+                    cells.add(c.getAccessor().invoke(row));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            rows.add(cells);
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add((en ? "Period " : "统计期间 ") + r.from() + " – " + r.to() + (en ? "; from the ledger and the cards"
+                : "；数据来源：药具明细帐与一人一卡"));
+        SignOff s = r.signOff();
+        if (s == null) {
+            notes.add(en ? "Not signed off: live figures." : "尚未签字确认：实时数据。");
+        } else {
+            notes.add((en ? "Signed off by " : "签字确认：") + s.signedBy() + " " + s.signedAt().toLocalDate()
+                    + (en ? ", revision " : "，第 ") + s.revision() + (en ? "" : " 版")
+                    + (s.correctionReason() == null ? "" : (en ? "; correction: " : "；更正理由：") + s.correctionReason()));
+            notes.add((en ? "Analysis: " : "文字分析说明：") + s.analysis());
+        }
+        return new ReportTable(title, stock ? (en ? STOCK_EN : STOCK_ZH) : (en ? USERS_EN : USERS_ZH), rows, notes);
     }
 
     public List<DemandRow> demandPlan(Caller caller, long storeId, Long expectedNewUsers) {
@@ -187,9 +386,9 @@ public class ReportService {
         caller.require("查看提醒", "read reminders", StockService.READ);
         LocalDate today = db.today();
         List<Reminder> out = new ArrayList<>();
-        due(out, today, MonthDay.of(7, 10), "需求计划上报（7月10日前） / demand plan due");
-        due(out, today, MonthDay.of(4, 10), "半年报表上报（4月10日前） / half-year report due");
-        due(out, today, MonthDay.of(10, 10), "年终报表上报（10月10日前） / year report due");
+        due(out, today, MonthDay.of(7, 10), "需求计划上报（7月10日前）", "Demand plan due (by 10 July)");
+        due(out, today, MonthDay.of(4, 10), "半年报表上报（4月10日前）", "Half-year report due (by 10 April)");
+        due(out, today, MonthDay.of(10, 10), "年终报表上报（10月10日前）", "Year report due (by 10 October)");
         db.read(em -> {
             for (StoreEntity store : em.createQuery("SELECT s FROM StoreEntity s ORDER BY s.jurisdictionCode",
                     StoreEntity.class).getResultList()) {
@@ -200,9 +399,13 @@ public class ReportService {
                         + "AND s.expiresOn <= :near ORDER BY s.expiresOn", StockEntity.class).setParameter("s", store.id)
                         .setParameter("near", today.plusDays(NEAR_EXPIRY_DAYS)).getResultList()) {
                     String to = busiestNeighbour(em, store, s.productId, today);
-                    out.add(new Reminder("NEAR_EXPIRY", store.name + "：批次 " + s.lotId + " 剩 " + s.quantity
+                    String batch = em.find(LotEntity.class, s.lotId).batchNumber;
+                    out.add(new Reminder("NEAR_EXPIRY", store.name + "：批次 " + batch + " 剩 " + s.quantity
                             + " 件，" + s.expiresOn + " 到期" + (to == null ? "" : "，建议调往用量较大的“" + to + "”"),
-                            s.expiresOn, ChronoUnit.DAYS.between(today, s.expiresOn)));
+                            store.name + ": lot " + batch + ", " + s.quantity + " left, expires " + s.expiresOn
+                            + (to == null ? "" : "; suggested: move it to " + to + ", which uses more"),
+                            s.expiresOn, ChronoUnit.DAYS.between(today, s.expiresOn), store.id, store.name, s.lotId,
+                            s.quantity, null, to));
                 }
                 int turnover = "COMMUNITY".equals(store.level) ? 1 : 3;
                 for (Map.Entry<Long, String> p : productNames(em).entrySet()) {
@@ -213,9 +416,11 @@ public class ReportService {
                             .setParameter("since", today.minusMonths(3)).getSingleResult();
                     double monthly = issued == null ? 0 : -issued.doubleValue() / 3;
                     if (monthly > 0 && onHand / monthly < turnover) {
-                        out.add(new Reminder("LOW_STOCK", store.name + "：" + p.getValue() + " 库存仅够 "
-                                + Math.round(onHand / monthly * 10) / 10.0 + " 个月（周转量 " + turnover + " 个月）",
-                                today, 0));
+                        double months = Math.round(onHand / monthly * 10) / 10.0;
+                        out.add(new Reminder("LOW_STOCK", store.name + "：" + p.getValue() + " 库存仅够 " + months
+                                + " 个月（周转量 " + turnover + " 个月）", store.name + ": " + p.getValue() + " lasts "
+                                + months + " months (turnover stock " + turnover + " months)", today, 0, store.id,
+                                store.name, null, (int) onHand, months, null));
                     }
                 }
             }
@@ -224,12 +429,13 @@ public class ReportService {
         return out;
     }
 
-    private static void due(List<Reminder> out, LocalDate today, MonthDay day, String text) {
+    private static void due(List<Reminder> out, LocalDate today, MonthDay day, String text, String textEn) {
         LocalDate next = day.atYear(today.getYear());
         if (next.isBefore(today)) {
             next = day.atYear(today.getYear() + 1);
         }
-        out.add(new Reminder("DUE", text, next, ChronoUnit.DAYS.between(today, next)));
+        out.add(new Reminder("DUE", text, textEn, next, ChronoUnit.DAYS.between(today, next), null, null, null, null,
+                null, null));
     }
 
     /** The store next to this one (above or below) that issued the most of the product in the last 3 months. */
@@ -253,7 +459,8 @@ public class ReportService {
     }
 
     private static long candidatesOnHand(EntityManager em, long storeId, long productId, LocalDate today) {
-        return StockService.candidates(em, storeId, productId, today).stream().mapToLong(s -> s.quantity).sum();
+        return StockService.candidates(em, storeId, productId, today).stream()
+                .mapToLong(StockService.Candidate::quantity).sum();
     }
 
     private static Map<Long, String> productNames(EntityManager em) {
@@ -266,11 +473,7 @@ public class ReportService {
 
     /** The stores at or below {@code jurisdiction}, which the caller must cover (else 400 naming it). */
     private static Map<Long, StoreEntity> storesUnder(EntityManager em, Caller caller, String jurisdiction) {
-        String code = Checks.text(jurisdiction, "jurisdiction", "行政区划", 15);
-        if (!caller.covers(code)) {
-            throw RenkouException.invalid("jurisdiction", "行政区划 " + code + " 不在您的辖区内。",
-                    "Jurisdiction " + code + " lies outside your jurisdiction.");
-        }
+        String code = checkedJurisdiction(caller, jurisdiction);
         String prefix = JurisdictionLevel.ofCodeFor(code, "jurisdiction").childPrefix(code);
         Map<Long, StoreEntity> out = new HashMap<>();
         for (StoreEntity s : em.createQuery("SELECT s FROM StoreEntity s", StoreEntity.class).getResultList()) {
@@ -279,6 +482,16 @@ public class ReportService {
             }
         }
         return out;
+    }
+
+    /** A jurisdiction code the caller covers, else 400 naming {@code jurisdiction}. */
+    private static String checkedJurisdiction(Caller caller, String jurisdiction) {
+        String code = Checks.text(jurisdiction, "jurisdiction", "行政区划", 15);
+        if (!caller.covers(code)) {
+            throw RenkouException.invalid("jurisdiction", "行政区划 " + code + " 不在您的辖区内。",
+                    "Jurisdiction " + code + " lies outside your jurisdiction.");
+        }
+        return code;
     }
 
     /** First and last day of a quarter written like 2026Q3. */

@@ -33,9 +33,13 @@ public final class WarehouseDTO {
             int receivedQuantity, Long receivedStoreId, boolean blocked, String blockReason) {
     }
 
-    /** A lot's balance in a store. */
+    /** A lot's balance in a store; near expiry (近效期): expires within {@code ReportService.NEAR_EXPIRY_DAYS}. */
     public record StockLine(Long storeId, Long lotId, Long productId, String productName, String batchNumber,
-            LocalDate expiresOn, int quantity, boolean blocked, boolean expired) {
+            LocalDate expiresOn, int quantity, boolean blocked, boolean expired, boolean nearExpiry) {
+    }
+
+    /** What an issue would take, first expiry first out (先产先出): the suggestion the issue page shows. */
+    public record PlannedTake(Long lotId, String batchNumber, LocalDate expiresOn, int available, int take) {
     }
 
     /**

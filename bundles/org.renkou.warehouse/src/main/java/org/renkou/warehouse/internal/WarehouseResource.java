@@ -5,9 +5,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,11 +23,14 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
 import org.renkou.core.api.StaffService;
+import org.renkou.core.api.report.ReportDocuments;
 import org.renkou.warehouse.internal.WarehouseDTO.AdverseReaction;
 import org.renkou.warehouse.internal.WarehouseDTO.CardEntry;
 import org.renkou.warehouse.internal.WarehouseDTO.Decision;
@@ -33,6 +38,7 @@ import org.renkou.warehouse.internal.WarehouseDTO.FollowUp;
 import org.renkou.warehouse.internal.WarehouseDTO.Issue;
 import org.renkou.warehouse.internal.WarehouseDTO.LedgerEntry;
 import org.renkou.warehouse.internal.WarehouseDTO.Lot;
+import org.renkou.warehouse.internal.WarehouseDTO.PlannedTake;
 import org.renkou.warehouse.internal.WarehouseDTO.Product;
 import org.renkou.warehouse.internal.WarehouseDTO.Receipt;
 import org.renkou.warehouse.internal.WarehouseDTO.Reconciliation;
@@ -60,6 +66,9 @@ public class WarehouseResource {
     private final ApprovalService approvals;
     private final ReportService reports;
     private final DatabaseBackup backup;
+    /** The platform's Excel and PDF writer; optional so that JSON and CSV keep working without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReportDocuments documents;
 
     @Activate
     public WarehouseResource(@Reference StaffService staff, @Reference StockService stock,
@@ -74,10 +83,13 @@ public class WarehouseResource {
     }
 
     /**
-     * The caller the platform's filter put in the request: the staff member named by the principal, or the
-     * built-in system caller for a request without one (until login exists, see the core's CallerFilter).
+     * The caller the platform's filter decided for this request (its principal supplies it: one staff lookup per
+     * request, not two); else the staff member named by the principal, or the built-in system caller.
      */
     private Caller caller(SecurityContext sc) {
+        if (sc != null && sc.getUserPrincipal() instanceof Supplier<?> decided && decided.get() instanceof Caller c) {
+            return c;
+        }
         String name = sc == null || sc.getUserPrincipal() == null ? null : sc.getUserPrincipal().getName();
         if (name == null) {
             throw new RenkouException(RenkouException.Kind.UNAUTHENTICATED, null, "未识别的用户。", "Unknown user.");
@@ -123,6 +135,13 @@ public class WarehouseResource {
     @Path("stores/{id:[0-9]+}/stock")
     public List<StockLine> stock(@Context SecurityContext sc, @PathParam("id") long id) {
         return stock.stock(caller(sc), id);
+    }
+
+    @GET
+    @Path("stores/{id:[0-9]+}/issue-plan")
+    public List<PlannedTake> issuePlan(@Context SecurityContext sc, @PathParam("id") long id,
+            @QueryParam("productId") Long productId, @QueryParam("quantity") Integer quantity) {
+        return stock.issuePlan(caller(sc), id, productId, quantity);
     }
 
     @GET
@@ -230,18 +249,36 @@ public class WarehouseResource {
 
     @GET
     @Path("reports/stock")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", ReportDocuments.XLSX_TYPE, ReportDocuments.PDF_TYPE})
     public Response stockReport(@Context SecurityContext sc, @QueryParam("jurisdiction") String jurisdiction,
-            @QueryParam("quarter") String quarter, @QueryParam("format") String format) {
-        return report(reports.stockReport(caller(sc), jurisdiction, quarter), format, "stock");
+            @QueryParam("quarter") String quarter, @QueryParam("format") String format,
+            @QueryParam("live") boolean live, @HeaderParam("Accept-Language") String language) {
+        return report(reports.stockReport(caller(sc), jurisdiction, quarter, live), format, "stock", language);
     }
 
     @GET
     @Path("reports/users")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", ReportDocuments.XLSX_TYPE, ReportDocuments.PDF_TYPE})
     public Response usersReport(@Context SecurityContext sc, @QueryParam("jurisdiction") String jurisdiction,
-            @QueryParam("quarter") String quarter, @QueryParam("format") String format) {
-        return report(reports.usersReport(caller(sc), jurisdiction, quarter), format, "users");
+            @QueryParam("quarter") String quarter, @QueryParam("format") String format,
+            @QueryParam("live") boolean live, @HeaderParam("Accept-Language") String language) {
+        return report(reports.usersReport(caller(sc), jurisdiction, quarter, live), format, "users", language);
+    }
+
+    /** 签字确认: freezes the report as it is now (see {@link ReportService#signOff}). */
+    @POST
+    @Path("reports/{kind:stock|users}/sign-off")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReportService.Report<?> signOff(@Context SecurityContext sc, @PathParam("kind") String kind,
+            ReportService.SignOffIn in) {
+        return reports.signOff(caller(sc), kind, in);
+    }
+
+    @GET
+    @Path("reports/{kind:stock|users}/sign-offs")
+    public List<ReportService.SignOff> signOffs(@Context SecurityContext sc, @PathParam("kind") String kind,
+            @QueryParam("jurisdiction") String jurisdiction, @QueryParam("quarter") String quarter) {
+        return reports.signOffs(caller(sc), kind, jurisdiction, quarter);
     }
 
     @GET
@@ -264,17 +301,36 @@ public class WarehouseResource {
         return Map.of("folder", backup.backupNow().toString());
     }
 
-    /** JSON by default; {@code format=csv}: UTF-8 with a byte-order mark, so Excel opens the Chinese correctly. */
-    private static Response report(ReportService.Report<?> report, String format, String name) {
-        if (format == null || format.equalsIgnoreCase("json")) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    /**
+     * JSON by default; {@code format=csv}: UTF-8 with a byte-order mark, so Excel opens the Chinese correctly;
+     * {@code xlsx} and {@code pdf} through the platform's {@link ReportDocuments}, in the reader's language.
+     */
+    private Response report(ReportService.Report<?> report, String format, String name, String language) {
+        String f = format == null ? "json" : format.toLowerCase(java.util.Locale.ROOT);
+        String file = name + "-" + report.jurisdiction() + "-" + report.quarter() + "." + f;
+        boolean en = language != null && language.toLowerCase(java.util.Locale.ROOT).startsWith("en");
+        return switch (f) {
+            case "json" -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+            case "csv" -> download(csv(report).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8", file);
+            case "xlsx" -> download(documents().xlsx(List.of(ReportService.table(report, en))),
+                    ReportDocuments.XLSX_TYPE, file);
+            case "pdf" -> download(documents().pdf(List.of(ReportService.table(report, en))), ReportDocuments.PDF_TYPE,
+                    file);
+            default -> throw RenkouException.invalid("format", "导出格式应为 json、csv、xlsx 或 pdf。",
+                    "The format is json, csv, xlsx or pdf.");
+        };
+    }
+
+    private static Response download(byte[] body, String type, String file) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
+    private ReportDocuments documents() {
+        ReportDocuments d = documents;
+        if (d == null) {
+            throw RenkouException.unavailable("报表导出服务暂不可用。", "Report export is not available.");
         }
-        if (!format.equalsIgnoreCase("csv")) {
-            throw RenkouException.invalid("format", "导出格式应为 json 或 csv。", "The format is json or csv.");
-        }
-        return Response.ok(csv(report).getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + report.jurisdiction() + "-"
-                        + report.quarter() + ".csv\"").build();
+        return d;
     }
 
     static String csv(ReportService.Report<?> report) {

@@ -263,6 +263,71 @@ class StockServiceTest {
         assertReconciles();
     }
 
+    @Test
+    void theIssuePlanSuggestsFirstExpiryFirstWithoutTakingAnything() {
+        Lot later = receive(DISTRICT_KEEPER, district, "P-LATE", LocalDate.of(2028, 1, 1), 100);
+        Lot sooner = receive(DISTRICT_KEEPER, district, "P-SOON", LocalDate.of(2027, 1, 1), 30);
+        receive(DISTRICT_KEEPER, district, "P-EXPIRED", LocalDate.of(2026, 7, 20), 50);
+        w.clock.plusDays(10); // P-EXPIRED is past its date now: never suggested
+        List<WarehouseDTO.PlannedTake> plan = w.stock.issuePlan(DISTRICT_KEEPER, district, product, 40);
+        assertEquals(List.of(sooner.id(), later.id()), plan.stream().map(WarehouseDTO.PlannedTake::lotId).toList());
+        assertEquals(List.of(30, 10), plan.stream().map(WarehouseDTO.PlannedTake::take).toList());
+        assertEquals(130, w.stock.stock(DISTRICT_KEEPER, district).stream().filter(l -> !l.expired())
+                .mapToInt(WarehouseDTO.StockLine::quantity).sum(), "nothing taken");
+        assertTrue(w.stock.stock(DISTRICT_KEEPER, district).stream().anyMatch(WarehouseDTO.StockLine::expired));
+        RenkouException tooMany = fails(() -> w.stock.issuePlan(DISTRICT_KEEPER, district, product, 131));
+        assertEquals("quantity", tooMany.field());
+        assertEquals("productId", fails(() -> w.stock.issuePlan(DISTRICT_KEEPER, district, null, 1)).field());
+        assertEquals(RenkouException.Kind.NOT_FOUND, fails(() -> w.stock.issuePlan(OTHER_COMMUNITY_KEEPER, district,
+                product, 1)).kind());
+    }
+
+    @Test
+    void aSignedOffReportIsFrozenAndCorrectedOnlyAsANewRevision() {
+        receive(DISTRICT_KEEPER, district, "B1", LocalDate.of(2028, 1, 1), 100);
+        w.stock.issue(DISTRICT_KEEPER, district, new Issue(product, 10, null, null, null, null, "服务站", null, null));
+        ReportService.SignOffIn in = new ReportService.SignOffIn("440606", "2026Q3", "发放平稳，无积压。", null);
+        // the unit's own head signs: not a keeper, not the director of the street below
+        assertEquals(RenkouException.Kind.FORBIDDEN, fails(() -> w.reports.signOff(DISTRICT_KEEPER, "stock", in)).kind());
+        assertEquals("jurisdiction", fails(() -> w.reports.signOff(STREET_DIRECTOR, "stock", in)).field());
+        assertEquals("analysis", fails(() -> w.reports.signOff(COUNTY_DIRECTOR, "stock",
+                new ReportService.SignOffIn("440606", "2026Q3", " ", null))).field());
+        assertEquals("quarter", fails(() -> w.reports.signOff(COUNTY_DIRECTOR, "stock",
+                new ReportService.SignOffIn("440606", "2026Q4", "x", null))).field());
+
+        ReportService.Report<?> signed = w.reports.signOff(COUNTY_DIRECTOR, "stock", in);
+        assertEquals(1, signed.signOff().revision());
+        w.stock.issue(DISTRICT_KEEPER, district, new Issue(product, 5, null, null, null, null, "服务站", null, null));
+        // later movements change the live figures, not the signed report
+        assertEquals(10, issued(w.reports.stockReport(COUNTY_DIRECTOR, "440606", "2026Q3")));
+        assertEquals(15, issued(w.reports.stockReport(COUNTY_DIRECTOR, "440606", "2026Q3", true)));
+        assertEquals("county-director", w.reports.stockReport(DISTRICT_KEEPER, "440606", "2026Q3").signOff()
+                .signedBy());
+
+        // never re-opened: signing again needs a correction reason, and makes revision 2
+        RenkouException again = fails(() -> w.reports.signOff(COUNTY_DIRECTOR, "stock", in));
+        assertEquals(RenkouException.Kind.CONFLICT, again.kind());
+        assertEquals("correctionReason", again.field());
+        w.reports.signOff(COUNTY_DIRECTOR, "stock", new ReportService.SignOffIn("440606", "2026Q3", "补录发放 5 板。",
+                "漏记一笔发放"));
+        assertEquals(15, issued(w.reports.stockReport(COUNTY_DIRECTOR, "440606", "2026Q3")));
+        List<ReportService.SignOff> revisions = w.reports.signOffs(COUNTY_DIRECTOR, "stock", "440606", "2026Q3");
+        assertEquals(List.of(2, 1), revisions.stream().map(ReportService.SignOff::revision).toList());
+        assertEquals("漏记一笔发放", revisions.get(0).correctionReason());
+
+        // the export table carries the sign-off and one cell per column
+        var table = ReportService.table(w.reports.stockReport(COUNTY_DIRECTOR, "440606", "2026Q3"), false);
+        assertTrue(table.rows().stream().allMatch(r -> r.size() == table.columns().size()), table.toString());
+        assertTrue(table.notes().stream().anyMatch(n -> n.contains("county-director") && n.contains("第 2 版")),
+                table.notes().toString());
+        assertTrue(ReportService.table(w.reports.usersReport(COUNTY_DIRECTOR, "440606", "2026Q3", true), true).notes()
+                .stream().anyMatch(n -> n.contains("Not signed off")));
+    }
+
+    private static long issued(ReportService.Report<ReportService.StockRow> r) {
+        return r.rows().stream().mapToLong(ReportService.StockRow::issued).sum();
+    }
+
     /** What a race of {@code staff} threads, each issuing one unit {@code times} times, ended with. */
     private record Race(int issued, Map<String, Integer> refused) {
     }

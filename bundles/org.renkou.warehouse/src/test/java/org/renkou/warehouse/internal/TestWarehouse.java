@@ -89,7 +89,7 @@ final class TestWarehouse implements AutoCloseable {
         stock = new StockService(db, auditService, residents, jurisdictions);
         cards = new CardService(db, auditService, residents);
         approvals = new ApprovalService(db, auditService);
-        reports = new ReportService(db);
+        reports = new ReportService(db, auditService);
     }
 
     static Caller caller(String name, Role role, String code) {

@@ -3,6 +3,7 @@ package org.renkou.warehouse.internal.entities;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
+import javax.persistence.Cacheable;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -12,6 +13,7 @@ import javax.persistence.Table;
 
 /** A lot (避孕药具批次) as received, with its checklist; a blocked lot is never issued or transferred. */
 @Entity
+@Cacheable // never changed once received: read from the shared cache, not the database, on every movement
 @Table(name = "WH_LOT")
 public class LotEntity {
     @Id

@@ -1,5 +1,6 @@
 package org.renkou.warehouse.internal.entities;
 
+import javax.persistence.Cacheable;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -10,6 +11,7 @@ import javax.persistence.Version;
 
 /** A contraceptive product of the catalogue (避孕药具品种). */
 @Entity
+@Cacheable // never changed once added: read from the shared cache, not the database, on every movement
 @Table(name = "WH_PRODUCT")
 public class ProductEntity {
     @Id

@@ -38,6 +38,10 @@ public class StockEntity {
     public Long productId;
     @Column(name = "EXPIRES_ON")
     public LocalDate expiresOn;
+    /** The lot's production date and quality block, copied so first expiry first out reads this table only. */
+    @Column(name = "PRODUCED_ON")
+    public LocalDate producedOn;
+    public boolean blocked;
     public int quantity;
     @Version
     public Long version;

@@ -1,5 +1,6 @@
 package org.renkou.warehouse.internal.entities;
 
+import javax.persistence.Cacheable;
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
@@ -10,6 +11,7 @@ import javax.persistence.Version;
 
 /** A store (药具库) of a district, street or community, bound to its jurisdiction code. */
 @Entity
+@Cacheable // never changed once set up: read from the shared cache, not the database, on every movement
 @Table(name = "WH_STORE")
 public class StoreEntity {
     @Id
