@@ -65,7 +65,8 @@ public class StatisticsSnapshots implements ResidentsChanged {
         schedule(config);
     }
 
-    public StatisticsSnapshots(Database db, Clock clock) {
+    /** For tests. Not public: SCR considers every public constructor with the activation constructor's arity. */
+    StatisticsSnapshots(Database db, Clock clock) {
         this.db = db;
         this.store = new SnapshotStore(db);
         this.clock = clock;
