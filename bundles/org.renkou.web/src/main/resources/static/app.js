@@ -121,6 +121,7 @@
   function showWho() {
     document.getElementById('who').textContent = me ? me.name + ' (' + me.username + ')' : '';
     document.getElementById('logout').hidden = !me;
+    document.getElementById('change-password').hidden = !me; // voluntary change, besides the forced one
   }
 
   // ---- pages -------------------------------------------------------------------------------------------------

@@ -111,6 +111,10 @@ class WebUiIT {
         shot("02-forced-password-change");
         changePassword(printed, "Admin-2026x");
         shot("03-dashboard-admin");
+        // a voluntary change is one click away in the header, besides the forced one
+        find("#change-password").click();
+        find("#password-form");
+        browser.navigate().back();
 
         // residents in two communities, one with a script as a name (through the API, as an import would)
         Http admin = http.login("admin", "Admin-2026x");
