@@ -61,22 +61,27 @@ public class ResidentServiceImpl implements ResidentService {
     public Page<ResidentDTO> search(Caller caller, ResidentQuery q) {
         ResidentQuery query = q == null ? new ResidentQuery() : q;
         int[] paging = Page.check(query.offset, query.limit);
+        String name = Text.trimToNull(query.name);
+        String idNumber = Text.trimToNull(query.idNumber);
+        String code = Text.trimToNull(query.jurisdictionCode);
+        String prefix = code == null ? null : JurisdictionLevel.ofCode(code).childPrefix(code);
+        if (name == null && idNumber == null && query.householdId == null) {
+            // the whole list in reach: from the indexes, not a scan of the table (ResidentPages)
+            Set<String> reach = prefix == null ? caller.scopePrefixes() : narrow(caller.scopePrefixes(), prefix);
+            return db.read(em -> ResidentPages.page(em, counts, reach, query.status, paging));
+        }
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ")
                 .append(Scope.condition(caller, params, "r.residenceCode", "r.registrationCode"));
-        String name = Text.trimToNull(query.name);
         if (name != null) {
             where.append(" AND r.name LIKE :name");
             params.put("name", escapeLike(name) + "%");
         }
-        String idNumber = Text.trimToNull(query.idNumber);
         if (idNumber != null) {
             where.append(" AND r.idNumber = :idNumber");
             params.put("idNumber", idNumber.toUpperCase());
         }
-        String code = Text.trimToNull(query.jurisdictionCode);
-        if (code != null) {
-            String prefix = JurisdictionLevel.ofCode(code).childPrefix(code);
+        if (prefix != null) {
             where.append(" AND (r.residenceCode LIKE :jur OR r.registrationCode LIKE :jur)");
             params.put("jur", prefix + "%");
         }
@@ -87,12 +92,6 @@ public class ResidentServiceImpl implements ResidentService {
         if (query.status != null) {
             where.append(" AND r.status = :status");
             params.put("status", query.status);
-        }
-        if (name == null && idNumber == null && query.householdId == null) {
-            // the whole list in reach: from the indexes, not a scan of the table (ResidentPages)
-            Set<String> reach = code == null ? caller.scopePrefixes()
-                    : narrow(caller.scopePrefixes(), JurisdictionLevel.ofCode(code).childPrefix(code));
-            return db.read(em -> ResidentPages.page(em, counts, reach, query.status, paging));
         }
         return db.tx(em -> PagedQuery.run(em, ResidentEntity.class, "ResidentEntity r", where.toString(), "r.name, r.id",
                 params, paging, e -> toDTO(e, true)));
