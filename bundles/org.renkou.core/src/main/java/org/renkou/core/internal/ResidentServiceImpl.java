@@ -142,7 +142,7 @@ public class ResidentServiceImpl implements ResidentService {
         if (found == null) {
             return Optional.empty();
         }
-        if (!caller.covers(found.residenceCode) && !caller.covers(found.registrationCode)) {
+        if (!visible(caller, found.residenceCode, found.registrationCode)) {
             // someone else's resident: answered as "not found", and the attempt is on record like any refusal
             Scope.auditDenied(db, caller, TYPE, found.id, found.residenceCode,
                     "lookup by ID number outside the caller's jurisdictions " + caller.jurisdictionCodes());
@@ -266,7 +266,12 @@ public class ResidentServiceImpl implements ResidentService {
 
     /** Visible where the person lives and where they are registered (dual jurisdiction). */
     static boolean visible(Caller caller, ResidentEntity e) {
-        return caller.covers(e.residenceCode) || caller.covers(e.registrationCode);
+        return visible(caller, e.residenceCode, e.registrationCode);
+    }
+
+    /** Dual jurisdiction: the place of residence and the place of registration both see the resident. */
+    static boolean visible(Caller caller, String residenceCode, String registrationCode) {
+        return caller.covers(residenceCode) || caller.covers(registrationCode);
     }
 
     private ResidentEntity visibleOrFail(EntityManager em, Caller caller, long id) {
