@@ -54,10 +54,8 @@ final class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         Generation g = current;
         if (g == null) {
-            Problem p = Problem.of(503, "服务暂不可用", "接口正在启动，请稍后再试。 / The API is starting; try again shortly.", null);
-            resp.setStatus(503);
-            resp.setContentType(Problem.MEDIA_TYPE);
-            Json.MAPPER.writeValue(resp.getOutputStream(), p);
+            ProblemMappers.write(resp, Problem.of(503, "服务暂不可用",
+                    "接口正在启动，请稍后再试。 / The API is starting; try again shortly.", null));
             return;
         }
         g.inFlight.incrementAndGet();

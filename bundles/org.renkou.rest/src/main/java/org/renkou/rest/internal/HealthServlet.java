@@ -83,11 +83,8 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
-            Problem p = Problem.of(405, "不支持该请求方法", "/api/health 只支持 GET。", null);
-            resp.setStatus(405);
             resp.setHeader("Allow", "GET, HEAD");
-            resp.setContentType(Problem.MEDIA_TYPE);
-            Json.MAPPER.writeValue(resp.getOutputStream(), p);
+            ProblemMappers.write(resp, Problem.of(405, "不支持该请求方法", "/api/health 只支持 GET。", null));
             return;
         }
         Cached c = current();

@@ -1,10 +1,12 @@
 package org.renkou.rest.internal;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -48,6 +50,23 @@ final class ProblemMappers {
         return Response.status(p.status).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
+    /** An error the services raise on purpose, in the caller's language. */
+    static Problem of(RenkouException e, boolean en) {
+        int status = e.kind().httpStatus;
+        return Problem.of(status, title(status, en), en ? e.messageEn() : e.messageZh(), e.field());
+    }
+
+    /** Writes {@code p} from a plain servlet beside the JAX-RS application (health, lookup, API starting). */
+    static void write(HttpServletResponse resp, Problem p) throws IOException {
+        if (resp.isCommitted()) {
+            return; // part of an answer is out: nothing sensible can follow
+        }
+        resp.resetBuffer();
+        resp.setStatus(p.status);
+        resp.setContentType(Problem.MEDIA_TYPE);
+        Json.MAPPER.writeValue(resp.getOutputStream(), p);
+    }
+
     static String title(int status, boolean en) {
         switch (status) {
             case 400: return en ? "Invalid request" : "请求有误";
@@ -71,9 +90,7 @@ final class ProblemMappers {
 
         @Override
         public Response toResponse(RenkouException e) {
-            boolean en = english(headers);
-            int status = e.kind().httpStatus;
-            return answer(Problem.of(status, title(status, en), en ? e.messageEn() : e.messageZh(), e.field()));
+            return answer(of(e, english(headers)));
         }
     }
 

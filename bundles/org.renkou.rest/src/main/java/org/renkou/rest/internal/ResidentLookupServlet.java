@@ -50,7 +50,7 @@ public class ResidentLookupServlet extends HttpServlet {
         try {
             if (!"GET".equals(req.getMethod())) {
                 resp.setHeader("Allow", "GET");
-                problem(resp, Problem.of(405, ProblemMappers.title(405, en), en ? "Only GET is allowed here."
+                ProblemMappers.write(resp, Problem.of(405, ProblemMappers.title(405, en), en ? "Only GET is allowed here."
                         : "此地址只支持 GET 请求。", null));
                 return;
             }
@@ -70,12 +70,10 @@ public class ResidentLookupServlet extends HttpServlet {
             resp.setHeader("Cache-Control", "no-store"); // personal data
             Json.MAPPER.writeValue(resp.getOutputStream(), found.get());
         } catch (RenkouException e) {
-            int status = e.kind().httpStatus;
-            problem(resp, Problem.of(status, ProblemMappers.title(status, en), en ? e.messageEn() : e.messageZh(),
-                    e.field()));
+            ProblemMappers.write(resp, ProblemMappers.of(e, en));
         } catch (RuntimeException e) {
             LOG.error("Lookup by ID number failed", e);
-            problem(resp, Problem.of(500, ProblemMappers.title(500, en), en ? "An unexpected error occurred."
+            ProblemMappers.write(resp, Problem.of(500, ProblemMappers.title(500, en), en ? "An unexpected error occurred."
                     : "发生意外错误，请联系管理员查看日志。", null));
         }
     }
@@ -95,16 +93,5 @@ public class ResidentLookupServlet extends HttpServlet {
     /** English when the request's preferred language is English, as {@link ProblemMappers#english} decides. */
     private static boolean english(HttpServletRequest req) {
         return req.getHeader("Accept-Language") != null && "en".equals(req.getLocale().getLanguage());
-    }
-
-    private static void problem(HttpServletResponse resp, Problem p) throws IOException {
-        if (resp.isCommitted()) {
-            return;
-        }
-        resp.resetBuffer();
-        resp.setStatus(p.status);
-        resp.setContentType(Problem.MEDIA_TYPE);
-        resp.setCharacterEncoding("UTF-8");
-        Json.MAPPER.writeValue(resp.getOutputStream(), p);
     }
 }
