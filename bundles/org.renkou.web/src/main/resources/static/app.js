@@ -408,15 +408,12 @@
   });
 
   // ---- routing -----------------------------------------------------------------------------------------------
-  const routes = { statistics: (arg) => window.RenkouStats.page(arg), dashboard: dashboard, tree: tree,
-    residents: residents, resident: resident, households: households, registrations: registrations, audit: audit,
-    modules: modules, contrib: contributed };
+  const routes = { dashboard: dashboard, tree: tree, residents: residents, resident: resident,
+    households: households, registrations: registrations, audit: audit, modules: modules, contrib: contributed };
   // pages in other files (pages-*.js, loaded before this one) get the shared helpers and add their routes
   const ui = { el, show, message, say, code, when, table, field, api, get, problem, failure, pager, has,
     t: (k) => t(k), get lang() { return lang; }, get me() { return me; } };
   (window.RENKOU_PAGES || []).forEach(pages => Object.assign(routes, pages(ui)));
-  // the statistics pages (pages-stats.js) take the helpers when they draw
-  window.RenkouUI = { el, api, get, t, show, failure, problem, message, say, table, has, lang: () => lang };
 
   async function route() {
     const hash = location.hash.replace(/^#\/?/, '');

@@ -1,8 +1,10 @@
 // Statistics page (统计报表, route #/statistics?jurisdiction=&from=&to=) and the chart helpers the dashboard shares.
-// Uses the shell's helpers (window.RenkouUI, set by app.js); every value reaches the page through text nodes.
+// Joins the shell like the other page files (window.RENKOU_PAGES) and keeps its helpers; every value reaches the page
+// through text nodes. The dashboard (app.js) draws with the chart helpers exported as window.RenkouStats.
 (function () {
   'use strict';
-  const ui = () => window.RenkouUI;
+  let shell = null; // app.js's helpers, given when it takes the pages
+  const ui = () => shell;
   const RED = '#a61b29';
   const BLUE = '#2f5d8a';
   const charts = {};
@@ -30,17 +32,17 @@
 
   function ageChart(canvas, bands) {
     const { t, lang } = ui();
-    bar(canvas, bands.map(b => lang() === 'en' ? b.nameEn : b.nameZh),
+    bar(canvas, bands.map(b => lang === 'en' ? b.nameEn : b.nameZh),
       [{ label: t('MALE'), data: bands.map(b => b.male) }, { label: t('FEMALE'), data: bands.map(b => b.female) }], true);
   }
 
-  const name = (row) => (ui().lang() === 'en' ? row.nameEn : row.nameZh);
+  const name = (row) => (ui().lang === 'en' ? row.nameEn : row.nameZh);
 
   /** The report as a download: fetched with the UI's language, saved under the server's file name. */
   async function download(query, msg) {
     const { t, say, lang } = ui();
     const r = await fetch('/api/statistics/report?format=xlsx&' + query.toString(),
-      { credentials: 'same-origin', headers: { 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN' } });
+      { credentials: 'same-origin', headers: { 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN' } });
     if (!r.ok) {
       const p = await r.json().catch(() => ({}));
       say(msg, p.detail || (t('error') + ' ' + r.status));
@@ -153,5 +155,9 @@
       { label: t('births'), data: a.months.map(m => m.births) }]);
   }
 
-  window.RenkouStats = { page: page, asOf: asOf, bar: bar, ageChart: ageChart };
+  (window.RENKOU_PAGES = window.RENKOU_PAGES || []).push(function (helpers) {
+    shell = helpers;
+    return { statistics: page };
+  });
+  window.RenkouStats = { asOf: asOf, bar: bar, ageChart: ageChart };
 })();
