@@ -1,13 +1,16 @@
 package org.renkou.core.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -41,7 +44,7 @@ public final class Database implements HealthIndicator {
     private final EntityManagerFactory emf;
     private final DataSource direct;
     private final Semaphore directPermits = new Semaphore(DIRECT_CONNECTIONS);
-    private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Direct> idle = new ArrayBlockingQueue<>(DIRECT_CONNECTIONS);
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
 
     public Database(EntityManagerFactory emf) {
@@ -132,17 +135,41 @@ public final class Database implements HealthIndicator {
         }
     }
 
-    /** One read over plain JDBC (no entity manager, no transaction; Derby's autocommit ends it). */
+    /** One query over plain JDBC (no entity manager, no transaction; Derby's autocommit ends it). */
     @FunctionalInterface
     public interface SqlRead<T> {
-        T apply(Connection c) throws SQLException;
+        /** @param ps the query, prepared once per pooled connection: bind its parameters and run it */
+        T apply(PreparedStatement ps) throws SQLException;
     }
 
     /**
-     * Runs a read over a plain JDBC connection from a small pool of its own. Only for the hottest read (the lookup
-     * by ID number): EclipseLink's query machinery there cost more than Derby's own work (BENCHMARKS.md).
+     * A pooled plain connection with the statements prepared on it. Kept, because Derby's statements have a
+     * finalizer: one prepared per request put thousands of finalizable objects into each young collection, and
+     * keeping them alive for the finalizer thread was most of the pause (BENCHMARKS.md, lookup p99).
      */
-    public <T> T jdbc(SqlRead<T> work) {
+    private static final class Direct {
+        final Connection connection;
+        final Map<String, PreparedStatement> statements = new HashMap<>();
+
+        Direct(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql);
+                statements.put(sql, ps);
+            }
+            return ps;
+        }
+    }
+
+    /**
+     * Runs one query over a plain JDBC connection from a small pool of its own. Only for the hottest read (the
+     * lookup by ID number): EclipseLink's query machinery there cost more than Derby's own work (BENCHMARKS.md).
+     */
+    public <T> T jdbc(String sql, SqlRead<T> work) {
         if (direct == null) {
             throw new IllegalStateException("this database has no direct JDBC reads");
         }
@@ -153,21 +180,21 @@ public final class Database implements HealthIndicator {
             Thread.currentThread().interrupt();
             throw RenkouException.unavailable("请求被中断。", "The request was interrupted.");
         }
-        Connection c = idle.poll();
+        Direct d = idle.poll();
         try {
-            if (c == null) {
-                c = direct.getConnection();
+            if (d == null) {
+                d = new Direct(direct.getConnection());
             }
-            T result = work.apply(c);
-            idle.add(c);
-            c = null;
+            T result = work.apply(d.prepared(sql));
+            idle.add(d);
+            d = null;
             return result;
         } catch (SQLException e) {
             LOG.warn("Direct read failed: {}", e.toString());
             throw RenkouException.unavailable("数据库暂不可用，请稍后再试。", "The database is not available; try again shortly.");
         } finally {
-            if (c != null) {
-                closeQuietly(c); // broken or failed: not reused
+            if (d != null) {
+                closeQuietly(d); // broken or failed: not reused
             }
             directPermits.release();
         }
@@ -175,14 +202,14 @@ public final class Database implements HealthIndicator {
 
     /** Closes the direct connections (the unit itself belongs to Aries JPA). */
     public void close() {
-        for (Connection c; (c = idle.poll()) != null;) {
-            closeQuietly(c);
+        for (Direct d; (d = idle.poll()) != null;) {
+            closeQuietly(d);
         }
     }
 
-    private static void closeQuietly(Connection c) {
+    private static void closeQuietly(Direct d) {
         try {
-            c.close();
+            d.connection.close(); // closes its statements too
         } catch (SQLException e) {
             // a broken connection; nothing to keep
         }

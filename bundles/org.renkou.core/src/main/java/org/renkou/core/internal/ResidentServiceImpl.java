@@ -131,12 +131,10 @@ public class ResidentServiceImpl implements ResidentService {
             return Optional.empty();
         }
         // the read office staff do most, kept lean: one indexed row over plain JDBC, no entity manager (BENCHMARKS.md)
-        ResidentDTO found = db.jdbc(c -> {
-            try (PreparedStatement ps = c.prepareStatement(BY_ID_NUMBER_SQL)) {
-                ps.setString(1, idNumber.strip().toUpperCase());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? row(rs) : null;
-                }
+        ResidentDTO found = db.jdbc(BY_ID_NUMBER_SQL, ps -> {
+            ps.setString(1, idNumber.strip().toUpperCase());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? row(rs) : null;
             }
         });
         if (found == null) {
