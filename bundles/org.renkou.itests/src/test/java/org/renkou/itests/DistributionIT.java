@@ -64,7 +64,7 @@ class DistributionIT {
             TestBundles.write(home.resolve("deploy/org.renkou.itests.hotdeploy.jar"), "org.renkou.itests.hotdeploy",
                     "Renkou-Module", "hotdeploy", "Require-Capability", TestBundles.REQUIRES_CORE_API);
             http.await("/api/health", r -> r.body().matches(
-                    "(?s).*\"symbolicName\":\"org\\.renkou\\.itests\\.hotdeploy\",\"version\":\"1\\.0\\.0\",\"state\":\"ACTIVE\".*"), 20);
+                    "(?s).*\"symbolicName\":\"org\\.renkou\\.itests\\.hotdeploy\",\"version\":\"1\\.0\\.0\",\"state\":\"ACTIVE\".*"), 60);
         } finally {
             stop(p);
         }
@@ -105,7 +105,7 @@ class DistributionIT {
             TestBundles.write(jar, "org.renkou.itests.broken", "Import-Package", "org.renkou.no.such.api;version=\"[9,10)\"",
                     "Renkou-Module", "broken", "Require-Capability", TestBundles.REQUIRES_CORE_API);
             http.await("/api/health", r -> r.body().contains("\"status\":\"DEGRADED\"")
-                    && r.body().contains("org.renkou.itests.broken"), 20);
+                    && r.body().contains("org.renkou.itests.broken"), 60);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             String log = "";
             while (System.nanoTime() < end && !log.contains("org.renkou.no.such.api")) {
