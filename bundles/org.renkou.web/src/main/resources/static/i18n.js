@@ -142,7 +142,7 @@ Object.assign(window.RENKOU_TEXT.en, {
 // ---- statistics page and dashboard (统计报表; pages-stats.js) ----
 Object.assign(window.RENKOU_TEXT.zh, {
   statistics: '统计报表', asOf: '统计截至', asOfNone: '统计数据尚未生成', refreshing: '正在更新统计数据…',
-  refreshNow: '立即更新统计', downloadExcel: '下载 Excel', downloaded: '已下载。', allMine: '本人全部辖区',
+  refreshNow: '立即更新统计', downloadExcel: '下载 Excel', downloaded: '已下载。', allMine: '本人全部辖区', wholeCountry: '全国', upTo: '上一级：',
   backToMine: '返回本人辖区', fromMonth: '起始月份', toMonth: '截止月份', code: '区划代码',
   statTotal: '合计', livingHere: '现居住地在此', registeredHere: '户籍地在此', subUnits: '下级',
   drillDown: '查看下级', notInSubUnit: '未归入下级辖区', category: '类别', womenChildbearing: '育龄妇女（15–49岁）',
@@ -155,7 +155,7 @@ Object.assign(window.RENKOU_TEXT.zh, {
 });
 Object.assign(window.RENKOU_TEXT.en, {
   statistics: 'Statistics', asOf: 'Figures as of', asOfNone: 'No statistics yet', refreshing: 'Updating the statistics…',
-  refreshNow: 'Update now', downloadExcel: 'Download Excel', downloaded: 'Downloaded.', allMine: 'all my jurisdictions',
+  refreshNow: 'Update now', downloadExcel: 'Download Excel', downloaded: 'Downloaded.', allMine: 'all my jurisdictions', wholeCountry: 'whole country', upTo: 'up to ',
   backToMine: 'back to my jurisdictions', fromMonth: 'From month', toMonth: 'To month', code: 'Code', statTotal: 'Total',
   livingHere: 'Living here', registeredHere: 'Registered here', subUnits: 'Sub-units', drillDown: 'Open',
   notInSubUnit: 'not in a sub-unit', category: 'Category', womenChildbearing: 'Women aged 15–49',

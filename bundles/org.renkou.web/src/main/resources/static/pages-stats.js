@@ -80,8 +80,14 @@
     const msg = message();
 
     // where we are, and the way back up
+    const me = ui().me;
+    const up = new URLSearchParams(params);
+    if (p.parentCode) up.set('jurisdiction', p.parentCode);
     const here = el('p', { id: 'stats-where' }, t('jurisdiction') + '：',
-      p.jurisdictionCode ? p.jurisdictionName + ' (' + p.jurisdictionCode + ')' : t('allMine'), ' ',
+      p.jurisdictionCode ? p.jurisdictionName + ' (' + p.jurisdictionCode + ')'
+        : t(me && me.jurisdictionCodes.includes('') ? 'wholeCountry' : 'allMine'), ' ',
+      p.parentCode ? el('a', { href: '#/statistics?' + up.toString(), id: 'stats-up' },
+        t('upTo') + p.parentName) : null, ' ',
       jurisdiction ? el('a', { href: '#/statistics', id: 'stats-top' }, t('backToMine')) : null);
     const from = el('input', { type: 'month', name: 'from', id: 'stats-from', value: a.from });
     const to = el('input', { type: 'month', name: 'to', id: 'stats-to', value: a.to });

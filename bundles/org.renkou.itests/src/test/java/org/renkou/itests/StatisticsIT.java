@@ -136,6 +136,10 @@ class StatisticsIT {
         assertEquals(count(COMMUNITY_B, x -> true), number(item(s, "code", COMMUNITY_B), "total"), s);
         String drilled = admin.as("stats-street").get("/api/statistics/population?jurisdiction=" + COMMUNITY_A).body();
         assertEquals(count(COMMUNITY_A, x -> true), number(drilled, "total"), drilled);
+        // the way back up: offered within the caller's reach, never above it (the county would be refused)
+        assertTrue(drilled.contains("\"parentCode\":\"" + STREET + "\""), drilled);
+        assertTrue(s.contains("\"parentCode\":null") || !s.contains("\"parentCode\""), s);
+        assertTrue(a.contains("\"parentCode\":null") || !a.contains("\"parentCode\""), a);
 
         // the dashboard says the same, from one request
         String dash = admin.as("stats-a").get("/api/statistics/dashboard").body();

@@ -142,10 +142,15 @@ class WebUiIT {
         find("#stats-refresh").click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#stats-total .n"), "3"));
         shot("19-statistics-admin");
+        waitForText("#stats-where", "全国"); // the administrator's reach is the whole country
         find("#stats-areas button[data-code='440000']").click(); // drill down: the country, then Guangdong
         waitForText("#stats-where", "440000");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#stats-total .n"), "3"));
         shot("20-statistics-drilldown");
+        find("#stats-areas button.drill").click(); // one level further, then back up by the parent's link
+        wait.until(d -> !d.findElement(By.id("stats-where")).getText().contains("(440000)"));
+        find("#stats-up").click();
+        waitForText("#stats-where", "(440000)");
         logout();
 
         // 3. the officer logs in, must change the password, and sees the dashboard of their community

@@ -8,6 +8,9 @@ public class PopulationDTO {
     /** The jurisdiction asked for; null for the caller's whole reach. */
     public String jurisdictionCode;
     public String jurisdictionName;
+    /** The jurisdiction one level up, for the way back up; null at the top of the caller's reach. */
+    public String parentCode;
+    public String parentName;
     public SnapshotDTO snapshot;
     /** Living or registered within it, each resident once. */
     public long total;

@@ -84,8 +84,14 @@ public class StatisticsServiceImpl implements StatisticsService {
     private record Area(String code, String name, JurisdictionLevel level, String prefix, boolean hasChildren) {
     }
 
-    /** The jurisdiction asked for (null code: the caller's whole reach), its prefixes and sub-units. */
-    private record Target(String code, String name, List<String> prefixes, List<Area> areas) {
+    /**
+     * The jurisdiction asked for (null code: the caller's whole reach), its prefixes and sub-units, and its parent
+     * when that is within the caller's reach (null otherwise: no way up that would be refused).
+     */
+    private record Target(String code, String name, List<String> prefixes, List<Area> areas, JurisdictionEntity parent) {
+        Target(String code, String name, List<String> prefixes, List<Area> areas) {
+            this(code, name, prefixes, areas, null);
+        }
     }
 
     private Target target(Caller caller, String jurisdictionCode) {
@@ -120,9 +126,11 @@ public class StatisticsServiceImpl implements StatisticsService {
             if (j == null) {
                 throw noSuchJurisdiction(code);
             }
+            JurisdictionEntity parent = j.parentCode() == null || !caller.covers(j.parentCode()) ? null
+                    : em.find(JurisdictionEntity.class, j.parentCode());
             return new Target(code, j.name(), List.of(level.childPrefix(code)), areas(em,
                     em.createNamedQuery(JurisdictionEntity.CHILDREN, JurisdictionEntity.class)
-                            .setParameter("parent", code).getResultList()));
+                            .setParameter("parent", code).getResultList()), parent);
         });
     }
 
@@ -177,6 +185,10 @@ public class StatisticsServiceImpl implements StatisticsService {
         PopulationDTO d = new PopulationDTO();
         d.jurisdictionCode = t.code();
         d.jurisdictionName = t.name();
+        if (t.parent() != null) {
+            d.parentCode = t.parent().code();
+            d.parentName = t.parent().name();
+        }
         d.snapshot = s.toDTO(snapshots.refreshing());
         List<Area> areas = t.areas();
         AreaIndex index = new AreaIndex(areas);
