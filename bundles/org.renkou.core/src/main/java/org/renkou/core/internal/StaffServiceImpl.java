@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -32,6 +34,13 @@ public class StaffServiceImpl implements StaffService {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,40}");
 
     private final Database db;
+    /**
+     * Callers by username, so that the check on every request reads no database. Roles, jurisdictions and the
+     * active flag change only through {@link #update}, which empties this after its transaction; a read that
+     * overlapped a change is not kept ({@link #generation}), so a switched-off account still counts at once.
+     */
+    private final Map<String, Caller> callers = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
 
     @Activate
     public StaffServiceImpl(@Reference CoreDatabase database) {
@@ -99,6 +108,15 @@ public class StaffServiceImpl implements StaffService {
             throw RenkouException.invalid("roles", "不能取消自己的系统管理员岗位。",
                     "You cannot take away your own administrator role.");
         }
+        try {
+            return updateInTx(caller, username, version, c);
+        } finally {
+            generation.incrementAndGet();
+            callers.clear();
+        }
+    }
+
+    private StaffDTO updateInTx(Caller caller, String username, long version, Checked c) {
         return db.tx(em -> {
             StaffEntity s = managed(em, caller, username);
             if (s.version != version) {
@@ -150,9 +168,21 @@ public class StaffServiceImpl implements StaffService {
         if (username == null || !USERNAME.matcher(username).matches()) {
             return Optional.empty();
         }
-        return db.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)))
+        Caller known = callers.get(username);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        long seen = generation.get();
+        Optional<Caller> found = db.read(em -> Optional.ofNullable(em.find(StaffEntity.class, username)))
                 .filter(s -> s.active)
                 .map(s -> new Caller(s.username, s.roles, s.jurisdictionCodes));
+        found.ifPresent(c -> {
+            callers.put(username, c);
+            if (generation.get() != seen) { // a change ended meanwhile: what was read may predate it
+                callers.remove(username, c);
+            }
+        });
+        return found;
     }
 
     private record Checked(String username, String name, Set<Role> roles, Set<String> codes, boolean active,

@@ -66,6 +66,24 @@ class AuthServiceImplTest {
     }
 
     @Test
+    void theCallerOfASessionFollowsEveryChangeToTheStaffMemberAtOnce() {
+        createStaff("wangfang", "start-pass-1");
+        Caller first = staff.callerFor("wangfang").orElseThrow();
+        assertTrue(first.covers("440606901001") && !first.covers("440606901002"));
+        assertTrue(first == staff.callerFor("wangfang").orElseThrow(), "kept between requests");
+
+        StaffDTO d = staff.find(Caller.SYSTEM, "wangfang").orElseThrow();
+        d.jurisdictionCodes = new java.util.LinkedHashSet<>(Set.of("440606901002"));
+        d = staff.update(Caller.SYSTEM, "wangfang", d);
+        Caller moved = staff.callerFor("wangfang").orElseThrow();
+        assertTrue(moved.covers("440606901002") && !moved.covers("440606901001"), "the new jurisdiction counts at once");
+
+        d.active = false;
+        staff.update(Caller.SYSTEM, "wangfang", d);
+        assertTrue(staff.callerFor("wangfang").isEmpty(), "a switched-off account counts at once");
+    }
+
+    @Test
     void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
         createStaff("wangfang", "start-pass-1");
         for (int i = 1; i < AuthService.MAX_FAILED_LOGINS; i++) {
