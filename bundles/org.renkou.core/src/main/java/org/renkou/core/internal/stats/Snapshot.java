@@ -56,17 +56,20 @@ public final class Snapshot {
     final String trigger;
     final long residents;
     final long buildMillis;
+    /** The newest audit entry when counting began; null for snapshots from before it was kept. */
+    final Long auditMark;
     final List<ResidentCell> residentCells;
     final List<EventCell> eventCells;
 
     Snapshot(long id, Instant asOf, LocalDate asOfDate, String trigger, long residents, long buildMillis,
-            List<ResidentCell> residentCells, List<EventCell> eventCells) {
+            Long auditMark, List<ResidentCell> residentCells, List<EventCell> eventCells) {
         this.id = id;
         this.asOf = asOf;
         this.asOfDate = asOfDate;
         this.trigger = trigger;
         this.residents = residents;
         this.buildMillis = buildMillis;
+        this.auditMark = auditMark;
         this.residentCells = List.copyOf(residentCells);
         this.eventCells = List.copyOf(eventCells);
     }

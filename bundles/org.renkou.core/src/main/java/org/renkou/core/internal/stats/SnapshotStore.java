@@ -41,6 +41,23 @@ public final class SnapshotStore {
         this.db = db;
     }
 
+    /** The newest audit entry's id (0 when there is none): the last key of the primary key's index. */
+    public long auditMark() {
+        return db.tx(em -> {
+            try {
+                return auditMark(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new IllegalStateException("statistics snapshot: reading the audit mark failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static long auditMark(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(ID) FROM AUDIT_ENTRY")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
     /** The id of the CURRENT snapshot, if there is one: a lookup by index, cheap enough for every request. */
     public Optional<Long> currentId() {
         return db.read(em -> {
@@ -102,7 +119,7 @@ public final class SnapshotStore {
         counted.eventCells().forEach((k, n) -> events.add(new EventCell(k.kind(), placeLists.computeIfAbsent(k.codes(),
                 c -> c.isEmpty() ? List.of() : List.of(c.split(","))), k.period(), k.category(), k.subcategory(),
                 k.labelZh(), k.labelEn(), n[0])));
-        return new Snapshot(id, asOf, asOfDate, trigger, counted.residents(), millis, cells, events);
+        return new Snapshot(id, asOf, asOfDate, trigger, counted.residents(), millis, counted.auditMark(), cells, events);
     }
 
     /** Loads snapshot {@code id}; empty when it was pruned meanwhile (another node swapped again). */
@@ -135,7 +152,7 @@ public final class SnapshotStore {
     // ---- counting -------------------------------------------------------------------------------------------
 
     /** What one pass over the sources found. */
-    record Counted(long residents, Map<ResidentKey, int[]> residentCells, Map<EventKey, int[]> eventCells) {
+    record Counted(long residents, long auditMark, Map<ResidentKey, int[]> residentCells, Map<EventKey, int[]> eventCells) {
     }
 
     record ResidentKey(String residence, String registration, int sex, int band, int status, int marital) {
@@ -146,6 +163,7 @@ public final class SnapshotStore {
     }
 
     static Counted count(Connection c, LocalDate asOfDate) throws SQLException {
+        long mark = auditMark(c); // first: a change committed while counting leaves a newer entry behind
         Map<ResidentKey, int[]> residents = new HashMap<>();
         Map<String, String> codes = new HashMap<>(); // one String per code: the cells stay small in memory
         // "aged at least a" = born on or before asOf - a years; compared as yyyymmdd integers, computed by Derby
@@ -252,7 +270,7 @@ public final class SnapshotStore {
                 }
             }
         }
-        return new Counted(total, residents, events);
+        return new Counted(total, mark, residents, events);
     }
 
     private static EventKey certificate(String[] row, List<String> holderPlaces) {
@@ -305,7 +323,7 @@ public final class SnapshotStore {
             long millis) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO STATS_SNAPSHOT (STATE, TRIGGER_NAME, AS_OF, "
-                + "AS_OF_DATE, RESIDENTS, CELLS, BUILD_MILLIS) VALUES ('BUILDING', ?, ?, ?, ?, ?, ?)",
+                + "AS_OF_DATE, RESIDENTS, CELLS, BUILD_MILLIS, AUDIT_MARK) VALUES ('BUILDING', ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, trigger);
             ps.setTimestamp(2, Timestamp.from(asOf));
@@ -313,6 +331,7 @@ public final class SnapshotStore {
             ps.setLong(4, counted.residents());
             ps.setLong(5, counted.residentCells().size() + counted.eventCells().size());
             ps.setLong(6, millis);
+            ps.setLong(7, counted.auditMark());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -369,8 +388,9 @@ public final class SnapshotStore {
         String trigger;
         long residents;
         long millis;
-        try (PreparedStatement ps = c.prepareStatement("SELECT AS_OF, AS_OF_DATE, TRIGGER_NAME, RESIDENTS, BUILD_MILLIS "
-                + "FROM STATS_SNAPSHOT WHERE ID = ?")) {
+        Long mark;
+        try (PreparedStatement ps = c.prepareStatement("SELECT AS_OF, AS_OF_DATE, TRIGGER_NAME, RESIDENTS, BUILD_MILLIS, "
+                + "AUDIT_MARK FROM STATS_SNAPSHOT WHERE ID = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -381,6 +401,8 @@ public final class SnapshotStore {
                 trigger = rs.getString(3);
                 residents = rs.getLong(4);
                 millis = rs.getLong(5);
+                long m = rs.getLong(6);
+                mark = rs.wasNull() ? null : m;
             }
         }
         Map<String, String> codes = new HashMap<>();
@@ -410,6 +432,6 @@ public final class SnapshotStore {
                 }
             }
         }
-        return Optional.of(new Snapshot(id, asOf, asOfDate, trigger, residents, millis, cells, events));
+        return Optional.of(new Snapshot(id, asOf, asOfDate, trigger, residents, millis, mark, cells, events));
     }
 }

@@ -1,10 +1,12 @@
 package org.renkou.core.internal.stats;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +40,9 @@ public class StatisticsSnapshots implements ResidentsChanged {
     public static final String PID = "org.renkou.core.statistics";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsSnapshots.class);
+    /** Triggers that skip the build when nothing changed; an import or an administrator's request always builds. */
+    private static final Set<String> ROUTINE = Set.of("START", "SCHEDULE");
+    static final Duration UNCHANGED_MAX_AGE = Duration.ofHours(1);
 
     @ObjectClassDefinition(name = "Renkou statistics", description = "Statistics snapshot (统计快照) refresh")
     public @interface Config {
@@ -118,6 +123,13 @@ public class StatisticsSnapshots implements ResidentsChanged {
         try {
             Instant asOf = clock.instant();
             LocalDate asOfDate = LocalDate.ofInstant(asOf, CHINA);
+            if (ROUTINE.contains(trigger)) {
+                Optional<Snapshot> now = current();
+                if (now.isPresent() && stillExact(now.get(), asOf, asOfDate)) {
+                    mine.complete(now.get().id);
+                    return;
+                }
+            }
             Snapshot built = store.build(trigger, asOf, asOfDate);
             synchronized (loading) {
                 loaded = built; // this node need not read back what it just wrote
@@ -130,6 +142,17 @@ public class StatisticsSnapshots implements ResidentsChanged {
         } finally {
             building = false;
         }
+    }
+
+    /**
+     * Whether a snapshot still counts what a new one would: nothing audited since its counting began (every change
+     * to the data counted writes an audit entry), the same day (ages move with the date), and at most
+     * {@link #UNCHANGED_MAX_AGE} old — the bound for a change whose audit entry got its id before the mark was
+     * read but committed after it.
+     */
+    private boolean stillExact(Snapshot s, Instant asOf, LocalDate asOfDate) {
+        return s.auditMark != null && s.asOfDate.equals(asOfDate) && s.asOf.plus(UNCHANGED_MAX_AGE).isAfter(asOf)
+                && s.auditMark == store.auditMark();
     }
 
     /** Whether a build is running or queued. */

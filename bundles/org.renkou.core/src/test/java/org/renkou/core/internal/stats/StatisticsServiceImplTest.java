@@ -136,6 +136,55 @@ class StatisticsServiceImplTest {
                 () -> statistics.population(street, "440606901999")).kind());
     }
 
+    /** A clock the test sets. */
+    private static final class SetClock extends Clock {
+        volatile Instant now;
+
+        SetClock(String instant) {
+            now = Instant.parse(instant);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aRoutineRefreshSkipsTheBuildWhileNothingChanged() throws Exception {
+        snapshots.stop();
+        SetClock at = new SetClock("2026-06-15T15:00:00Z"); // 23:00 in China
+        snapshots = new StatisticsSnapshots(core.database(), at);
+        long first = snapshots.request("START").get(60, TimeUnit.SECONDS);
+        at.now = Instant.parse("2026-06-15T15:05:00Z");
+        assertEquals(first, snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS), "nothing changed: kept");
+        assertEquals(first, snapshots.request("START").get(60, TimeUnit.SECONDS), "a restart keeps it too");
+
+        resident("44060619900101001", A, A, ResidenceStatus.REGISTERED, MaritalStatus.MARRIED); // audited
+        long changed = snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS);
+        assertNotEquals(first, changed, "a change since the snapshot: rebuilt");
+        assertEquals(1, statistics.population(officerA, null).total);
+        assertEquals(changed, snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS));
+
+        at.now = Instant.parse("2026-06-15T16:10:00Z"); // 00:10 the next day in China: the ages move
+        long nextDay = snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS);
+        assertNotEquals(changed, nextDay, "a new day: rebuilt");
+        at.now = at.now.plus(StatisticsSnapshots.UNCHANGED_MAX_AGE).plusSeconds(1);
+        long hourLater = snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS);
+        assertNotEquals(nextDay, hourLater, "older than the bound: rebuilt even without a change");
+        assertNotEquals(hourLater, snapshots.request("MANUAL").get(60, TimeUnit.SECONDS), "asked for: always built");
+    }
+
     @Test
     void newResidentsCountOnlyAfterTheNextSnapshot() throws Exception {
         resident("44060619960101002", A, null, ResidenceStatus.REGISTERED, null);
