@@ -390,7 +390,11 @@
     }
   }
   for (const l of ['zh', 'en']) Object.keys(MODULE_TEXT[l]).forEach(k => { if (TEXT[l][k] === undefined) TEXT[l][k] = MODULE_TEXT[l][k]; });
-  /** The API a module's page script gets (version 1). Every helper is the shell's own: same look, CSRF, escaping. */
+  /**
+   * The one API every page file gets (version 1): the core's own page files (pages-*.js, through
+   * window.RENKOU_PAGES, loaded before this file) and modules' page scripts (window.Renkou, loaded while the module
+   * is on). Every helper is the shell's own: same look, CSRF, escaping.
+   */
   window.Renkou = Object.freeze({
     version: 1,
     /** routes: { name: async (arg, query) => … } opened as #/name/arg?query; text: { zh: {…}, en: {…} }. */
@@ -402,18 +406,15 @@
         Object.entries((spec.text || {})[l] || {}).forEach(([k, v]) => { if (TEXT[l][k] === undefined) TEXT[l][k] = v; });
       }
     },
-    api: api, get: get, el: el, t: t, show: show, table: table, field: field, message: message, say: say,
-    problem: problem, failure: failure, when: when, has: has,
+    api, get, el, t, show, table, field, message, say, problem, failure, when, has, code, pager,
     lang: () => lang, me: () => me
   });
 
   // ---- routing -----------------------------------------------------------------------------------------------
   const routes = { dashboard: dashboard, tree: tree, residents: residents, resident: resident,
     households: households, registrations: registrations, audit: audit, modules: modules, contrib: contributed };
-  // pages in other files (pages-*.js, loaded before this one) get the shared helpers and add their routes
-  const ui = { el, show, message, say, code, when, table, field, api, get, problem, failure, pager, has,
-    t: (k) => t(k), get lang() { return lang; }, get me() { return me; } };
-  (window.RENKOU_PAGES || []).forEach(pages => Object.assign(routes, pages(ui)));
+  // the core's page files add their routes (always on, unlike modules' pages)
+  (window.RENKOU_PAGES || []).forEach(pages => Object.assign(routes, pages(window.Renkou)));
 
   async function route() {
     const hash = location.hash.replace(/^#\/?/, '');

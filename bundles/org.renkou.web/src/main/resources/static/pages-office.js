@@ -6,7 +6,7 @@
   'use strict';
   const { el, show, message, say, table, field, api, get, problem, failure, pager, has, when } = ui;
   const t = ui.t;
-  const en = () => ui.lang === 'en';
+  const en = () => ui.lang() === 'en';
   const nameOf = (x) => (en() ? (x.nameEn || x.typeNameEn || x.schemeNameEn) : (x.nameZh || x.typeNameZh || x.schemeNameZh)) || '';
   const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().substring(0, 10); // China date
   /** The level of a jurisdiction code (GB/T 2260 for county and above, then 9/12/15 digits). */
@@ -151,7 +151,7 @@
 
   /** Asks the server for a print as PDF (a new verification code) and offers it as a link to open and print. */
   async function printPdf(id, reason, out, msg) {
-    const me = ui.me;
+    const me = ui.me();
     let r;
     try {
       r = await fetch('/api/certificates/' + id + '/print.pdf', { method: 'POST', credentials: 'same-origin',
@@ -242,7 +242,7 @@
   /** The caller's jurisdiction of the step's level that covers the application: may they decide it? */
   function reviewsAt(level, jurisdictionCode) {
     if (!has(...REVIEWERS)) return false;
-    return ui.me.jurisdictionCodes.some(c => c !== '' && levelOfCode(c) === level && jurisdictionCode.startsWith(
+    return ui.me().jurisdictionCodes.some(c => c !== '' && levelOfCode(c) === level && jurisdictionCode.startsWith(
       level === 'PROVINCE' ? c.substring(0, 2) : level === 'CITY' ? c.substring(0, 4) : c));
   }
   const amountText = (a) => a.amount + ' ' + t('yuan') + (a.amountPeriod === 'MONTHLY' ? t('perMonth') : '');
@@ -474,7 +474,7 @@
         ['action', s => has('ADMIN') ? el('span', { class: 'toolbar', 'data-user': s.username },
           el('button', { type: 'button', class: 'edit', onclick: () => edit(s) }, t('edit')),
           // one's own password is changed (修改密码), not reset; one's own account is not switched off
-          s.username === ui.me.username ? null : [el('button', { type: 'button', class: 'reset', onclick: () => reset(s) },
+          s.username === ui.me().username ? null : [el('button', { type: 'button', class: 'reset', onclick: () => reset(s) },
             t('resetPassword')), el('button', { type: 'button', class: 'toggle', onclick: () => toggle(s) },
             t(s.active ? 'disable' : 'enable'))]) : '']], res.data));
     }

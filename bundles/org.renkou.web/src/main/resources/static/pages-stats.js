@@ -36,7 +36,7 @@
       [{ label: t('MALE'), data: bands.map(b => b.male) }, { label: t('FEMALE'), data: bands.map(b => b.female) }], true);
   }
 
-  const name = (row) => (ui().lang === 'en' ? row.nameEn : row.nameZh);
+  const name = (row) => (ui().lang() === 'en' ? row.nameEn : row.nameZh);
 
   /** The report as a download: fetched with the UI's language, saved under the server's file name. */
   async function download(query, msg) {
@@ -80,7 +80,7 @@
     const msg = message();
 
     // where we are, and the way back up
-    const me = ui().me;
+    const me = ui().me();
     const up = new URLSearchParams(params);
     if (p.parentCode) up.set('jurisdiction', p.parentCode);
     const here = el('p', { id: 'stats-where' }, t('jurisdiction') + '：',
