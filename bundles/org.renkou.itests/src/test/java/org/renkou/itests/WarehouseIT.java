@@ -186,6 +186,11 @@ class WarehouseIT {
         assertTrue(director.postJson("/api/warehouse/scraps/" + id(scrap) + "/decision",
                 "{\"approve\":true,\"version\":" + version(scrap) + "}").body().contains("\"status\":\"APPROVED\""));
         assertReconciles();
+        // each step left one entry in the core's audit log, written in the step's own transaction
+        String scrapLog = admin.get("/api/audit?entityType=ContraceptiveScrap&entityId=" + id(scrap)).body();
+        assertEquals(1, scrapLog.split("\"action\":\"CREATE\"", -1).length - 1, scrapLog);
+        assertEquals(1, scrapLog.split("\"action\":\"UPDATE\"", -1).length - 1, scrapLog);
+        assertTrue(scrapLog.contains("包装受潮") && scrapLog.contains("SUBMITTED → APPROVED"), scrapLog);
 
         // quarterly reports, JSON and CSV
         String quarter = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + "Q"

@@ -1,5 +1,9 @@
 package org.renkou.core.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -7,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
@@ -31,10 +36,36 @@ public final class AuditLog {
         a.entityType = entityType;
         a.entityId = entityId == null ? null : entityId.toString();
         a.jurisdictionCode = jurisdictionCode;
-        a.changes = changes == null || changes.length() <= MAX_CHANGES ? changes
-                : changes.substring(0, MAX_CHANGES - 20) + "…(truncated)";
+        a.changes = bounded(changes);
         a.reason = reason;
         em.persist(a);
+    }
+
+    /**
+     * The same entry written with JDBC on {@code c}, for a module's transaction: the module's persistence unit does
+     * not map the core's audit table, but its connection reaches the same database.
+     */
+    public static void write(Connection c, Caller caller, AuditAction action, String entityType, Object entityId,
+            String jurisdictionCode, String changes, String reason) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO AUDIT_ENTRY (AT_TIME, ACTOR, ACTION_NAME, "
+                + "ENTITY_TYPE, ENTITY_ID, JURISDICTION_CODE, CHANGES, REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+            ps.setString(2, caller.username());
+            ps.setString(3, action.name());
+            ps.setString(4, entityType);
+            ps.setString(5, entityId == null ? null : entityId.toString());
+            ps.setString(6, jurisdictionCode);
+            ps.setString(7, bounded(changes));
+            ps.setString(8, reason);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("The audit entry could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private static String bounded(String changes) {
+        return changes == null || changes.length() <= MAX_CHANGES ? changes
+                : changes.substring(0, MAX_CHANGES - 20) + "…(truncated)";
     }
 
     /** {@code {"f": [old, new]}} for every field whose value differs; {@code old} or {@code after} may be empty. */

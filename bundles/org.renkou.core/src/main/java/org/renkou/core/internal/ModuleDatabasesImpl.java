@@ -3,6 +3,7 @@ package org.renkou.core.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +19,8 @@ import javax.persistence.EntityManagerFactory;
 
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Component;
+import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.Caller;
 import org.renkou.core.persistence.ModuleDatabase;
 import org.renkou.core.persistence.ModuleDatabases;
 
@@ -30,22 +33,42 @@ public class ModuleDatabasesImpl implements ModuleDatabases {
     public ModuleDatabase open(EntityManagerFactory emf, Bundle owner, String component, String folder) {
         Database db = new Database(emf);
         db.startAsync(new SchemaMigrations(component, scripts(owner, folder)));
-        return new ModuleDatabase() {
-            @Override
-            public <T> T tx(Function<EntityManager, T> work) {
-                return db.tx(work);
-            }
+        return new Unit(db);
+    }
 
-            @Override
-            public <T> T read(Function<EntityManager, T> work) {
-                return db.read(work);
-            }
+    /** One module's unit: the core's {@link Database} plus the audit log written through its transactions. */
+    static final class Unit implements ModuleDatabase {
+        private final Database db;
 
-            @Override
-            public CompletableFuture<Void> whenReady() {
-                return db.whenReady();
+        Unit(Database db) {
+            this.db = db;
+        }
+
+        @Override
+        public <T> T tx(Function<EntityManager, T> work) {
+            return db.tx(work);
+        }
+
+        @Override
+        public <T> T read(Function<EntityManager, T> work) {
+            return db.read(work);
+        }
+
+        @Override
+        public void audit(EntityManager em, Caller caller, AuditAction action, String entityType, String entityId,
+                String jurisdictionCode, String changes, String reason) {
+            if (!em.getTransaction().isActive()) {
+                throw new IllegalStateException("audit(em, …) writes within the transaction of tx(…); em has none");
             }
-        };
+            // EclipseLink hands out the connection of the open transaction (it begins it on the database if need be)
+            AuditLog.write(em.unwrap(Connection.class), caller, action, entityType, entityId, jurisdictionCode,
+                    changes, reason);
+        }
+
+        @Override
+        public CompletableFuture<Void> whenReady() {
+            return db.whenReady();
+        }
     }
 
     /** The owner's {@code folder/V*.sql} scripts, read through the bundle (not a class loader). */

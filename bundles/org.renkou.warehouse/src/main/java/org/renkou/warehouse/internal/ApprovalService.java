@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
-import org.renkou.core.api.AuditService;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
@@ -25,6 +24,7 @@ import org.renkou.warehouse.internal.WarehouseDTO.ScrapIn;
 import org.renkou.warehouse.internal.WarehouseDTO.StockTake;
 import org.renkou.warehouse.internal.WarehouseDTO.StockTakeIn;
 import org.renkou.warehouse.internal.WarehouseDTO.StockTakeLine;
+import org.renkou.warehouse.internal.WarehouseDatabase.Audit;
 import org.renkou.warehouse.internal.entities.LotEntity;
 import org.renkou.warehouse.internal.entities.ScrapEntity;
 import org.renkou.warehouse.internal.entities.StockEntity;
@@ -42,12 +42,10 @@ public class ApprovalService {
     static final Pattern QUARTER = Pattern.compile("\\d{4}Q[1-4]");
 
     private final WarehouseDatabase db;
-    private final AuditService audit;
 
     @Activate
-    public ApprovalService(@Reference WarehouseDatabase db, @Reference AuditService audit) {
+    public ApprovalService(@Reference WarehouseDatabase db) {
         this.db = db;
-        this.audit = audit;
     }
 
     // --- stock-take ----------------------------------------------------------------------------------------------
@@ -136,9 +134,8 @@ public class ApprovalService {
             }
             em.flush();
             return stockTake(em, t);
-        });
-        audit.record(caller, AuditAction.UPDATE, "ContraceptiveStockTake", Long.toString(id), null,
-                "SUBMITTED → " + out.status(), out.decisionNote());
+        }, o -> new Audit(caller, AuditAction.UPDATE, "ContraceptiveStockTake", Long.toString(id), null,
+                "SUBMITTED → " + o.status(), o.decisionNote()));
         return out;
     }
 
@@ -177,9 +174,8 @@ public class ApprovalService {
             em.persist(s);
             em.flush();
             return dto(s);
-        });
-        audit.record(caller, AuditAction.CREATE, "ContraceptiveScrap", out.id().toString(), null,
-                "报废申请 批次 " + lotId + " × " + quantity, reason);
+        }, o -> new Audit(caller, AuditAction.CREATE, "ContraceptiveScrap", o.id().toString(), null,
+                "报废申请 批次 " + lotId + " × " + quantity, reason));
         return out;
     }
 
@@ -209,9 +205,8 @@ public class ApprovalService {
             }
             em.flush();
             return dto(s);
-        });
-        audit.record(caller, AuditAction.UPDATE, "ContraceptiveScrap", Long.toString(id), null,
-                "SUBMITTED → " + out.status(), out.decisionNote());
+        }, o -> new Audit(caller, AuditAction.UPDATE, "ContraceptiveScrap", Long.toString(id), null,
+                "SUBMITTED → " + o.status(), o.decisionNote()));
         return out;
     }
 

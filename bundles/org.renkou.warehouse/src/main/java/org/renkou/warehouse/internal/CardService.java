@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
-import org.renkou.core.api.AuditService;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.ResidentService;
@@ -21,6 +20,7 @@ import org.renkou.warehouse.internal.WarehouseDTO.AdverseReaction;
 import org.renkou.warehouse.internal.WarehouseDTO.CardEntry;
 import org.renkou.warehouse.internal.WarehouseDTO.FollowUp;
 import org.renkou.warehouse.internal.WarehouseDTO.Trace;
+import org.renkou.warehouse.internal.WarehouseDatabase.Audit;
 import org.renkou.warehouse.internal.entities.CardEntryEntity;
 import org.renkou.warehouse.internal.entities.LotEntity;
 import org.renkou.warehouse.internal.entities.StockEntity;
@@ -39,14 +39,11 @@ public class CardService {
     private static final Set<String> OUTCOMES = Set.of("CONTINUING", "METHOD_CHANGE", "FAILURE", "STOPPED");
 
     private final WarehouseDatabase db;
-    private final AuditService audit;
     private final ResidentService residents;
 
     @Activate
-    public CardService(@Reference WarehouseDatabase db, @Reference AuditService audit,
-            @Reference ResidentService residents) {
+    public CardService(@Reference WarehouseDatabase db, @Reference ResidentService residents) {
         this.db = db;
-        this.audit = audit;
         this.residents = residents;
     }
 
@@ -55,12 +52,12 @@ public class CardService {
         caller.require("查看药具发放卡", "read a contraceptive card", CARD);
         String why = Checks.text(reason, "reason", "查看理由", 500);
         visible(caller, residentId);
-        List<CardEntry> out = db.read(em -> em.createQuery("SELECT c FROM CardEntryEntity c WHERE c.residentId = :r "
+        // read and audited in one transaction: no entry, no card
+        return db.tx(em -> em.createQuery("SELECT c FROM CardEntryEntity c WHERE c.residentId = :r "
                 + "ORDER BY c.onDate, c.id", CardEntryEntity.class).setParameter("r", residentId).getResultList()
-                .stream().map(CardService::dto).toList());
-        audit.record(caller, AuditAction.READ_SENSITIVE, "ContraceptiveCard", Long.toString(residentId), null,
-                null, why);
-        return out;
+                .stream().map(CardService::dto).toList(),
+                o -> new Audit(caller, AuditAction.READ_SENSITIVE, "ContraceptiveCard", Long.toString(residentId), null,
+                        null, why));
     }
 
     public CardEntry followUp(Caller caller, long residentId, FollowUp in) {
@@ -88,7 +85,7 @@ public class CardService {
     public Trace trace(Caller caller, long lotId, String reason) {
         caller.require("追溯药具批次", "trace a lot", CARD);
         String why = Checks.text(reason, "reason", "追溯理由", 500);
-        Trace out = db.read(em -> {
+        Trace out = db.tx(em -> {
             LotEntity lot = em.find(LotEntity.class, lotId);
             List<Long> stores = em.createQuery("SELECT DISTINCT l.storeId FROM LedgerEntity l WHERE l.lotId = :l",
                     Long.class).setParameter("l", lotId).getResultList().stream()
@@ -106,9 +103,8 @@ public class CardService {
             return new Trace(StockService.dto(lot), StockService.lines(em, balances, db.today()),
                     entries.stream().filter(c -> c.kind().equals("ISSUE")).toList(),
                     entries.stream().filter(c -> c.kind().equals("ADVERSE_REACTION")).toList());
-        });
-        audit.record(caller, AuditAction.READ_SENSITIVE, "ContraceptiveLot", Long.toString(lotId), null,
-                "追溯 " + out.recipients().size() + " 条发放记录 / trace", why);
+        }, o -> new Audit(caller, AuditAction.READ_SENSITIVE, "ContraceptiveLot", Long.toString(lotId), null,
+                "追溯 " + o.recipients().size() + " 条发放记录 / trace", why));
         return out;
     }
 
@@ -134,8 +130,7 @@ public class CardService {
             em.persist(c);
             em.flush();
             return dto(c);
-        });
-        audit.record(caller, AuditAction.CREATE, "ContraceptiveCard", c.residentId.toString(), null, what, null);
+        }, o -> new Audit(caller, AuditAction.CREATE, "ContraceptiveCard", c.residentId.toString(), null, what, null));
         return out;
     }
 

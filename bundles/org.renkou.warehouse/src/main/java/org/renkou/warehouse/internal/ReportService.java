@@ -19,12 +19,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
-import org.renkou.core.api.AuditService;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
 import org.renkou.core.api.report.ReportTable;
+import org.renkou.warehouse.internal.WarehouseDatabase.Audit;
 import org.renkou.warehouse.internal.entities.LotEntity;
 import org.renkou.warehouse.internal.entities.ProductEntity;
 import org.renkou.warehouse.internal.entities.ReportSignOffEntity;
@@ -94,12 +94,10 @@ public class ReportService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WarehouseDatabase db;
-    private final AuditService audit;
 
     @Activate
-    public ReportService(@Reference WarehouseDatabase db, @Reference AuditService audit) {
+    public ReportService(@Reference WarehouseDatabase db) {
         this.db = db;
-        this.audit = audit;
     }
 
     /** The signed-off stock report if there is one, else the live figures. */
@@ -251,10 +249,9 @@ public class ReportService {
             em.persist(e);
             em.flush();
             return signOff(e);
-        });
-        audit.record(caller, signed.revision() == 1 ? AuditAction.CREATE : AuditAction.UPDATE, "ContraceptiveReport",
-                kind + ":" + code + ":" + quarter, code, "签字确认 第 " + signed.revision() + " 版 / signed off, revision "
-                + signed.revision(), signed.correctionReason());
+        }, o -> new Audit(caller, o.revision() == 1 ? AuditAction.CREATE : AuditAction.UPDATE, "ContraceptiveReport",
+                kind + ":" + code + ":" + quarter, code, "签字确认 第 " + o.revision() + " 版 / signed off, revision "
+                + o.revision(), o.correctionReason()));
         return new Report<>(live.title(), live.jurisdiction(), live.quarter(), live.from(), live.to(), live.rows(),
                 signed);
     }

@@ -17,7 +17,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
-import org.renkou.core.api.AuditService;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.JurisdictionService;
 import org.renkou.core.api.Page;
@@ -35,6 +34,7 @@ import org.renkou.warehouse.internal.WarehouseDTO.Reconciliation;
 import org.renkou.warehouse.internal.WarehouseDTO.StockLine;
 import org.renkou.warehouse.internal.WarehouseDTO.Store;
 import org.renkou.warehouse.internal.WarehouseDTO.Transfer;
+import org.renkou.warehouse.internal.WarehouseDatabase.Audit;
 import org.renkou.warehouse.internal.entities.CardEntryEntity;
 import org.renkou.warehouse.internal.entities.LedgerEntity;
 import org.renkou.warehouse.internal.entities.LotEntity;
@@ -63,15 +63,13 @@ public class StockService {
             "noContamination", "无污染", "labelled", "品名、规格、批准文号、生产批号、有效期标识齐全");
 
     private final WarehouseDatabase db;
-    private final AuditService audit;
     private final ResidentService residents;
     private final JurisdictionService jurisdictions;
 
     @Activate
-    public StockService(@Reference WarehouseDatabase db, @Reference AuditService audit,
-            @Reference ResidentService residents, @Reference JurisdictionService jurisdictions) {
+    public StockService(@Reference WarehouseDatabase db, @Reference ResidentService residents,
+            @Reference JurisdictionService jurisdictions) {
         this.db = db;
-        this.audit = audit;
         this.residents = residents;
         this.jurisdictions = jurisdictions;
     }
@@ -98,9 +96,8 @@ public class StockService {
             em.persist(p);
             em.flush();
             return dto(p);
-        });
-        audit.record(caller, AuditAction.CREATE, "ContraceptiveProduct", out.id().toString(), null,
-                out.name() + " " + out.specification() + " " + out.approvalNumber(), null);
+        }, o -> new Audit(caller, AuditAction.CREATE, "ContraceptiveProduct", o.id().toString(), null,
+                o.name() + " " + o.specification() + " " + o.approvalNumber(), null));
         return out;
     }
 
@@ -138,8 +135,7 @@ public class StockService {
             em.persist(s);
             em.flush();
             return dto(s);
-        });
-        audit.record(caller, AuditAction.CREATE, "ContraceptiveStore", out.id().toString(), code, out.name(), null);
+        }, o -> new Audit(caller, AuditAction.CREATE, "ContraceptiveStore", o.id().toString(), code, o.name(), null));
         return out;
     }
 
@@ -256,11 +252,8 @@ public class StockService {
             em.flush();
             move(em, db.now(), caller, store.id, lot, "RECEIVE", lot.receivedQuantity, e -> e.reason = lot.blockReason);
             return dto(lot);
-        });
-        if (out.blocked()) {
-            audit.record(caller, AuditAction.CREATE, "ContraceptiveLot", out.id().toString(), null,
-                    "批次 " + out.batchNumber() + " 冻结 / blocked", out.blockReason());
-        }
+        }, o -> o.blocked() ? new Audit(caller, AuditAction.CREATE, "ContraceptiveLot", o.id().toString(), null,
+                "批次 " + o.batchNumber() + " 冻结 / blocked", o.blockReason()) : null);
         return out;
     }
 
@@ -361,11 +354,9 @@ public class StockService {
             }
             em.flush();
             return written.stream().map(StockService::dto).toList();
-        });
-        if (residentId != null) {
-            audit.record(caller, AuditAction.CREATE, "ContraceptiveCard", residentId.toString(), null,
-                    "发放 " + quantity + "（" + in.months() + " 个月，" + in.method().strip() + "）", override);
-        }
+        }, o -> residentId == null ? null : new Audit(caller, AuditAction.CREATE, "ContraceptiveCard",
+                residentId.toString(), null, "发放 " + quantity + "（" + in.months() + " 个月，" + in.method().strip()
+                + "）", override));
         return out;
     }
 

@@ -16,6 +16,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.persistence.ModuleDatabase;
@@ -62,6 +63,27 @@ public class WarehouseDatabase {
             }
             throw e;
         }
+    }
+
+    /**
+     * {@link #tx} that also writes the audit entry made from its result, in the same transaction (null: none), so a
+     * change is never without its entry, and sensitive data is never returned without one.
+     */
+    <T> T tx(Function<EntityManager, T> work, Function<T, Audit> audit) {
+        return tx(em -> {
+            T out = work.apply(em);
+            Audit a = audit.apply(out);
+            if (a != null) {
+                db.audit(em, a.caller(), a.action(), a.entityType(), a.entityId(), a.jurisdictionCode(), a.changes(),
+                        a.reason());
+            }
+            return out;
+        });
+    }
+
+    /** An audit entry to write: who, what, which record, what changed (or was read) and why. */
+    record Audit(Caller caller, AuditAction action, String entityType, String entityId, String jurisdictionCode,
+            String changes, String reason) {
     }
 
     <T> T read(Function<EntityManager, T> work) {

@@ -24,7 +24,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 
-import org.renkou.core.api.AuditService;
+import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.JurisdictionDTO;
 import org.renkou.core.api.JurisdictionService;
@@ -64,11 +64,7 @@ final class TestWarehouse implements AutoCloseable {
                 Map.of("javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
         Database database = new Database(emf);
         database.initialise(migrations());
-        db = new WarehouseDatabase(adapt(database), clock);
-        AuditService auditService = proxy(AuditService.class, (name, args) -> {
-            audit.add(args[1] + " " + args[2] + " " + args[3] + " by " + ((Caller) args[0]).username());
-            return null;
-        });
+        db = new WarehouseDatabase(adapt(database, audit), clock);
         ResidentService residents = proxy(ResidentService.class, (name, args) -> {
             long id = (Long) args[1];
             // residents 1–99 live in community 440606901001, 100+ in 440606901002
@@ -86,10 +82,10 @@ final class TestWarehouse implements AutoCloseable {
             j.code = (String) args[0];
             return Optional.of(j);
         });
-        stock = new StockService(db, auditService, residents, jurisdictions);
-        cards = new CardService(db, auditService, residents);
-        approvals = new ApprovalService(db, auditService);
-        reports = new ReportService(db, auditService);
+        stock = new StockService(db, residents, jurisdictions);
+        cards = new CardService(db, residents);
+        approvals = new ApprovalService(db);
+        reports = new ReportService(db);
     }
 
     static Caller caller(String name, Role role, String code) {
@@ -109,8 +105,18 @@ final class TestWarehouse implements AutoCloseable {
         return new SchemaMigrations("warehouse", scripts);
     }
 
-    private static ModuleDatabase adapt(Database database) {
+    /** The core's Database as a module sees it; audit entries kept in {@code audit}, and only from a transaction. */
+    private static ModuleDatabase adapt(Database database, List<String> audit) {
         return new ModuleDatabase() {
+            @Override
+            public void audit(EntityManager em, Caller caller, AuditAction action, String entityType, String entityId,
+                    String jurisdictionCode, String changes, String reason) {
+                if (!em.getTransaction().isActive()) {
+                    throw new IllegalStateException("audit outside a transaction");
+                }
+                audit.add(action + " " + entityType + " " + entityId + " by " + caller.username());
+            }
+
             @Override
             public <T> T tx(Function<EntityManager, T> work) {
                 return database.tx(work);
