@@ -16,6 +16,7 @@ import org.renkou.core.api.AuditEntryDTO;
 import org.renkou.core.api.AuditQuery;
 import org.renkou.core.api.AuditService;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.Role;
 import org.renkou.core.internal.entities.AuditEntryEntity;
@@ -54,10 +55,10 @@ public class AuditServiceImpl implements AuditService {
         String scope = Scope.condition(caller, params, "a.jurisdictionCode");
         where.append(scope.equals("1=1") || !caller.hasAny(Role.ADMIN, Role.AUDITOR) ? scope
                 : "(" + scope + " OR a.jurisdictionCode IS NULL)");
-        add(where, params, "a.actor = :actor", "actor", Text.trimToNull(query.actor));
+        add(where, params, "a.actor = :actor", "actor", Input.trimToNull(query.actor));
         add(where, params, "a.action = :action", "action", query.action);
-        add(where, params, "a.entityType = :type", "type", Text.trimToNull(query.entityType));
-        add(where, params, "a.entityId = :eid", "eid", Text.trimToNull(query.entityId));
+        add(where, params, "a.entityType = :type", "type", Input.trimToNull(query.entityType));
+        add(where, params, "a.entityId = :eid", "eid", Input.trimToNull(query.entityId));
         add(where, params, "a.at >= :from", "from",
                 query.from == null ? null : LocalDateTime.ofInstant(query.from, ZoneOffset.UTC));
         add(where, params, "a.at < :to", "to",

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.HouseholdDTO;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
@@ -74,7 +75,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
 
     @Override
     public List<BenefitSchemeDTO> schemes(String provinceCode) {
-        String province = Text.trimToNull(provinceCode);
+        String province = Input.trimToNull(provinceCode);
         LocalDate today = LocalDate.now(clock);
         return schemes.all().stream().filter(s -> province == null || province.equals(s.provinceCode())).map(s -> {
             BenefitSchemeDTO d = new BenefitSchemeDTO();
@@ -95,7 +96,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
         int[] paging = Page.check(offset, limit);
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ").append(Scope.condition(caller, params, "a.jurisdictionCode"));
-        if (Text.trimToNull(schemeId) != null) {
+        if (Input.trimToNull(schemeId) != null) {
             where.append(" AND a.schemeId = :scheme");
             params.put("scheme", schemeId.strip());
         }
@@ -107,7 +108,7 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
             where.append(" AND a.applicantId = :applicant");
             params.put("applicant", applicantId);
         }
-        String code = Text.trimToNull(jurisdictionCode);
+        String code = Input.trimToNull(jurisdictionCode);
         if (code != null) {
             where.append(" AND a.jurisdictionCode LIKE :jur");
             params.put("jur", JurisdictionLevel.ofCodeFor(code, "jurisdiction").childPrefix(code) + "%");
@@ -127,8 +128,8 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
     @Override
     public BenefitApplicationDTO submit(Caller caller, BenefitApplicationDTO in) {
         caller.require("受理补助申请", "take benefit applications", WRITERS);
-        Text.body(in);
-        String schemeId = Text.required(in.schemeId, "schemeId", "扶助项目", "benefit scheme", 60);
+        Input.body(in);
+        String schemeId = Input.required(in.schemeId, "schemeId", "扶助项目", "benefit scheme", 60);
         BenefitScheme scheme = schemes.find(schemeId).orElseThrow(() -> RenkouException.invalid("schemeId",
                 "扶助项目“" + schemeId + "”不存在或其省级模块未启用。",
                 "Benefit scheme '" + schemeId + "' is unknown or its province module is not active."));
@@ -202,17 +203,17 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
 
     @Override
     public BenefitApplicationDTO decide(Caller caller, long id, DecisionDTO in) {
-        Text.body(in);
-        StepDecision decision = Text.present(in.decision, "decision", "审核结论", "decision");
-        long version = Text.present(in.version, "version", "版本号", "version");
+        Input.body(in);
+        StepDecision decision = Input.present(in.decision, "decision", "审核结论", "decision");
+        long version = Input.present(in.version, "version", "版本号", "version");
         if (decision == StepDecision.SUBMITTED) {
             throw RenkouException.invalid("decision", "审核结论应为 PASSED、REJECTED 或 PAID。",
                     "The decision must be PASSED, REJECTED or PAID.");
         }
         String reason = decision == StepDecision.PAID
-                ? Text.optional(in.reason, "reason", "说明", "note", 500)
-                : Text.required(in.reason, "reason", "审核意见", "reason", 500);
-        String reference = Text.optional(in.paymentReference, "paymentReference", "发放凭证号", "payment reference", 60);
+                ? Input.optional(in.reason, "reason", "说明", "note", 500)
+                : Input.required(in.reason, "reason", "审核意见", "reason", 500);
+        String reference = Input.optional(in.paymentReference, "paymentReference", "发放凭证号", "payment reference", 60);
         LocalDate today = LocalDate.now(clock);
         return db.tx(em -> {
             BenefitApplicationEntity a = open(em, caller, id);
@@ -292,9 +293,9 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
     @Override
     public ObjectionDTO raiseObjection(Caller caller, long id, ObjectionDTO in) {
         caller.require("登记异议", "record objections", WRITERS);
-        Text.body(in);
-        String objector = Text.required(in.objector, "objector", "异议人", "objector", 50);
-        String content = Text.required(in.content, "content", "异议内容", "objection", 1000);
+        Input.body(in);
+        String objector = Input.required(in.objector, "objector", "异议人", "objector", 50);
+        String content = Input.required(in.content, "content", "异议内容", "objection", 1000);
         return db.tx(em -> {
             BenefitApplicationEntity a = open(em, caller, id);
             requireStatus(a, ApplicationStatus.IN_REVIEW, "该申请已审结，不能再登记异议。",
@@ -317,13 +318,13 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
 
     @Override
     public ObjectionDTO resolveObjection(Caller caller, long id, long objectionId, ObjectionDTO in) {
-        Text.body(in);
+        Input.body(in);
         if (in.status != ObjectionStatus.UPHELD && in.status != ObjectionStatus.DISMISSED) {
             throw RenkouException.invalid("status", "处理结果应为 UPHELD（成立）或 DISMISSED（不成立）。",
                     "The status must be UPHELD or DISMISSED.");
         }
-        String resolution = Text.required(in.resolution, "resolution", "处理理由", "reason", 500);
-        long version = Text.present(in.version, "version", "版本号", "version");
+        String resolution = Input.required(in.resolution, "resolution", "处理理由", "reason", 500);
+        long version = Input.present(in.version, "version", "版本号", "version");
         return db.tx(em -> {
             BenefitApplicationEntity a = open(em, caller, id);
             BenefitObjectionEntity o = em.find(BenefitObjectionEntity.class, objectionId);

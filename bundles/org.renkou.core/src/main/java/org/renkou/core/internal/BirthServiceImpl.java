@@ -17,6 +17,7 @@ import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.BirthDTO;
 import org.renkou.core.api.BirthService;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
@@ -68,7 +69,7 @@ public class BirthServiceImpl implements BirthService {
     @Override
     public BirthDTO register(Caller caller, BirthDTO in) {
         caller.require("办理生育登记", "register births", WRITERS);
-        Text.body(in);
+        Input.body(in);
         if (in.motherId == null && in.fatherId == null) {
             throw RenkouException.invalid("motherId", "请至少填写父母一方。", "Give at least one parent.");
         }
@@ -97,7 +98,7 @@ public class BirthServiceImpl implements BirthService {
     @Override
     public BirthDTO update(Caller caller, long id, BirthDTO in) {
         caller.require("修改生育登记", "change birth registrations", WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         return db.tx(em -> {
             BirthEntity b = em.find(BirthEntity.class, id);
             if (b == null) {
@@ -157,9 +158,9 @@ public class BirthServiceImpl implements BirthService {
             b.childBirthDate = child.birthDate;
         } else {
             b.childId = null;
-            b.childName = Text.required(in.childName, "childName", "子女姓名", "child's name", 50);
-            b.childSex = Text.present(in.childSex, "childSex", "子女性别", "child's sex");
-            b.childBirthDate = Text.present(in.childBirthDate, "childBirthDate", "出生日期", "birth date");
+            b.childName = Input.required(in.childName, "childName", "子女姓名", "child's name", 50);
+            b.childSex = Input.present(in.childSex, "childSex", "子女性别", "child's sex");
+            b.childBirthDate = Input.present(in.childBirthDate, "childBirthDate", "出生日期", "birth date");
         }
         if (b.childBirthDate.isAfter(today)) {
             throw RenkouException.invalid("childBirthDate", "出生日期不能晚于今天。", "The birth date must not be in the future.");

@@ -29,6 +29,7 @@ import org.renkou.core.api.province.PolicyRegistry;
 import org.renkou.core.api.province.RegionalPolicy;
 import org.renkou.core.api.CertificateStatus;
 import org.renkou.core.api.CertificateTypeDTO;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
@@ -85,7 +86,7 @@ public class CertificateServiceImpl implements CertificateService {
         StringBuilder where = new StringBuilder(" WHERE ").append("1=1".equals(scope) ? scope
                 : "EXISTS (SELECT y.id FROM CertificateEntity y JOIN y.holderIds yh, ResidentEntity p "
                         + "WHERE y.id = c.id AND p.id = yh AND " + scope + ")");
-        String t = Text.trimToNull(type);
+        String t = Input.trimToNull(type);
         if (t != null) {
             where.append(" AND c.typeKey = :type");
             params.put("type", t);
@@ -114,12 +115,12 @@ public class CertificateServiceImpl implements CertificateService {
     @Override
     public CertificateDTO issue(Caller caller, CertificateDTO in) {
         caller.require("发放证件", "issue certificates", WRITERS);
-        Text.body(in);
-        String typeKey = Text.required(in.type, "type", "证件类型", "certificate type", 60);
+        Input.body(in);
+        String typeKey = Input.required(in.type, "type", "证件类型", "certificate type", 60);
         CertificateTypeDTO type = types.find(typeKey).orElseThrow(() -> RenkouException.invalid("type",
                 "证件类型“" + typeKey + "”不存在或其省级模块未启用。",
                 "Certificate type '" + typeKey + "' is unknown or its province module is not active."));
-        boolean numbered = Text.trimToNull(in.number) == null;
+        boolean numbered = Input.trimToNull(in.number) == null;
         Checked given = check(in, numbered);
         return db.tx(em -> {
             Set<Long> holders = holders(em, caller, in.holderIds);
@@ -142,8 +143,8 @@ public class CertificateServiceImpl implements CertificateService {
     @Override
     public CertificateDTO change(Caller caller, long id, CertificateDTO in) {
         caller.require("变更证件", "change certificates", WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
-        String reason = Text.required(in.reason, "reason", "变更原因", "reason for the change", 500);
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
+        String reason = Input.required(in.reason, "reason", "变更原因", "reason for the change", 500);
         Checked c = check(in, false);
         return db.tx(em -> {
             CertificateEntity e = valid(em, caller, id, version);
@@ -163,8 +164,8 @@ public class CertificateServiceImpl implements CertificateService {
     @Override
     public CertificateDTO revoke(Caller caller, long id, CertificateDTO in) {
         caller.require("注销证件", "revoke certificates", WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
-        String reason = Text.required(in.reason, "reason", "注销原因", "reason for the revocation", 500);
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
+        String reason = Input.required(in.reason, "reason", "注销原因", "reason for the revocation", 500);
         LocalDate today = LocalDate.now(clock);
         LocalDate on = in.revokedOn == null ? today : in.revokedOn;
         return db.tx(em -> {
@@ -215,7 +216,7 @@ public class CertificateServiceImpl implements CertificateService {
     @Override
     public CertificatePrintDTO print(Caller caller, long id, String reason) {
         caller.require("打印证件", "print certificates", WRITERS);
-        String why = Text.optional(reason, "reason", "补打原因", "reason for the reprint", 500);
+        String why = Input.optional(reason, "reason", "补打原因", "reason for the reprint", 500);
         return db.tx(em -> {
             CertificateEntity e = em.find(CertificateEntity.class, id);
             if (e == null) {
@@ -344,15 +345,15 @@ public class CertificateServiceImpl implements CertificateService {
     }
 
     private Checked check(CertificateDTO in, boolean numbered) {
-        String number = numbered ? null : Text.required(in.number, "number", "证件编号", "certificate number", 40);
-        LocalDate issued = Text.present(in.issuedOn, "issuedOn", "发证日期", "issue date");
+        String number = numbered ? null : Input.required(in.number, "number", "证件编号", "certificate number", 40);
+        LocalDate issued = Input.present(in.issuedOn, "issuedOn", "发证日期", "issue date");
         if (issued.isAfter(LocalDate.now(clock))) {
             throw RenkouException.invalid("issuedOn", "发证日期不能晚于今天。", "The issue date must not be in the future.");
         }
         if (in.holderIds == null || in.holderIds.isEmpty()) {
             throw RenkouException.invalid("holderIds", "请至少填写一位持证人。", "Give at least one holder.");
         }
-        return new Checked(number, issued, Text.optional(in.note, "note", "备注", "note", 500));
+        return new Checked(number, issued, Input.optional(in.note, "note", "备注", "note", 500));
     }
 
     /** Every holder must exist and lie within the caller's reach; a refusal is audited. */

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
@@ -68,7 +69,7 @@ public class ExchangeServiceImpl implements ExchangeService {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ")
                 .append(Scope.condition(caller, params, "m.senderCode", "m.receiverCode"));
-        String code = Text.trimToNull(query.jurisdictionCode);
+        String code = Input.trimToNull(query.jurisdictionCode);
         if (code != null) {
             params.put("jur", Scope.below(code, "jurisdiction"));
             where.append(query.direction == ExchangeQuery.Direction.SENT ? " AND m.senderCode LIKE :jur"
@@ -116,7 +117,7 @@ public class ExchangeServiceImpl implements ExchangeService {
 
     @Override
     public Map<Urgency, Integer> replyDays(String receiverCode) {
-        String code = Text.required(receiverCode, "receiver", "接收方", "receiver", 15);
+        String code = Input.required(receiverCode, "receiver", "接收方", "receiver", 15);
         JurisdictionLevel.ofCodeFor(code, "receiver");
         Map<Urgency, Integer> days = new java.util.EnumMap<>(Urgency.class);
         for (Urgency u : Urgency.values()) {
@@ -128,16 +129,16 @@ public class ExchangeServiceImpl implements ExchangeService {
     @Override
     public ExchangeMessageDTO send(Caller caller, ExchangeMessageDTO in) {
         caller.require("发送信息交换", "send exchange messages", ResidentServiceImpl.WRITERS);
-        Text.body(in);
-        Text.present(in.kind, "kind", "信息类型", "kind of message");
+        Input.body(in);
+        Input.present(in.kind, "kind", "信息类型", "kind of message");
         Urgency urgency = in.urgency == null ? Urgency.NORMAL : in.urgency;
-        String sender = Text.trimToNull(in.senderCode);
+        String sender = Input.trimToNull(in.senderCode);
         if (sender == null && !caller.jurisdictionCodes().isEmpty()) {
             sender = caller.jurisdictionCodes().iterator().next();
         }
-        sender = Text.required(sender, "senderCode", "发送方", "sender", 15);
+        sender = Input.required(sender, "senderCode", "发送方", "sender", 15);
         JurisdictionLevel.ofCodeFor(sender, "senderCode");
-        String receiver = Text.required(in.receiverCode, "receiverCode", "接收方", "receiver", 15);
+        String receiver = Input.required(in.receiverCode, "receiverCode", "接收方", "receiver", 15);
         JurisdictionLevel.ofCodeFor(receiver, "receiverCode");
         if (!caller.covers(sender)) {
             throw RenkouException.invalid("senderCode", "发送方 " + sender + " 不在您的辖区内。",
@@ -146,8 +147,8 @@ public class ExchangeServiceImpl implements ExchangeService {
         if (receiver.equals(sender)) {
             throw RenkouException.invalid("receiverCode", "接收方不能是发送方本身。", "The receiver cannot be the sender.");
         }
-        String subject = Text.required(in.subject, "subject", "标题", "subject", 200);
-        String body = Text.required(in.body, "body", "内容", "body", 4000);
+        String subject = Input.required(in.subject, "subject", "标题", "subject", 200);
+        String body = Input.required(in.body, "body", "内容", "body", 4000);
         String from = sender;
         return db.tx(em -> {
             if (em.find(JurisdictionEntity.class, from) == null) {
@@ -188,10 +189,10 @@ public class ExchangeServiceImpl implements ExchangeService {
     @Override
     public ExchangeMessageDTO reply(Caller caller, long id, ExchangeReplyDTO in) {
         caller.require("反馈信息交换", "reply to exchange messages", ResidentServiceImpl.WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         boolean notFound = Boolean.TRUE.equals(in.notFound);
-        String text = notFound ? Text.optional(in.text, "text", "备注", "remark", 4000)
-                : Text.required(in.text, "text", "反馈内容", "reply", 4000);
+        String text = notFound ? Input.optional(in.text, "text", "备注", "remark", 4000)
+                : Input.required(in.text, "text", "反馈内容", "reply", 4000);
         return db.tx(em -> {
             ExchangeMessageEntity m = em.find(ExchangeMessageEntity.class, id);
             if (m == null) {
@@ -224,11 +225,11 @@ public class ExchangeServiceImpl implements ExchangeService {
 
     @Override
     public ExchangeStatsDTO stats(Caller caller, String jurisdictionCode, LocalDate from, LocalDate to) {
-        String code = Text.trimToNull(jurisdictionCode);
+        String code = Input.trimToNull(jurisdictionCode);
         if (code == null && !caller.jurisdictionCodes().isEmpty()) {
             code = caller.jurisdictionCodes().iterator().next();
         }
-        code = Text.required(code, "jurisdiction", "辖区", "jurisdiction", 15);
+        code = Input.required(code, "jurisdiction", "辖区", "jurisdiction", 15);
         String prefix = Scope.below(code, "jurisdiction");
         if (!caller.covers(code)) {
             throw RenkouException.invalid("jurisdiction", "辖区 " + code + " 不在您的辖区内。",

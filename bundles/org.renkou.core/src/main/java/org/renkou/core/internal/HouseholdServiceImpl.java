@@ -22,6 +22,7 @@ import org.renkou.core.api.CitizenId;
 import org.renkou.core.api.HouseholdDTO;
 import org.renkou.core.api.HouseholdMemberDTO;
 import org.renkou.core.api.HouseholdService;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.Relation;
@@ -54,12 +55,12 @@ public class HouseholdServiceImpl implements HouseholdService {
         int[] paging = Page.check(offset, limit);
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ").append(Scope.condition(caller, params, "h.residenceCode"));
-        String code = Text.trimToNull(jurisdictionCode);
+        String code = Input.trimToNull(jurisdictionCode);
         if (code != null) {
             where.append(" AND h.residenceCode LIKE :jur");
             params.put("jur", JurisdictionLevel.ofCode(code).childPrefix(code) + "%");
         }
-        String n = Text.trimToNull(number);
+        String n = Input.trimToNull(number);
         if (n != null) {
             where.append(" AND h.number = :number");
             params.put("number", n);
@@ -111,7 +112,7 @@ public class HouseholdServiceImpl implements HouseholdService {
     @Override
     public HouseholdDTO update(Caller caller, long id, HouseholdDTO in) {
         caller.require("修改户信息", "change households", WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         Checked c = check(in);
         return db.tx(em -> {
             HouseholdEntity h = em.find(HouseholdEntity.class, id);
@@ -154,9 +155,9 @@ public class HouseholdServiceImpl implements HouseholdService {
     }
 
     private static Checked check(HouseholdDTO in) {
-        Text.body(in);
-        String number = Text.required(in.number, "number", "户号", "household number", 30);
-        String residence = Text.required(in.residenceCode, "residenceCode", "居住地", "place of residence", 15);
+        Input.body(in);
+        String number = Input.required(in.number, "number", "户号", "household number", 30);
+        String residence = Input.required(in.residenceCode, "residenceCode", "居住地", "place of residence", 15);
         JurisdictionLevel.ofCodeFor(residence, "residenceCode");
         if (in.members == null || in.members.isEmpty()) {
             throw RenkouException.invalid("members", "一户至少要有户主一人。", "A household needs at least its head.");
@@ -186,7 +187,7 @@ public class HouseholdServiceImpl implements HouseholdService {
             throw RenkouException.invalid("members", "一户必须有且只有一位户主（现有 " + heads + " 位）。",
                     "A household must have exactly one head (it has " + heads + ").");
         }
-        return new Checked(number, residence, Text.optional(in.address, "address", "住址", "address", 200), members);
+        return new Checked(number, residence, Input.optional(in.address, "address", "住址", "address", 200), members);
     }
 
     private static void checkPlace(EntityManager em, Caller caller, String code) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.renkou.core.api.ImportService;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.MaritalStatus;
 import org.renkou.core.api.Relation;
 import org.renkou.core.api.RenkouException;
@@ -108,7 +109,7 @@ final class ImportColumns {
         String household = null;
         Relation relation = null;
         if (hasHouseholds()) {
-            household = Text.optional(get(fields, "householdNumber"), "householdNumber", "户号", "household number", 30);
+            household = Input.optional(get(fields, "householdNumber"), "householdNumber", "户号", "household number", 30);
             relation = value(get(fields, "relation"), Relation.class, RELATION_ZH, "relation");
             if ((household == null) != (relation == null)) {
                 throw RenkouException.invalid(household == null ? "householdNumber" : "relation",
@@ -123,7 +124,7 @@ final class ImportColumns {
     }
 
     private static <E extends Enum<E>> E value(String raw, Class<E> type, Map<String, E> zh, String field) {
-        String t = Text.trimToNull(raw);
+        String t = Input.trimToNull(raw);
         if (t == null) {
             return null;
         }

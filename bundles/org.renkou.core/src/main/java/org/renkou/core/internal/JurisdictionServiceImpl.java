@@ -11,6 +11,7 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionDTO;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.JurisdictionService;
@@ -61,7 +62,7 @@ public class JurisdictionServiceImpl implements JurisdictionService {
 
     @Override
     public JurisdictionDTO create(JurisdictionDTO in) {
-        Text.body(in);
+        Input.body(in);
         String code = trimToNull(in.code);
         String name = trimToNull(in.name);
         String parentCode = trimToNull(in.parentCode);

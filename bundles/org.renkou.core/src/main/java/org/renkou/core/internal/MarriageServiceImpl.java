@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.MaritalStatus;
 import org.renkou.core.api.MarriageDTO;
 import org.renkou.core.api.MarriageService;
@@ -76,7 +77,7 @@ public class MarriageServiceImpl implements MarriageService {
     @Override
     public MarriageDTO register(Caller caller, MarriageDTO in) {
         caller.require("办理婚姻登记", "register marriages", WRITERS);
-        Details d = check(Text.body(in));
+        Details d = check(Input.body(in));
         return db.tx(em -> {
             ResidentEntity a = People.existing(em, in.partyAId, "partyAId", "一方", "first spouse");
             ResidentEntity b = People.existing(em, in.partyBId, "partyBId", "另一方", "second spouse");
@@ -111,7 +112,7 @@ public class MarriageServiceImpl implements MarriageService {
     @Override
     public MarriageDTO update(Caller caller, long id, MarriageDTO in) {
         caller.require("修改婚姻登记", "change marriage registrations", WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         Details d = check(in);
         return db.tx(em -> {
             MarriageEntity m = current(em, caller, id, version);
@@ -127,13 +128,13 @@ public class MarriageServiceImpl implements MarriageService {
     @Override
     public MarriageDTO end(Caller caller, long id, MarriageDTO in) {
         caller.require("登记离婚或婚姻无效", "record divorces and annulments", WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         if (in.status != MarriageStatus.DIVORCED && in.status != MarriageStatus.ANNULLED) {
             throw RenkouException.invalid("status", "请填写 DIVORCED（离婚）或 ANNULLED（婚姻无效/撤销）。",
                     "The status must be DIVORCED or ANNULLED.");
         }
-        LocalDate ended = Text.present(in.endedOn, "endedOn", "解除日期", "end date");
-        String reason = Text.optional(in.endReason, "endReason", "原因", "reason", 500);
+        LocalDate ended = Input.present(in.endedOn, "endedOn", "解除日期", "end date");
+        String reason = Input.optional(in.endReason, "endReason", "原因", "reason", 500);
         return db.tx(em -> {
             MarriageEntity m = current(em, caller, id, version);
             if (ended.isBefore(m.marriageDate) || ended.isAfter(LocalDate.now(clock))) {
@@ -184,12 +185,12 @@ public class MarriageServiceImpl implements MarriageService {
     }
 
     private Details check(MarriageDTO in) {
-        LocalDate date = Text.present(in.marriageDate, "marriageDate", "登记日期", "marriage date");
+        LocalDate date = Input.present(in.marriageDate, "marriageDate", "登记日期", "marriage date");
         if (date.isAfter(LocalDate.now(clock))) {
             throw RenkouException.invalid("marriageDate", "登记日期不能晚于今天。", "The marriage date must not be in the future.");
         }
-        return new Details(date, Text.required(in.authority, "authority", "登记机关", "registering authority", 100),
-                Text.required(in.certificateNumber, "certificateNumber", "结婚证字号", "certificate number", 40));
+        return new Details(date, Input.required(in.authority, "authority", "登记机关", "registering authority", 100),
+                Input.required(in.certificateNumber, "certificateNumber", "结婚证字号", "certificate number", 40));
     }
 
     /** Writes a change of {@code m} and its audit entry. */

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.CitizenId;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
@@ -69,22 +70,22 @@ public class MigrantServiceImpl implements MigrantService {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ")
                 .append(Scope.condition(caller, params, "m.residenceCode", "m.responsibleCode", "m.registrationCode"));
-        String name = Text.trimToNull(query.name);
+        String name = Input.trimToNull(query.name);
         if (name != null) {
             where.append(" AND m.residentId IN (SELECT r.id FROM ResidentEntity r WHERE r.name LIKE :name)");
             params.put("name", ResidentServiceImpl.escapeLike(name) + "%");
         }
-        String idNumber = Text.trimToNull(query.idNumber);
+        String idNumber = Input.trimToNull(query.idNumber);
         if (idNumber != null) {
             where.append(" AND m.residentId IN (SELECT r.id FROM ResidentEntity r WHERE r.idNumber = :idNumber)");
             params.put("idNumber", idNumber.toUpperCase());
         }
-        String code = Text.trimToNull(query.jurisdictionCode);
+        String code = Input.trimToNull(query.jurisdictionCode);
         if (code != null) {
             where.append(" AND (m.residenceCode LIKE :jur OR m.responsibleCode LIKE :jur OR m.registrationCode LIKE :jur)");
             params.put("jur", Scope.below(code, "jurisdiction"));
         }
-        String registration = Text.trimToNull(query.registrationCode);
+        String registration = Input.trimToNull(query.registrationCode);
         if (registration != null) {
             where.append(" AND m.registrationCode LIKE :reg");
             params.put("reg", Scope.below(registration, "registrationCode"));
@@ -110,8 +111,8 @@ public class MigrantServiceImpl implements MigrantService {
     @Override
     public MigrantDTO register(Caller caller, MigrantDTO in) {
         caller.require("登记流动人口", "register migrants", ResidentServiceImpl.WRITERS);
-        Text.body(in);
-        Text.required(in.registrationCode, "registrationCode", "户籍地", "household registration place", 15);
+        Input.body(in);
+        Input.required(in.registrationCode, "registrationCode", "户籍地", "household registration place", 15);
         ResidentDTO person = new ResidentDTO();
         person.idNumber = in.idNumber;
         person.name = in.name;
@@ -164,7 +165,7 @@ public class MigrantServiceImpl implements MigrantService {
     @Override
     public MigrantDTO update(Caller caller, long id, MigrantDTO in) {
         caller.require("修改流动人口信息", "change migrant records", ResidentServiceImpl.WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         LocalDate arrival = pastDate(in.arrivalDate, "arrivalDate", "到达日期", "arrival date");
         List<CertificateSeen> certificates = certificates(in.certificates);
         return change(caller, id, version, null, (em, m) -> {
@@ -181,14 +182,14 @@ public class MigrantServiceImpl implements MigrantService {
     @Override
     public MigrantDTO depart(Caller caller, long id, DepartureDTO in) {
         caller.require("登记流动人口离开", "record departures", ResidentServiceImpl.WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         LocalDate date = pastDate(in.departureDate, "departureDate", "离开日期", "departure date");
-        String destination = Text.trimToNull(in.destinationCode);
+        String destination = Input.trimToNull(in.destinationCode);
         if (destination != null && !ResidentRules.REGION_CODE.matcher(destination).matches()) {
             throw RenkouException.invalid("destinationCode", "去向地代码应为 6、9、12 或 15 位数字。",
                     "The destination code must have 6, 9, 12 or 15 digits.");
         }
-        String note = Text.optional(in.destinationNote, "destinationNote", "去向说明", "destination note", 200);
+        String note = Input.optional(in.destinationNote, "destinationNote", "去向说明", "destination note", 200);
         return change(caller, id, version, null, (em, m) -> {
             if (m.status == MigrantStatus.DEPARTED) {
                 throw RenkouException.conflict("departureDate", "已登记离开（" + m.departureDate + "）。",
@@ -208,16 +209,16 @@ public class MigrantServiceImpl implements MigrantService {
     @Override
     public HandoverDTO handOver(Caller caller, long id, HandoverDTO in) {
         caller.require("移交流动人口", "hand migrant records over", ResidentServiceImpl.WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
-        HandoverKind kind = Text.present(in.kind, "kind", "移交类型", "kind of handover");
-        String to = Text.required(in.toCode, "toCode", "接收地", "receiving jurisdiction", 15);
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
+        HandoverKind kind = Input.present(in.kind, "kind", "移交类型", "kind of handover");
+        String to = Input.required(in.toCode, "toCode", "接收地", "receiving jurisdiction", 15);
         JurisdictionLevel level = JurisdictionLevel.ofCodeFor(to, "toCode");
         if (kind == HandoverKind.RESIDENCE_MOVE && level != JurisdictionLevel.COMMUNITY
                 && level != JurisdictionLevel.GROUP) {
             throw RenkouException.invalid("toCode", "迁居的新居住地应为社区/村或居民小组。",
                     "A move must be to a community/village or a resident group.");
         }
-        String reason = Text.required(in.reason, "reason", "移交原因", "reason", 500);
+        String reason = Input.required(in.reason, "reason", "移交原因", "reason", 500);
         MigrantHandoverEntity h = new MigrantHandoverEntity();
         change(caller, id, version, reason, (em, m) -> {
             if (em.find(JurisdictionEntity.class, to) == null) {
@@ -264,8 +265,8 @@ public class MigrantServiceImpl implements MigrantService {
     @Override
     public MigrantNoteDTO addNote(Caller caller, long id, MigrantNoteDTO in) {
         caller.require("添加流动人口备注", "add notes to migrant records", ResidentServiceImpl.WRITERS);
-        Text.body(in);
-        String text = Text.required(in.text, "text", "备注内容", "text", 2000);
+        Input.body(in);
+        String text = Input.required(in.text, "text", "备注内容", "text", 2000);
         return db.tx(em -> {
             MigrantEntity m = visibleOrFail(em, caller, id);
             if (in.replyTo != null) {
@@ -364,7 +365,7 @@ public class MigrantServiceImpl implements MigrantService {
     }
 
     private LocalDate pastDate(LocalDate date, String field, String labelZh, String labelEn) {
-        Text.present(date, field, labelZh, labelEn);
+        Input.present(date, field, labelZh, labelEn);
         if (date.isAfter(LocalDate.now(clock))) {
             throw RenkouException.invalid(field, labelZh + "不能晚于今天。", "The " + labelEn + " cannot be in the future.");
         }
@@ -382,10 +383,10 @@ public class MigrantServiceImpl implements MigrantService {
         }
         for (int i = 0; i < in.size(); i++) {
             String f = "certificates[" + i + "]";
-            CertificateSeenDTO d = Text.present(in.get(i), f, "证件", "certificate");
+            CertificateSeenDTO d = Input.present(in.get(i), f, "证件", "certificate");
             CertificateSeen c = new CertificateSeen();
-            c.type = Text.present(d.type, f + ".type", "证件类型", "certificate type");
-            c.number = Text.required(d.number, f + ".number", "证件编号", "certificate number", 40);
+            c.type = Input.present(d.type, f + ".type", "证件类型", "certificate type");
+            c.number = Input.required(d.number, f + ".number", "证件编号", "certificate number", 40);
             c.seenOn = pastDate(d.seenOn, f + ".seenOn", "验证日期", "date seen");
             out.add(c);
         }

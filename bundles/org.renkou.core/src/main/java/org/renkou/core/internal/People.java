@@ -8,6 +8,7 @@ import java.util.Objects;
 import javax.persistence.EntityManager;
 
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.internal.entities.ResidentEntity;
 
@@ -21,7 +22,7 @@ final class People {
 
     /** The resident with this id; INVALID naming {@code field} when missing or unknown. */
     static ResidentEntity existing(EntityManager em, Long id, String field, String labelZh, String labelEn) {
-        Text.present(id, field, labelZh, labelEn);
+        Input.present(id, field, labelZh, labelEn);
         ResidentEntity r = em.find(ResidentEntity.class, id);
         if (r == null) {
             throw RenkouException.invalid(field, labelZh + "（居民 " + id + "）不存在。",

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.CitizenId;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.MaritalStatus;
 import org.renkou.core.api.RenkouException;
@@ -29,9 +30,9 @@ final class ResidentRules {
 
     /** Checks the fields of {@code in} on their own; INVALID naming the first field at fault. */
     static Checked check(ResidentDTO in) {
-        Text.body(in);
+        Input.body(in);
         CitizenId cid = CitizenId.parse(in.idNumber, "idNumber", LocalDate.now(ResidentServiceImpl.CHINA));
-        String name = Text.required(in.name, "name", "姓名", "name", 50);
+        String name = Input.required(in.name, "name", "姓名", "name", 50);
         if (in.sex != null && in.sex != cid.sex()) {
             throw RenkouException.invalid("sex", "性别与身份证号码不符。", "The sex does not match the ID number.");
         }
@@ -39,28 +40,28 @@ final class ResidentRules {
             throw RenkouException.invalid("birthDate", "出生日期与身份证号码不符。",
                     "The birth date does not match the ID number.");
         }
-        String residence = Text.required(in.residenceCode, "residenceCode", "现居住地", "place of residence", 15);
+        String residence = Input.required(in.residenceCode, "residenceCode", "现居住地", "place of residence", 15);
         JurisdictionLevel level = JurisdictionLevel.ofCodeFor(residence, "residenceCode");
         if (level != JurisdictionLevel.COMMUNITY && level != JurisdictionLevel.GROUP) {
             throw RenkouException.invalid("residenceCode", "现居住地应为社区/村或居民小组。",
                     "The place of residence must be a community/village or a resident group.");
         }
-        String registration = Text.trimToNull(in.registrationCode);
+        String registration = Input.trimToNull(in.registrationCode);
         if (registration == null) {
             registration = residence;
         } else if (!REGION_CODE.matcher(registration).matches()) {
             throw RenkouException.invalid("registrationCode", "户籍地代码应为 6、9、12 或 15 位数字。",
                     "The registration place code must have 6, 9, 12 or 15 digits.");
         }
-        String phone = Text.optional(in.phone, "phone", "联系电话", "phone number", 20);
+        String phone = Input.optional(in.phone, "phone", "联系电话", "phone number", 20);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             throw RenkouException.invalid("phone", "联系电话只能包含数字、空格、+ 和 -。",
                     "A phone number may contain only digits, spaces, + and -.");
         }
         return new Checked(cid, name, residence, registration,
                 in.status == null ? ResidenceStatus.REGISTERED : in.status, in.maritalStatus, phone,
-                Text.optional(in.address, "address", "住址", "address", 200),
-                Text.optional(in.healthNote, "healthNote", "健康备注", "health note", 1000));
+                Input.optional(in.address, "address", "住址", "address", 200),
+                Input.optional(in.healthNote, "healthNote", "健康备注", "health note", 1000));
     }
 
     /**

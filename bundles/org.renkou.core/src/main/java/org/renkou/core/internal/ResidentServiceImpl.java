@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.CitizenId;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.MaritalStatus;
 import org.renkou.core.api.Page;
@@ -61,9 +62,9 @@ public class ResidentServiceImpl implements ResidentService {
     public Page<ResidentDTO> search(Caller caller, ResidentQuery q) {
         ResidentQuery query = q == null ? new ResidentQuery() : q;
         int[] paging = Page.check(query.offset, query.limit);
-        String name = Text.trimToNull(query.name);
-        String idNumber = Text.trimToNull(query.idNumber);
-        String code = Text.trimToNull(query.jurisdictionCode);
+        String name = Input.trimToNull(query.name);
+        String idNumber = Input.trimToNull(query.idNumber);
+        String code = Input.trimToNull(query.jurisdictionCode);
         String prefix = code == null ? null : JurisdictionLevel.ofCode(code).childPrefix(code);
         if (name == null && idNumber == null && query.householdId == null) {
             // the whole list in reach: from the indexes, not a scan of the table (ResidentPages)
@@ -173,7 +174,7 @@ public class ResidentServiceImpl implements ResidentService {
     @Override
     public ResidentDTO readSensitive(Caller caller, long id, String reason) {
         caller.require("查看敏感信息", "read sensitive information", SENSITIVE_READERS);
-        String why = Text.required(reason, "reason", "查看原因", "reason", 500);
+        String why = Input.required(reason, "reason", "查看原因", "reason", 500);
         return db.tx(em -> {
             ResidentEntity e = visibleOrFail(em, caller, id);
             AuditLog.write(em, caller, AuditAction.READ_SENSITIVE, TYPE, id, e.residenceCode,
@@ -210,7 +211,7 @@ public class ResidentServiceImpl implements ResidentService {
     @Override
     public ResidentDTO update(Caller caller, long id, ResidentDTO in) {
         caller.require("修改居民信息", "change residents", WRITERS);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         ResidentRules.Checked c = ResidentRules.check(in);
         return db.tx(em -> {
             ResidentEntity e = editableOrFail(em, caller, id);

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
 import org.renkou.core.api.StaffDTO;
@@ -92,7 +93,7 @@ public class StaffServiceImpl implements StaffService {
     @Override
     public StaffDTO update(Caller caller, String username, StaffDTO in) {
         caller.require("管理工作人员", "manage staff", Role.ADMIN);
-        long version = Text.present(in == null ? null : in.version, "version", "版本号", "version");
+        long version = Input.present(in == null ? null : in.version, "version", "版本号", "version");
         if (in != null && in.username == null) {
             in.username = username;
         }
@@ -197,13 +198,13 @@ public class StaffServiceImpl implements StaffService {
     }
 
     private static Checked check(Caller caller, StaffDTO in) {
-        Text.body(in);
-        String username = Text.required(in.username, "username", "用户名", "username", 40);
+        Input.body(in);
+        String username = Input.required(in.username, "username", "用户名", "username", 40);
         if (!USERNAME.matcher(username).matches()) {
             throw RenkouException.invalid("username", "用户名只能包含字母、数字和 . _ -，2 到 40 个字符。",
                     "A username has 2 to 40 letters, digits, '.', '_' or '-'.");
         }
-        String name = Text.required(in.name, "name", "姓名", "name", 50);
+        String name = Input.required(in.name, "name", "姓名", "name", 50);
         if (in.roles == null || in.roles.isEmpty() || in.roles.contains(null)) {
             throw RenkouException.invalid("roles", "请至少选择一个岗位。", "Choose at least one role.");
         }
@@ -213,7 +214,7 @@ public class StaffServiceImpl implements StaffService {
         }
         Set<String> codes = new LinkedHashSet<>();
         for (String code : in.jurisdictionCodes) {
-            String t = Text.trimToNull(code);
+            String t = Input.trimToNull(code);
             if (t == null && code != null && caller.jurisdictionCodes().contains(WHOLE_COUNTRY)) {
                 codes.add(WHOLE_COUNTRY); // 全国, as the first administrator has it: only from someone who has it
                 continue;

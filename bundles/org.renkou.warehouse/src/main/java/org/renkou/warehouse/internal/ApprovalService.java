@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
 import org.renkou.warehouse.internal.WarehouseDTO.CountLine;
@@ -53,7 +54,7 @@ public class ApprovalService {
     /** Records a count of every lot the store holds; differences need an explanation. Nothing is adjusted yet. */
     public StockTake submitStockTake(Caller caller, long storeId, StockTakeIn in) {
         caller.require("盘点库存", "take stock", StockService.MOVE);
-        Checks.body(in);
+        Input.body(in);
         String quarter = quarter(in.quarter());
         if (in.lines() == null || in.lines().isEmpty()) {
             throw RenkouException.invalid("lines", "请逐批填写盘点数量。", "Please count every lot.");
@@ -72,8 +73,8 @@ public class ApprovalService {
             for (int i = 0; i < in.lines().size(); i++) {
                 CountLine c = in.lines().get(i);
                 String f = "lines[" + i + "]";
-                Long lotId = Checks.required(c == null ? null : c.lotId(), f + ".lotId", "批次");
-                int n = Checks.required(c.counted(), f + ".counted", "实盘数量");
+                Long lotId = Input.present(c == null ? null : c.lotId(), f + ".lotId", "批次", "lot");
+                int n = Input.present(c.counted(), f + ".counted", "实盘数量", "counted quantity");
                 if (n < 0) {
                     throw RenkouException.invalid(f + ".counted", "实盘数量不能为负数。", "A count cannot be negative.");
                 }
@@ -85,7 +86,7 @@ public class ApprovalService {
                 line.lotId = lotId;
                 line.ledgerQuantity = balance(em, store.id, lotId);
                 line.counted = n;
-                line.explanation = Checks.optionalText(c.explanation(), f + ".explanation", "盈亏原因", 1000);
+                line.explanation = Input.optional(c.explanation(), f + ".explanation", "盈亏原因", "explanation", 1000);
                 if (n != line.ledgerQuantity && line.explanation == null) {
                     throw RenkouException.invalid(f + ".explanation", "账物不符（账面 " + line.ledgerQuantity + "，实盘 " + n
                             + "），请说明原因。", "The count differs from the ledger (" + line.ledgerQuantity
@@ -107,8 +108,8 @@ public class ApprovalService {
     /** Approves (adjusting the ledger by each difference) or rejects a stock-take; not by the one who counted. */
     public StockTake decideStockTake(Caller caller, long id, Decision in) {
         caller.require("审批盘点", "approve a stock-take", Role.DIRECTOR);
-        Checks.body(in);
-        boolean approve = Checks.required(in.approve(), "approve", "审批结论");
+        Input.body(in);
+        boolean approve = Input.present(in.approve(), "approve", "审批结论", "decision");
         StockTake out = db.tx(em -> {
             StockTakeEntity t = existing(em, StockTakeEntity.class, id, "盘点", "Stock-take");
             StoreEntity store = store(em, caller, t.storeId, "storeId");
@@ -153,10 +154,10 @@ public class ApprovalService {
 
     public Scrap submitScrap(Caller caller, long storeId, ScrapIn in) {
         caller.require("申请报废", "ask to scrap stock", StockService.MOVE);
-        Checks.body(in);
-        int quantity = Checks.positive(in.quantity(), "quantity");
-        String reason = Checks.text(in.reason(), "reason", "报废原因", 1000);
-        Long lotId = Checks.required(in.lotId(), "lotId", "批次");
+        Input.body(in);
+        int quantity = Input.positive(in.quantity(), "quantity", "数量", "quantity");
+        String reason = Input.required(in.reason(), "reason", "报废原因", "reason", 1000);
+        Long lotId = Input.present(in.lotId(), "lotId", "批次", "lot");
         Scrap out = db.tx(em -> {
             StoreEntity store = store(em, caller, storeId, "storeId");
             int balance = balance(em, store.id, lotId);
@@ -182,8 +183,8 @@ public class ApprovalService {
     /** Approval by a director of the level above the store (报上一级主管部门批准), then the write-off. */
     public Scrap decideScrap(Caller caller, long id, Decision in) {
         caller.require("审批报废", "approve scrapping", Role.DIRECTOR);
-        Checks.body(in);
-        boolean approve = Checks.required(in.approve(), "approve", "审批结论");
+        Input.body(in);
+        boolean approve = Input.present(in.approve(), "approve", "审批结论", "decision");
         Scrap out = db.tx(em -> {
             ScrapEntity s = existing(em, ScrapEntity.class, id, "报废申请", "Scrapping request");
             StoreEntity store = store(em, caller, s.storeId, "storeId");
@@ -232,7 +233,7 @@ public class ApprovalService {
     }
 
     static String quarter(String value) {
-        String q = Checks.text(value, "quarter", "季度", 6).toUpperCase();
+        String q = Input.required(value, "quarter", "季度", "quarter", 6).toUpperCase();
         if (!QUARTER.matcher(q).matches()) {
             throw RenkouException.invalid("quarter", "季度格式应为 2026Q3。", "A quarter is written like 2026Q3.");
         }
@@ -249,8 +250,8 @@ public class ApprovalService {
 
     /** The decision's note: optional when approving, required (the reason) when rejecting. */
     private static String note(boolean approve, Decision in) {
-        return approve ? Checks.optionalText(in.note(), "note", "审批意见", 1000)
-                : Checks.text(in.note(), "note", "不同意的理由", 1000);
+        return approve ? Input.optional(in.note(), "note", "审批意见", "note", 1000)
+                : Input.required(in.note(), "note", "不同意的理由", "note", 1000);
     }
 
     private static void pending(String status, Long version, Long given) {

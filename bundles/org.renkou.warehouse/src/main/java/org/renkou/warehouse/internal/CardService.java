@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.ResidentService;
 import org.renkou.core.api.Role;
@@ -50,7 +51,7 @@ public class CardService {
     /** Every entry of the person's card, oldest first; audited with the reason given. */
     public List<CardEntry> card(Caller caller, long residentId, String reason) {
         caller.require("查看药具发放卡", "read a contraceptive card", CARD);
-        String why = Checks.text(reason, "reason", "查看理由", 500);
+        String why = Input.required(reason, "reason", "查看理由", "reason", 500);
         visible(caller, residentId);
         // read and audited in one transaction: no entry, no card
         return db.tx(em -> em.createQuery("SELECT c FROM CardEntryEntity c WHERE c.residentId = :r "
@@ -62,29 +63,29 @@ public class CardService {
 
     public CardEntry followUp(Caller caller, long residentId, FollowUp in) {
         caller.require("记录随访", "record a follow-up", CARD);
-        Checks.body(in);
+        Input.body(in);
         CardEntryEntity c = entry(caller, residentId, in.storeId(), "FOLLOW_UP", in.onDate());
         c.channel = oneOf(in.channel(), CHANNELS, "channel", "随访方式");
         c.outcome = oneOf(in.outcome(), OUTCOMES, "outcome", "随访结果");
-        c.method = "METHOD_CHANGE".equals(c.outcome) ? Checks.text(in.method(), "method", "新的避孕方法", 40)
-                : Checks.optionalText(in.method(), "method", "避孕方法", 40);
-        c.note = Checks.optionalText(in.note(), "note", "随访记录", 1000);
+        c.method = "METHOD_CHANGE".equals(c.outcome) ? Input.required(in.method(), "method", "新的避孕方法", "method", 40)
+                : Input.optional(in.method(), "method", "避孕方法", "method", 40);
+        c.note = Input.optional(in.note(), "note", "随访记录", "note", 1000);
         return save(caller, c, "随访 " + c.channel + " " + c.outcome);
     }
 
     public CardEntry adverseReaction(Caller caller, long residentId, AdverseReaction in) {
         caller.require("填报不良反应", "report an adverse reaction", CARD);
-        Checks.body(in);
+        Input.body(in);
         CardEntryEntity c = entry(caller, residentId, in.storeId(), "ADVERSE_REACTION", in.onDate());
-        c.lotId = Checks.required(in.lotId(), "lotId", "批次");
-        c.note = Checks.text(in.description(), "description", "不良反应描述", 1000);
+        c.lotId = Input.present(in.lotId(), "lotId", "批次", "lot");
+        c.note = Input.required(in.description(), "description", "不良反应描述", "description", 1000);
         return save(caller, c, "不良反应 批次 " + c.lotId);
     }
 
     /** From a lot to every store that holds or held it and every person who received it; audited. */
     public Trace trace(Caller caller, long lotId, String reason) {
         caller.require("追溯药具批次", "trace a lot", CARD);
-        String why = Checks.text(reason, "reason", "追溯理由", 500);
+        String why = Input.required(reason, "reason", "追溯理由", "reason", 500);
         Trace out = db.tx(em -> {
             LotEntity lot = em.find(LotEntity.class, lotId);
             List<Long> stores = em.createQuery("SELECT DISTINCT l.storeId FROM LedgerEntity l WHERE l.lotId = :l",
@@ -112,7 +113,7 @@ public class CardService {
         visible(caller, residentId);
         CardEntryEntity c = new CardEntryEntity();
         c.residentId = residentId;
-        c.storeId = Checks.required(storeId, "storeId", "药具库");
+        c.storeId = Input.present(storeId, "storeId", "药具库", "store");
         c.kind = kind;
         c.onDate = onDate == null ? db.today() : onDate;
         if (c.onDate.isAfter(db.today())) {
@@ -158,7 +159,7 @@ public class CardService {
     }
 
     private static String oneOf(String value, Set<String> allowed, String field, String zh) {
-        String v = Checks.text(value, field, zh, 20).toUpperCase();
+        String v = Input.required(value, field, zh, field, 20).toUpperCase();
         if (!allowed.contains(v)) {
             throw RenkouException.invalid(field, zh + "应为 " + allowed + " 之一。", field + " must be one of " + allowed + ".");
         }

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
@@ -207,16 +208,16 @@ public class ReportService {
      */
     public Report<?> signOff(Caller caller, String kind, SignOffIn in) {
         caller.require("签字确认药具报表", "sign off a warehouse report", Role.DIRECTOR);
-        Checks.body(in);
-        String code = Checks.text(in.jurisdiction(), "jurisdiction", "行政区划", 15);
+        Input.body(in);
+        String code = Input.required(in.jurisdiction(), "jurisdiction", "行政区划", "jurisdiction", 15);
         String quarter = ApprovalService.quarter(in.quarter());
         if (!caller.jurisdictionCodes().contains(code)) {
             throw new RenkouException(RenkouException.Kind.FORBIDDEN, "jurisdiction",
                     "报表须由本单位负责人（" + code + " 的主任）签字确认。",
                     "A report is signed off by the head of its own unit (a director of " + code + ").");
         }
-        String analysis = Checks.text(in.analysis(), "analysis", "文字分析说明", 2000);
-        String correction = Checks.optionalText(in.correctionReason(), "correctionReason", "更正理由", 1000);
+        String analysis = Input.required(in.analysis(), "analysis", "文字分析说明", "analysis", 2000);
+        String correction = Input.optional(in.correctionReason(), "correctionReason", "更正理由", "correction reason", 1000);
         if (quarterDates(quarter)[0].isAfter(db.today())) {
             throw RenkouException.invalid("quarter", "该季度尚未开始，不能签字确认。", "That quarter has not begun.");
         }
@@ -483,7 +484,7 @@ public class ReportService {
 
     /** A jurisdiction code the caller covers, else 400 naming {@code jurisdiction}. */
     private static String checkedJurisdiction(Caller caller, String jurisdiction) {
-        String code = Checks.text(jurisdiction, "jurisdiction", "行政区划", 15);
+        String code = Input.required(jurisdiction, "jurisdiction", "行政区划", "jurisdiction", 15);
         if (!caller.covers(code)) {
             throw RenkouException.invalid("jurisdiction", "行政区划 " + code + " 不在您的辖区内。",
                     "Jurisdiction " + code + " lies outside your jurisdiction.");

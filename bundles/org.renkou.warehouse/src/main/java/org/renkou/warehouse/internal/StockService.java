@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionService;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
@@ -84,14 +85,14 @@ public class StockService {
 
     public Product createProduct(Caller caller, Product in) {
         caller.require("维护药具目录", "maintain the catalogue", MOVE);
-        Checks.body(in);
+        Input.body(in);
         ProductEntity p = new ProductEntity();
-        p.name = Checks.text(in.name(), "name", "品名", 100);
-        p.type = Checks.text(in.type(), "type", "类别", 40);
-        p.specification = Checks.text(in.specification(), "specification", "规格", 100);
-        p.unit = Checks.text(in.unit(), "unit", "单位", 20);
-        p.approvalNumber = Checks.text(in.approvalNumber(), "approvalNumber", "批准文号", 60);
-        p.manufacturer = Checks.text(in.manufacturer(), "manufacturer", "生产企业", 100);
+        p.name = Input.required(in.name(), "name", "品名", "name", 100);
+        p.type = Input.required(in.type(), "type", "类别", "type", 40);
+        p.specification = Input.required(in.specification(), "specification", "规格", "specification", 100);
+        p.unit = Input.required(in.unit(), "unit", "单位", "unit", 20);
+        p.approvalNumber = Input.required(in.approvalNumber(), "approvalNumber", "批准文号", "approval number", 60);
+        p.manufacturer = Input.required(in.manufacturer(), "manufacturer", "生产企业", "manufacturer", 100);
         Product out = db.tx(em -> {
             em.persist(p);
             em.flush();
@@ -110,8 +111,8 @@ public class StockService {
 
     public Store createStore(Caller caller, Store in) {
         caller.require("设立药具库", "set up a store", Role.DIRECTOR, Role.ADMIN);
-        Checks.body(in);
-        String code = Checks.text(in.jurisdictionCode(), "jurisdictionCode", "行政区划代码", 15);
+        Input.body(in);
+        String code = Input.required(in.jurisdictionCode(), "jurisdictionCode", "行政区划代码", "jurisdiction code", 15);
         String level = switch (code.length()) {
             case 6 -> "DISTRICT";
             case 9 -> "STREET";
@@ -128,7 +129,7 @@ public class StockService {
                     "行政区划 " + code + " 不在您的辖区内。", "Jurisdiction " + code + " lies outside your jurisdiction.");
         }
         StoreEntity s = new StoreEntity();
-        s.name = Checks.text(in.name(), "name", "名称", 100);
+        s.name = Input.required(in.name(), "name", "名称", "name", 100);
         s.level = level;
         s.jurisdictionCode = code;
         Store out = db.tx(em -> {
@@ -216,13 +217,13 @@ public class StockService {
 
     public Lot receive(Caller caller, long storeId, Receipt in) {
         caller.require("药具入库", "receive stock", MOVE);
-        Checks.body(in);
+        Input.body(in);
         LocalDate today = db.today();
         LotEntity lot = new LotEntity();
-        lot.productId = Checks.required(in.productId(), "productId", "药具品种");
-        lot.batchNumber = Checks.text(in.batchNumber(), "batchNumber", "生产批号", 60);
-        lot.producedOn = Checks.required(in.producedOn(), "producedOn", "生产日期");
-        lot.expiresOn = Checks.required(in.expiresOn(), "expiresOn", "有效期至");
+        lot.productId = Input.present(in.productId(), "productId", "药具品种", "product");
+        lot.batchNumber = Input.required(in.batchNumber(), "batchNumber", "生产批号", "batch number", 60);
+        lot.producedOn = Input.present(in.producedOn(), "producedOn", "生产日期", "production date");
+        lot.expiresOn = Input.present(in.expiresOn(), "expiresOn", "有效期至", "expiry date");
         if (lot.producedOn.isAfter(today)) {
             throw RenkouException.invalid("producedOn", "生产日期不能晚于今天。", "The production date lies in the future.");
         }
@@ -230,9 +231,9 @@ public class StockService {
             throw RenkouException.invalid("expiresOn", "已过期或有效期早于生产日期的药具不得入库。",
                     "An expired lot, or one that expires before it was made, cannot be received.");
         }
-        lot.receivedQuantity = Checks.positive(in.quantity(), "quantity");
-        lot.supplier = Checks.text(in.supplier(), "supplier", "供货单位", 100);
-        lot.invoiceNumber = Checks.text(in.invoiceNumber(), "invoiceNumber", "票据号", 60);
+        lot.receivedQuantity = Input.positive(in.quantity(), "quantity", "数量", "quantity");
+        lot.supplier = Input.required(in.supplier(), "supplier", "供货单位", "supplier", 100);
+        lot.invoiceNumber = Input.required(in.invoiceNumber(), "invoiceNumber", "票据号", "invoice number", 60);
         List<String> failed = new ArrayList<>();
         failed.addAll(failedItems(in.checklist(), CHECKLIST, "checklist"));
         failed.addAll(failedItems(in.quality(), QUALITY, "quality"));
@@ -286,25 +287,25 @@ public class StockService {
     /** Issues stock; the ledger entries written, first expiry first unless a lot was chosen with a reason. */
     public List<LedgerEntry> issue(Caller caller, long storeId, Issue in) {
         caller.require("发放药具", "issue stock", MOVE);
-        Checks.body(in);
-        int quantity = Checks.positive(in.quantity(), "quantity");
+        Input.body(in);
+        int quantity = Input.positive(in.quantity(), "quantity", "数量", "quantity");
         Long residentId = in.residentId();
         String recipient;
         if (residentId != null) {
-            int months = Checks.required(in.months(), "months", "发放月数");
+            int months = Input.present(in.months(), "months", "发放月数", "months");
             if (months < 1 || months > 3) {
                 throw RenkouException.invalid("months", "每次发放 1 至 3 个月的用量。", "Issue 1 to 3 months' supply at a time.");
             }
-            Checks.text(in.method(), "method", "避孕方法", 40);
+            Input.required(in.method(), "method", "避孕方法", "method", 40);
             if (!Boolean.TRUE.equals(in.informedChoice())) {
                 throw RenkouException.invalid("informedChoice", "须经本人知情选择后方可发放。",
                         "The person must have made an informed choice of method.");
             }
             recipient = null;
         } else {
-            recipient = Checks.text(in.recipient(), "recipient", "领取人或发放点（或 residentId）", 100);
+            recipient = Input.required(in.recipient(), "recipient", "领取人或发放点（或 residentId）", "recipient", 100);
         }
-        String override = Checks.optionalText(in.overrideReason(), "overrideReason", "不按先产先出的理由", 1000);
+        String override = Input.optional(in.overrideReason(), "overrideReason", "不按先产先出的理由", "override reason", 1000);
         LocalDate today = db.today();
         List<LedgerEntry> out = db.tx(em -> {
             StoreEntity store = store(em, caller, storeId, "storeId");
@@ -328,7 +329,7 @@ public class StockService {
                     e.reason = override;
                 }));
             } else {
-                Long productId = Checks.required(in.productId(), "productId", "药具品种");
+                Long productId = Input.present(in.productId(), "productId", "药具品种", "product");
                 written.addAll(issueFirstExpiryFirst(em, caller, store.id, productId, quantity, today, e -> {
                     e.residentId = residentId;
                     e.recipient = recipient;
@@ -370,8 +371,8 @@ public class StockService {
      */
     public List<PlannedTake> issuePlan(Caller caller, long storeId, Long productId, Integer quantity) {
         caller.require("查看库存", "read stock", READ);
-        long product = Checks.required(productId, "productId", "药具品种");
-        int wanted = Checks.positive(quantity, "quantity");
+        long product = Input.present(productId, "productId", "药具品种", "product");
+        int wanted = Input.positive(quantity, "quantity", "数量", "quantity");
         LocalDate today = db.today();
         return db.read(em -> {
             store(em, caller, storeId, "storeId");
@@ -468,14 +469,14 @@ public class StockService {
     /** Moves a lot between a store and the one above or below it (调拨); both must lie within reach. */
     public List<LedgerEntry> transfer(Caller caller, Transfer in) {
         caller.require("调拨药具", "transfer stock", MOVE);
-        Checks.body(in);
-        int quantity = Checks.positive(in.quantity(), "quantity");
-        String reason = Checks.optionalText(in.reason(), "reason", "说明", 1000);
+        Input.body(in);
+        int quantity = Input.positive(in.quantity(), "quantity", "数量", "quantity");
+        String reason = Input.optional(in.reason(), "reason", "说明", "reason", 1000);
         LocalDate today = db.today();
         List<LedgerEntry> out = db.tx(em -> {
-            StoreEntity from = store(em, caller, Checks.required(in.fromStoreId(), "fromStoreId", "调出库"),
+            StoreEntity from = store(em, caller, Input.present(in.fromStoreId(), "fromStoreId", "调出库", "sending store"),
                     "fromStoreId");
-            Long toId = Checks.required(in.toStoreId(), "toStoreId", "调入库");
+            Long toId = Input.present(in.toStoreId(), "toStoreId", "调入库", "receiving store");
             StoreEntity to = em.find(StoreEntity.class, toId);
             if (to == null) {
                 throw RenkouException.notFound("toStoreId", "药具库 " + toId + " 不存在。", "Store " + toId + " does not exist.");
@@ -489,7 +490,7 @@ public class StockService {
                 throw RenkouException.invalid("toStoreId", "只能在上下级药具库之间调拨。",
                         "Stock moves only between a store and the one directly above or below it.");
             }
-            LotEntity lot = issuableLot(em, Checks.required(in.lotId(), "lotId", "批次"), today);
+            LotEntity lot = issuableLot(em, Input.present(in.lotId(), "lotId", "批次", "lot"), today);
             LedgerEntity outEntry = move(em, db.now(), caller, from.id, lot, "TRANSFER_OUT", -quantity, e -> {
                 e.otherStoreId = to.id;
                 e.reason = reason;
