@@ -1,6 +1,6 @@
 package org.renkou.core.internal;
 
-/** Lets tests in sub-packages use the test database and the resident service (package-private here). */
+/** Lets tests in sub-packages use the test database, the resident and audit services (package-private here). */
 public final class CoreTestAccess implements AutoCloseable {
     private final TestDatabase db = new TestDatabase();
     private final ResidentServiceImpl residents;
@@ -16,6 +16,10 @@ public final class CoreTestAccess implements AutoCloseable {
 
     public ResidentServiceImpl residents() {
         return residents;
+    }
+
+    public AuditServiceImpl audit() {
+        return new AuditServiceImpl(db.database);
     }
 
     @Override

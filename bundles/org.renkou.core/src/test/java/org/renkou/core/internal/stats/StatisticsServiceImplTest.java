@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.CertificateService;
 import org.renkou.core.api.CitizenId;
@@ -169,6 +170,10 @@ class StatisticsServiceImplTest {
         at.now = Instant.parse("2026-06-15T15:05:00Z");
         assertEquals(first, snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS), "nothing changed: kept");
         assertEquals(first, snapshots.request("START").get(60, TimeUnit.SECONDS), "a restart keeps it too");
+        core.audit().record(street, AuditAction.READ_SENSITIVE, "resident", "1", A, null, "核对");
+        core.audit().record(officerB, AuditAction.DENIED, "resident", "1", A, null, null);
+        assertEquals(first, snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS),
+                "a read and a refusal change nothing counted: kept");
 
         resident("44060619900101001", A, A, ResidenceStatus.REGISTERED, MaritalStatus.MARRIED); // audited
         long changed = snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS);
