@@ -63,9 +63,9 @@ public class JurisdictionServiceImpl implements JurisdictionService {
     @Override
     public JurisdictionDTO create(JurisdictionDTO in) {
         Input.body(in);
-        String code = trimToNull(in.code);
-        String name = trimToNull(in.name);
-        String parentCode = trimToNull(in.parentCode);
+        String code = Input.trimToNull(in.code);
+        String name = Input.trimToNull(in.name);
+        String parentCode = Input.trimToNull(in.parentCode);
         JurisdictionLevel level = in.level;
         if (code == null) {
             throw RenkouException.invalid("code", "请填写区划代码。", "The code is required.");
@@ -161,13 +161,5 @@ public class JurisdictionServiceImpl implements JurisdictionService {
         d.childCount = childCount;
         d.version = e.version();
         return d;
-    }
-
-    private static String trimToNull(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.strip();
-        return t.isEmpty() ? null : t;
     }
 }

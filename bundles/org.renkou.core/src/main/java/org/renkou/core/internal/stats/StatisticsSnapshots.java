@@ -147,9 +147,8 @@ public class StatisticsSnapshots implements ResidentsChanged {
     /**
      * Whether a snapshot still counts what a new one would: no change audited since its counting began (every change
      * to the data counted writes an audit entry; reads and refusals do not count), the same day (ages move with the
-     * date), and at most
-     * {@link #UNCHANGED_MAX_AGE} old — the bound for a change whose audit entry got its id before the mark was
-     * read but committed after it.
+     * date), and at most {@link #UNCHANGED_MAX_AGE} old — the bound for a change whose audit entry got its id before
+     * the mark was read but committed after it.
      */
     private boolean stillExact(Snapshot s, Instant asOf, LocalDate asOfDate) {
         return s.auditMark != null && s.asOfDate.equals(asOfDate) && s.asOf.plus(UNCHANGED_MAX_AGE).isAfter(asOf)
