@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bulk import of N residents (default 1,000,000) from CSV into embedded Derby through POST /api/imports, with the
 # platform started with -Xmx512m, against plain JDBC batch inserts of the same rows into a fresh Derby database
-# (org.renkou.core.internal.JdbcImportBaseline: same schema, same INSERT, same batch size) in the same run.
+# (org.renkou.core.internal.imports.JdbcImportBaseline: same schema, same INSERT, same batch size) in the same run.
 #   usage: distribution/bench/import.sh [residents]     (after mvn -B verify -DskipTests)
 #   KEEP_HOME=<folder>: leave the loaded platform home there (distribution/bench/lookup.sh uses it)
 #   SKIP_BASELINE=1: only the Renkou import
@@ -21,13 +21,13 @@ cleanup() { if [ -n "$PID" ]; then kill -TERM $PID 2>/dev/null; wait $PID 2>/dev
 trap cleanup EXIT
 
 echo "$(date -u +%FT%TZ) generating $N residents of county $COUNTY"
-java -cp "$CP" org.renkou.core.internal.CountyGenerator $COUNTY "$N" "$WORK/data" >/dev/null
+java -cp "$CP" org.renkou.core.internal.sample.CountyGenerator $COUNTY "$N" "$WORK/data" >/dev/null
 cp "$WORK/data/id-numbers.txt" "$HOME_DIR/id-numbers.txt"
 ls -l "$WORK/data/residents.csv" | awk '{printf "CSV %.0f MB\n", $5/1048576}'
 
 BASE="skipped 0 rows/s"
 [ -n "${SKIP_BASELINE:-}" ] || { echo "$(date -u +%FT%TZ) plain JDBC baseline"; BASE=$(java -Xmx512m -XX:+UseSerialGC -Dderby.stream.error.file="$WORK/derby-baseline.log" -cp "$CP" \
-  org.renkou.core.internal.JdbcImportBaseline "$WORK/data/jurisdictions.tsv" "$WORK/data/residents.csv" "$WORK/baseline-db"); }
+  org.renkou.core.internal.imports.JdbcImportBaseline "$WORK/data/jurisdictions.tsv" "$WORK/data/residents.csv" "$WORK/baseline-db"); }
 echo "$BASE"
 BASE_RATE=$(echo "$BASE" | awk '{print $(NF-1)}')
 rm -rf "$WORK/baseline-db"

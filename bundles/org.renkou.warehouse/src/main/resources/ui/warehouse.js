@@ -47,9 +47,15 @@
   const adjacent = (a, b) => { const [u, l] = a.length < b.length ? [a, b] : [b, a]; return l.length - u.length === 3 && l.startsWith(u); };
 
   // ---- overview: warnings, reconciliation, stores, catalogue ---------------------------------------------------
-  async function overview() {
+  async function overview(attempt) {
     const [rem, rec, storeList, productList] = await Promise.all([get(API + '/reminders'), get(API + '/reconcile'),
       get(API + '/stores'), get(API + '/products')]);
+    // just switched on, the menu entry can be listed a moment before the module's API answers (404) or its
+    // database is migrated (503): wait a little instead of showing an error
+    if ((storeList.status === 404 || storeList.status === 503) && (attempt || 0) < 10) {
+      await new Promise(resolve => setTimeout(resolve, 500));
+      return overview((attempt || 0) + 1);
+    }
     if (!storeList.ok) { view(el('h2', {}, t('wh.title')), failure(storeList)); return; }
     const reminders = rem.ok ? rem.data : [];
     const warnings = reminders.filter(r => r.kind !== 'DUE');
@@ -594,7 +600,7 @@
   }
   R.register('warehouse', {
     text: { zh: ZH, en: EN },
-    routes: { 'warehouse': overview, 'wh-store': stockPage, 'wh-receive': receivePage, 'wh-issue': issuePage,
+    routes: { 'warehouse': () => overview(), 'wh-store': stockPage, 'wh-receive': receivePage, 'wh-issue': issuePage,
       'wh-transfer': transferPage, 'wh-stocktake': stockTakePage, 'wh-scraps': scrapsPage, 'wh-plan': planPage,
       'wh-card': cardPage, 'wh-trace': tracePage, 'wh-reports': reportsPage }
   });

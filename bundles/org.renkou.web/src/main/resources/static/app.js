@@ -5,7 +5,7 @@
   const TEXT = window.RENKOU_TEXT;
   let lang = localStorage.getItem('renkou.lang') || 'zh';
   let me = null;          // GET /api/auth/me: username, name, roles, jurisdictionCodes, csrfToken
-  let menuEntries = [];   // GET /api/ui/menu: contributions of modules
+  let menuEntries = [];   // GET /api/ui/menu: the entries the caller may open, in menu order
   const t = (k) => (TEXT[lang][k] !== undefined ? TEXT[lang][k] : k);
   const page = document.getElementById('page');
 
@@ -52,6 +52,13 @@
     return el('label', {}, t(name), el('input', Object.assign({ name: name, value: value == null ? '' : value }, attrs || {})));
   }
 
+  /** A labelled select of [value, text] pairs. */
+  function select(name, options, value, attrs) {
+    return el('label', {}, t(name), el('select', Object.assign({ name: name }, attrs || {}),
+      options.map(([v, text]) => el('option', { value: v, selected: String(v) === String(value) }, text))));
+  }
+  const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().substring(0, 10); // China date
+
   // ---- API ---------------------------------------------------------------------------------------------------
   async function api(method, path, body) {
     const headers = { 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN' };
@@ -89,25 +96,29 @@
     document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
     document.getElementById('lang').textContent = t('lang');
   }
+  // for a page's own buttons (the menu needs none: the server answers only what the caller may open)
   const has = (...roles) => me && me.roles.some(r => roles.includes(r));
+
+  // ---- shell: the menu, exactly as GET /api/ui/menu answers it ----------------------------------------------
+  // Every page — the core's and a module's alike — is an entry of that answer: the server has already checked the
+  // caller's roles, so the shell shows what it gets. Each entry may name a script (under /ui/), loaded once while
+  // the entry is listed; the script registers the entry's routes with Renkou.register.
+  const GROUPS = { office: 'work', stats: 'statsGroup', admin: 'admin', modules: 'modulePages' };
+  const groupName = (g) => (GROUPS[g] ? t(GROUPS[g]) : g);
+  const entryName = (m) => (lang === 'en' ? (m.nameEn || m.nameZh) : (m.nameZh || m.nameEn));
 
   async function refreshMenu() {
     const nav = document.getElementById('menu');
     if (!me || me.passwordChangeRequired) { nav.replaceChildren(); return; }
     const res = await get('/api/ui/menu');
     menuEntries = res.ok ? res.data : [];
-    const link = (route, key) => el('a', { href: '#/' + route, class: location.hash.startsWith('#/' + route) ? 'active' : null,
-      'data-route': route }, t(key));
-    const items = [el('div', { class: 'group' }, t('work')), link('dashboard', 'dashboard'), link('tree', 'tree'),
-      link('residents', 'residents'), link('households', 'households'), link('registrations', 'registrations'),
-      link('certificates', 'certificates'), link('benefits', 'benefits'), link('statistics', 'statistics')];
-    if (has('AUDITOR', 'DIRECTOR', 'ADMIN')) items.push(link('audit', 'audit'));
-    if (has('ADMIN')) items.push(el('div', { class: 'group' }, t('admin')), link('staff', 'staff'), link('modules', 'modules'));
-    await loadModuleScripts();
-    if (menuEntries.length) {
-      items.push(el('div', { class: 'group' }, t('modulePages')));
-      menuEntries.forEach((m, i) => items.push(el('a', { href: '#/' + (moduleScript(m) && m.route ? m.route : 'contrib/' + i),
-        'data-module': m.module || '' }, lang === 'en' ? (m.nameEn || m.nameZh) : (m.nameZh || m.nameEn))));
+    await loadScripts();
+    const items = [];
+    let group = null;
+    for (const m of menuEntries) {
+      if (m.group !== group) { group = m.group; items.push(el('div', { class: 'group' }, groupName(group))); }
+      items.push(el('a', { href: '#/' + m.route, class: location.hash.startsWith('#/' + m.route) ? 'active' : null,
+        'data-route': m.route, 'data-module': m.module || null }, entryName(m)));
     }
     nav.replaceChildren(...items);
     leaveSwitchedOffModule();
@@ -164,44 +175,7 @@
     show(form);
   }
 
-  async function dashboard() {
-    // one request: counts from the statistics snapshot, pending decisions live (GET /api/statistics/dashboard)
-    const res = await get('/api/statistics/dashboard');
-    if (!res.ok) { show(el('h2', {}, t('dashboard')), failure(res)); return; }
-    const d = res.data;
-    const card = (key, n, id) => el('div', { class: 'card', id: id }, el('div', {}, t(key)), el('div', { class: 'n' }, n));
-    const canvas = el('canvas', { id: 'chart', width: 600, height: 260 });
-    const ages = el('canvas', { id: 'chart-ages', width: 600, height: 260 });
-    show(el('h2', {}, t('dashboard')), el('p', { class: 'muted', id: 'as-of' }, window.RenkouStats.asOf(d.snapshot)),
-      el('div', { class: 'cards' }, card('residentCount', d.residents, 'count-residents'),
-        card('householdCount', d.households, 'count-households'),
-        card('pendingHere', d.pendingForMe + ' (' + t('pendingReady') + ' ' + d.pendingReadyForMe + ')', 'count-pending'),
-        card('certificateCount', d.validCertificates, 'count-certificates'),
-        card('migrantsPresent', d.migrantsPresent, 'count-migrants')),
-      el('h2', {}, t('applicationsByStatus')), canvas, el('h2', {}, t('ageSex')), ages);
-    window.RenkouStats.bar(canvas, d.applicationsByStatus.map(x => t(x.key)), [{ data: d.applicationsByStatus.map(x => x.total) }]);
-    window.RenkouStats.ageChart(ages, d.byAgeBand);
-  }
-
-  async function tree() {
-    const root = el('ul', { class: 'tree', id: 'tree' });
-    async function children(parent, ul) {
-      const res = await get('/api/jurisdictions' + (parent ? '?parent=' + encodeURIComponent(parent) : ''));
-      if (!res.ok) { ul.replaceChildren(failure(res)); return; }
-      ul.replaceChildren(...res.data.map(j => {
-        const sub = el('ul');
-        const toggle = el('button', { type: 'button' }, j.childCount > 0 ? '▸' : '·');
-        toggle.addEventListener('click', () => {
-          if (sub.childElementCount) { sub.replaceChildren(); toggle.textContent = '▸'; }
-          else if (j.childCount > 0) { children(j.code, sub); toggle.textContent = '▾'; }
-        });
-        return el('li', {}, toggle, el('span', {}, j.name), el('span', { class: 'code' }, j.code + ' · ' + t(j.level)), sub);
-      }));
-    }
-    show(el('h2', {}, t('tree')), root);
-    await children(null, root);
-  }
-
+  // ---- pieces the page scripts share (through window.Renkou) -------------------------------------------------
   function pager(path, render) {
     // a search form result with "total"; 50 rows per page is enough for a desk
     return get(path + (path.includes('?') ? '&' : '?') + 'limit=50').then(res => res.ok
@@ -209,213 +183,175 @@
       : [failure(res)]);
   }
 
-  async function residents(query) {
-    const out = el('div', { id: 'results' });
-    const form = el('form', { class: 'inline', id: 'resident-search' },
-      field('name', query.get('name'), { id: 'search-name' }), field('idNumber', query.get('idNumber'), { id: 'search-id' }),
-      el('button', { type: 'submit', class: 'primary' }, t('search')));
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const f = new FormData(form);
-      location.hash = '#/residents?' + new URLSearchParams({ name: f.get('name'), idNumber: f.get('idNumber') });
-    });
-    show(el('h2', {}, t('residents')), form, out);
-    const params = new URLSearchParams();
-    if (query.get('name')) params.set('name', query.get('name'));
-    if (query.get('idNumber')) params.set('idNumber', query.get('idNumber'));
-    out.replaceChildren(...await pager('/api/residents?' + params, rows => table([
-      ['name', r => r.name], ['idNumber', r => r.idNumber], ['sex', r => t(r.sex)], ['birthDate', r => r.birthDate],
-      ['residenceCode', r => r.residenceCode], ['status', r => t(r.status)]], rows, r => { location.hash = '#/resident/' + r.id; })));
+  /** Residents by id → name, asked once per page (the lists carry ids only). */
+  async function residentNames(ids) {
+    const names = new Map();
+    await Promise.all([...new Set(ids)].map(async id => {
+      const r = await get('/api/residents/' + id);
+      names.set(id, r.ok ? r.data.name : '#' + id);
+    }));
+    return names;
   }
+  const residentLink = (id, names) => el('a', { href: '#/resident/' + id }, names.get(id) || ('#' + id));
 
-  async function resident(id) {
-    const res = await get('/api/residents/' + id);
-    if (!res.ok) { show(failure(res)); return; }
-    const r = res.data;
-    const msg = message();
-    const editable = ['name', 'phone', 'address'];
-    const form = el('form', { class: 'box', id: 'resident-form' }, el('h2', {}, r.name),
-      el('p', {}, t('idNumber') + '：' + r.idNumber), el('p', {}, t('residenceCode') + '：' + r.residenceCode +
-        '　' + t('registrationCode') + '：' + (r.registrationCode || '')),
-      editable.map(k => el('p', {}, field(k, r[k], { id: 'resident-' + k }))),
-      el('button', { type: 'submit', class: 'primary', id: 'resident-save' }, t('save')), ' ',
-      el('button', { type: 'button', onclick: () => resident(id) }, t('reload')), msg);
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const f = new FormData(form);
-      const body = Object.assign({}, r);
-      delete body.healthNote;
-      editable.forEach(k => { body[k] = f.get(k) === '' ? null : f.get(k); });
-      const put = await api('PUT', '/api/residents/' + id, body);
-      if (put.ok) { Object.assign(r, put.data); say(msg, t('saved'), true); }
-      else say(msg, put.status === 409 && !(put.data && put.data.errors && put.data.errors.some(x => x.field !== 'version'))
-        ? t('conflict') : problem(put));
-    });
-    const sensitive = el('div', { class: 'box' }, el('h2', {}, t('healthNote')));
-    const note = el('p', { id: 'health-note' }, t('masked'));
-    const reason = el('input', { id: 'reveal-reason', placeholder: t('revealReason') });
-    const smsg = message();
-    sensitive.append(note, el('label', {}, t('revealReason'), reason), ' ',
-      el('button', { type: 'button', id: 'reveal', onclick: async () => {
-        const s = await api('POST', '/api/residents/' + id + '/sensitive', { reason: reason.value });
-        if (s.ok) note.textContent = s.data.healthNote || t('empty'); else say(smsg, problem(s));
-      } }, t('reveal')), smsg);
-    // the resident's own work: a certificate, a benefit application (pages-office.js)
-    show(form, el('p', { class: 'toolbar', id: 'resident-actions' },
-      el('a', { href: '#/certificate-new?holder=' + id, id: 'resident-issue' }, t('issueCertificate')),
-      el('a', { href: '#/benefit-new?applicant=' + id, id: 'resident-apply' }, t('newApplication'))), sensitive);
-  }
-
-  async function households(query) {
-    const out = el('div');
-    const form = el('form', { class: 'inline' }, field('number', query.get('number')),
-      el('button', { type: 'submit', class: 'primary' }, t('search')));
-    form.addEventListener('submit', (e) => { e.preventDefault();
-      location.hash = '#/households?' + new URLSearchParams({ number: new FormData(form).get('number') }); });
-    show(el('h2', {}, t('households')), form, out);
-    const q = query.get('number') ? '?number=' + encodeURIComponent(query.get('number')) : '';
-    out.replaceChildren(...await pager('/api/households' + q, rows => table([
-      ['number', h => h.number], ['residenceCode', h => h.residenceCode], ['address', h => h.address],
-      ['members', h => h.members.map(m => m.name + '（' + m.relation + '）').join('、')]], rows)));
-  }
-
-  async function registrations() {
-    const marriages = el('div'), births = el('div');
-    show(el('h2', {}, t('marriages')), marriages, el('h2', {}, t('births')), births);
-    marriages.replaceChildren(...await pager('/api/marriages', rows => table([
-      ['spouseA', m => m.partyAId], ['spouseB', m => m.partyBId], ['marriageDate', m => m.marriageDate],
-      ['status', m => m.status]], rows)));
-    births.replaceChildren(...await pager('/api/births', rows => table([
-      ['child', b => b.childName || b.childId], ['birthDate', b => b.childBirthDate], ['mother', b => b.motherId],
-      ['father', b => b.fatherId], ['birthOrder', b => b.birthOrder]], rows)));
-  }
-
-  async function audit(query) {
-    const out = el('div');
-    const form = el('form', { class: 'inline' }, field('actor', query.get('actor')),
-      el('label', {}, t('action'), el('select', { name: 'action' }, el('option', { value: '' }, ''),
-        ['CREATE', 'UPDATE', 'DELETE', 'READ_SENSITIVE', 'DENIED', 'IMPORT', 'MODULE', 'CONFIG'].map(a =>
-          el('option', { value: a, selected: query.get('action') === a }, a)))),
-      field('entityType', query.get('entityType')), el('button', { type: 'submit', class: 'primary' }, t('search')));
-    form.addEventListener('submit', (e) => { e.preventDefault();
-      location.hash = '#/audit?' + new URLSearchParams(new FormData(form)); });
-    show(el('h2', {}, t('audit')), form, out);
-    const params = new URLSearchParams();
-    ['actor', 'action', 'entityType'].forEach(k => { if (query.get(k)) params.set(k, query.get(k)); });
-    out.replaceChildren(...await pager('/api/audit?' + params, rows => table([
-      ['at', a => when(a.at)], ['actor', a => a.actor], ['action', a => a.action], ['entityType', a => a.entityType],
-      ['entityId', a => a.entityId], ['jurisdiction', a => a.jurisdictionCode],
-      // sensitive values never reach the log; a sensitive read shows its reason only
-      ['changes', a => a.action === 'READ_SENSITIVE' ? t('masked') : (a.changes || '')], ['reason', a => a.reason]], rows)));
-  }
-
-  async function modules() {
-    const out = el('div', { id: 'modules' });
-    const plan = el('div', { id: 'plan' });
-    async function load() {
-      const res = await get('/api/modules');
-      if (!res.ok) { out.replaceChildren(failure(res)); return; }
-      out.replaceChildren(table([['module', m => lang === 'en' ? m.nameEn : m.nameZh], ['version', m => m.version],
-        ['state', m => t(m.state)], ['reason', m => (lang === 'en' ? m.reasonEn : m.reasonZh) || ''],
-        ['action', m => m.switchable ? el('button', { type: 'button', id: 'switch-' + m.id,
-          onclick: () => propose(m.id, !m.enabled) }, t(m.enabled ? 'switchOff' : 'switchOn')) : '']], res.data));
+  /**
+   * Finds residents by name or ID number (within the caller's reach, as the server answers) and lets the user pick
+   * one or several; calls onChange with the chosen residents.
+   */
+  function residentPicker(id, multiple, onChange, initial) {
+    const chosen = new Map((initial || []).map(r => [r.id, r]));
+    const chips = el('span', { class: 'chips', id: id + '-chosen' });
+    const results = el('div', { id: id + '-results' });
+    const query = el('input', { id: id + '-query', placeholder: t('nameOrId') });
+    function render() {
+      chips.replaceChildren(...[...chosen.values()].map(r => el('span', { class: 'chip' }, r.name + ' ' + r.idNumber,
+        el('button', { type: 'button', title: t('remove'), onclick: () => { chosen.delete(r.id); render(); } }, '×'))));
+      if (!chosen.size) chips.append(el('span', { class: 'muted' }, t('noneChosen')));
+      onChange([...chosen.values()]);
     }
-    async function propose(id, enable) {
-      const res = await get('/api/admin/modules/' + encodeURIComponent(id) + '/plan?action=' + (enable ? 'enable' : 'disable'));
-      if (!res.ok) { plan.replaceChildren(failure(res)); return; }
-      const p = res.data;
-      const sentences = lang === 'en' ? p.sentencesEn : p.sentencesZh;
-      const msg = message();
-      plan.replaceChildren(el('div', { class: 'plan' },
-        el('p', {}, p.allowed ? t(enable ? 'planOn' : 'planOff') : t('refused') + ' ' + (lang === 'en' ? p.reasonEn : p.reasonZh)),
-        el('ul', {}, sentences.map(s => el('li', {}, s))),
-        p.allowed ? el('button', { type: 'button', class: 'primary', id: 'confirm-switch', onclick: async () => {
-          const r = await api('POST', '/api/admin/modules/' + encodeURIComponent(id) + '/' + (enable ? 'enable' : 'disable'));
-          if (r.ok) { plan.replaceChildren(el('p', { class: 'ok' }, t('switched'))); load(); setTimeout(refreshMenu, 300); }
-          else say(msg, problem(r));
-        } }, t('confirm')) : null, ' ', el('button', { type: 'button', onclick: () => plan.replaceChildren() }, t('cancel')), msg));
+    async function search() {
+      const q = query.value.trim();
+      if (!q) return;
+      const byId = /^[0-9]{6,17}[0-9Xx]?$/.test(q);
+      const res = await get('/api/residents?limit=10&' + new URLSearchParams(byId ? { idNumber: q } : { name: q }));
+      if (!res.ok) { results.replaceChildren(failure(res)); return; }
+      results.replaceChildren(res.data.items.length ? el('ul', { class: 'picks' }, res.data.items.map(r =>
+        el('li', {}, el('button', { type: 'button', class: 'pick', onclick: () => {
+          if (!multiple) chosen.clear();
+          chosen.set(r.id, r); results.replaceChildren(); render();
+        } }, t('choose')), ' ', r.name + '　' + r.idNumber + '　' + t(r.sex) + '　', place(r.residenceCode))))
+        : el('p', { class: 'muted' }, t('noRows')));
     }
-    show(el('h2', {}, t('modules')), out, plan);
-    load();
+    query.addEventListener('keydown', e => { if (e.key === 'Enter') { e.preventDefault(); search(); } });
+    render();
+    return el('div', { class: 'picker' }, el('div', { class: 'toolbar' }, el('label', {}, t('findResident'), query),
+      el('button', { type: 'button', id: id + '-search', onclick: search }, t('search'))), chips, results);
   }
 
-  async function contributed(index) {
-    const m = menuEntries[index];
-    if (!m) { show(el('p', { class: 'muted' }, t('notFound'))); return; }
-    const title = el('h2', {}, lang === 'en' ? (m.nameEn || m.nameZh) : (m.nameZh || m.nameEn));
-    if (!m.path || !m.path.startsWith('/api/')) { show(title); return; }
-    const res = await get(m.path);
-    const items = res.ok ? (Array.isArray(res.data) ? res.data : (res.data.items || [res.data])) : null;
-    show(title, !res.ok ? failure(res) : items.length === 0 ? el('p', { id: 'contrib-items', class: 'muted' }, t('noRows'))
-      : el('ul', { id: 'contrib-items' }, items.map(x => el('li', {}, typeof x === 'object' ? JSON.stringify(x) : x))));
-  }
-
-  // ---- pages contributed by modules --------------------------------------------------------------------------
-  // A menu entry with renkou.contribution.script names a script of the module (under /ui/modules/), loaded once
-  // while the entry is listed. The script calls Renkou.register(module, { routes, text }); its routes answer only
-  // while the module's entry is listed, so switching the module off removes its pages with its menu entry
+  // ---- pages registered by the entries' scripts ----------------------------------------------------------------
+  // A core page (registered with module null) is always on for whoever has its entry. A module's routes answer only
+  // while one of the module's entries is listed, so switching the module off removes its pages with its menu entry
   // (a page left open says so instead of failing), and switching it on brings them back.
-  const moduleRoutes = {};    // route name → { module, view(arg, query) }
-  const moduleScripts = {};   // script path → Promise, settled when loaded or failed
+  const routes = {};    // route name → { module, view(arg, query) }
+  const scripts = {};   // script path → Promise, settled when loaded or failed
   const MODULE_TEXT = { zh: { moduleOff: '该模块已停用，页面暂不可用。' }, en: { moduleOff: 'This module is switched off.' } };
-  const moduleScript = (m) => (m.script && m.script.startsWith('/ui/modules/') ? m.script : null);
-  const moduleOn = (module) => menuEntries.some(m => m.module === module && moduleScript(m));
-  function loadModuleScripts() {
-    return Promise.all(menuEntries.map(moduleScript).filter(Boolean).map(src => {
-      if (!moduleScripts[src]) {
-        moduleScripts[src] = new Promise((resolve) => {
+  const scriptOf = (m) => (m.script && m.script.startsWith('/ui/') ? m.script : null);
+  const moduleOn = (module) => !module || menuEntries.some(m => m.module === module);
+  function loadScripts() {
+    return Promise.all(menuEntries.map(scriptOf).filter(Boolean).map(src => {
+      if (!scripts[src]) {
+        scripts[src] = new Promise((resolve) => {
           const s = el('script', { src: src });
           s.addEventListener('load', resolve);
-          s.addEventListener('error', () => { delete moduleScripts[src]; s.remove(); resolve(); }); // retried next time
+          s.addEventListener('error', () => { delete scripts[src]; s.remove(); resolve(); }); // retried next time
           document.head.append(s);
         });
       }
-      return moduleScripts[src];
+      return scripts[src];
     }));
   }
   const moduleOffNotice = () => el('p', { class: 'muted', id: 'module-off' }, t('moduleOff'));
-  function currentModuleRoute() { return moduleRoutes[location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]]; }
+  function currentRoute() { return routes[location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]]; }
   function leaveSwitchedOffModule() {
-    const r = currentModuleRoute();
+    const r = currentRoute();
     if (r && !moduleOn(r.module) && !document.getElementById('module-off')) show(moduleOffNotice());
   }
-  async function moduleView(name, arg, query) {
-    const r = moduleRoutes[name];
+  async function view(r, arg, query) {
     if (!moduleOn(r.module)) { show(moduleOffNotice()); return; }
     show(el('p', { class: 'muted' }, t('loading')));
     try {
       await r.view(arg, query);
-    } catch (e) { // a module's fault stays on its page
+    } catch (e) { // a page's fault stays on its page
       show(el('p', { class: 'error' }, t('error') + ': ' + (e && e.message)));
     }
   }
   for (const l of ['zh', 'en']) Object.keys(MODULE_TEXT[l]).forEach(k => { if (TEXT[l][k] === undefined) TEXT[l][k] = MODULE_TEXT[l][k]; });
   /**
-   * The one API every page file gets (version 1): the core's own page files (pages-*.js, through
-   * window.RENKOU_PAGES, loaded before this file) and modules' page scripts (window.Renkou, loaded while the module
-   * is on). Every helper is the shell's own: same look, CSRF, escaping.
+   * The one API every page script gets (version 1): the core's page scripts (pages-*.js) and modules' alike, each
+   * loaded because a menu entry names it. Every helper is the shell's own: same look, CSRF, escaping.
    */
+  // ---- jurisdiction names (区划名称): one cache for every page ------------------------------------------------
+  // Lists carry codes; staff read names. place(code) is a span showing the name (the code on hover), filled from a
+  // cache of GET /api/jurisdictions/{code} shared by all pages; a code outside the tree (a registration place in
+  // another province) stays a code.
+  const placeNames = new Map(); // code → Promise of name or null
+  function placeName(c) {
+    if (c === null || c === undefined) return Promise.resolve(null);
+    if (c === '') return Promise.resolve('全国');
+    if (!placeNames.has(c)) {
+      placeNames.set(c, get('/api/jurisdictions/' + encodeURIComponent(c)).then(r => (r.ok ? r.data.name : null)));
+    }
+    return placeNames.get(c);
+  }
+  function place(c) {
+    if (c === null || c === undefined || c === '') return el('span', { class: 'place' }, c === '' ? '全国' : '');
+    const s = el('span', { class: 'place', title: c, 'data-code': c }, c);
+    placeName(c).then(n => { if (n) s.textContent = n; });
+    return s;
+  }
+  /** Picks a jurisdiction by name, level by level (province → … → community); onChange(code or ''). */
+  function placePicker(id, onChange, start) {
+    const box = el('span', { class: 'place-picker', id: id });
+    let chosen = '';
+    async function level(parent, depth) {
+      while (box.children.length > depth) box.lastChild.remove();
+      const r = await get('/api/jurisdictions' + (parent ? '?parent=' + encodeURIComponent(parent) : ''));
+      if (!r.ok || !r.data.length) return;
+      r.data.forEach(j => placeNames.set(j.code, Promise.resolve(j.name)));
+      const s = el('select', { id: id + '-' + depth, 'data-depth': depth },
+        el('option', { value: '' }, '—'), r.data.map(j => el('option', { value: j.code, title: j.code }, j.name)));
+      s.addEventListener('change', () => {
+        chosen = s.value || (parent || '');
+        onChange(chosen);
+        if (s.value) level(s.value, depth + 1); else while (box.children.length > depth + 1) box.lastChild.remove();
+      });
+      box.append(s);
+    }
+    level(start || null, 0);
+    return box;
+  }
+  /**
+   * The server's problem+json next to the fields it names (inputs with that name in the form); the whole message
+   * in msg as well. Clears earlier marks first.
+   */
+  function fieldProblems(form, msg, res) {
+    form.querySelectorAll('.field-error').forEach(e => e.remove());
+    form.querySelectorAll('[aria-invalid]').forEach(e => e.removeAttribute('aria-invalid'));
+    if (!res) { if (msg) { msg.textContent = ''; msg.className = 'msg'; } return; }
+    const errors = (res.data && res.data.errors) || [];
+    for (const e of errors) {
+      const exact = String(e.field || '');
+      const name = exact.replace(/\[\d+\].*$/, '');
+      const input = exact && (form.querySelector('[name="' + CSS.escape(exact) + '"]')
+        || form.querySelector('[name="' + CSS.escape(name) + '"]'));
+      if (!input) continue;
+      input.setAttribute('aria-invalid', 'true');
+      input.insertAdjacentElement('afterend', el('span', { class: 'field-error error', 'data-field': name }, e.message));
+    }
+    if (msg) say(msg, problem(res));
+  }
+
   window.Renkou = Object.freeze({
     version: 1,
-    /** routes: { name: async (arg, query) => … } opened as #/name/arg?query; text: { zh: {…}, en: {…} }. */
+    /**
+     * routes: { name: async (arg, query) => … } opened as #/name/arg?query; text: { zh: {…}, en: {…} }. module: the
+     * module's id, or null for the core's pages. A module never replaces a core page; a core page replaces a
+     * module's route of the same name (scripts load in any order).
+     */
     register(module, spec) {
-      Object.entries(spec.routes || {}).forEach(([name, view]) => {
-        if (!routes[name]) moduleRoutes[name] = { module: module, view: view }; // never replaces a core page
+      Object.entries(spec.routes || {}).forEach(([name, v]) => {
+        if (!routes[name] || (!module && routes[name].module)) routes[name] = { module: module || null, view: v };
       });
       for (const l of ['zh', 'en']) {
         Object.entries((spec.text || {})[l] || {}).forEach(([k, v]) => { if (TEXT[l][k] === undefined) TEXT[l][k] = v; });
       }
     },
-    api, get, el, t, show, table, field, message, say, problem, failure, when, has, code, pager,
+    api, get, el, t, show, table, field, select, message, say, problem, failure, when, has, code, pager, today,
+    residentNames, residentLink, residentPicker, refreshMenu, place, placeName, placePicker, fieldProblems,
     lang: () => lang, me: () => me
   });
 
   // ---- routing -----------------------------------------------------------------------------------------------
-  const routes = { dashboard: dashboard, tree: tree, residents: residents, resident: resident,
-    households: households, registrations: registrations, audit: audit, modules: modules, contrib: contributed };
-  // the core's page files add their routes (always on, unlike modules' pages)
-  (window.RENKOU_PAGES || []).forEach(pages => Object.assign(routes, pages(window.Renkou)));
-
   async function route() {
     const hash = location.hash.replace(/^#\/?/, '');
     const [path, qs] = hash.split('?');
@@ -431,10 +367,9 @@
     showWho();
     if (me.passwordChangeRequired || name === 'password') { refreshMenu(); passwordPage(); return; }
     await refreshMenu();
-    if (moduleRoutes[name]) { await moduleView(name, arg, new URLSearchParams(qs || '')); return; }
-    const view = routes[name] || dashboard;
-    show(el('p', { class: 'muted' }, t('loading')));
-    await view(arg !== undefined ? arg : new URLSearchParams(qs || ''));
+    const r = routes[name] || routes.dashboard; // an unknown route opens the dashboard
+    if (!r) { show(el('p', { class: 'muted' }, t('notFound'))); return; }
+    await view(r, arg, new URLSearchParams(qs || ''));
   }
 
   document.getElementById('lang').addEventListener('click', () => {

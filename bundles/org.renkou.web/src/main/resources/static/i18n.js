@@ -7,7 +7,7 @@ window.RENKOU_TEXT = {
     mustChange: '首次登录或密码已超过 6 个月，请先修改密码（至少 8 位，含字母和数字）。', passwordChanged: '密码已修改。',
     dashboard: '工作台', tree: '行政区划', residents: '居民', households: '户', registrations: '婚育登记',
     marriages: '婚姻登记', births: '生育登记', certificates: '证件', benefits: '奖励扶助申请', audit: '审计日志',
-    staff: '工作人员', modules: '模块管理', modulePages: '模块', admin: '系统管理', work: '日常工作',
+    staff: '工作人员', modules: '模块管理', modulePages: '模块', admin: '系统管理', work: '日常工作', statsGroup: '统计分析',
     residentCount: '居民', householdCount: '户', pendingHere: '待本级审核', certificateCount: '证件',
     applicationsByStatus: '申请状态', IN_REVIEW: '审核中', APPROVED: '已批准', PAID: '已发放', REJECTED: '已驳回',
     search: '查询', name: '姓名', idNumber: '身份证号', sex: '性别', MALE: '男', FEMALE: '女', birthDate: '出生日期',
@@ -44,7 +44,7 @@ window.RENKOU_TEXT = {
     passwordChanged: 'Password changed.', dashboard: 'Dashboard', tree: 'Jurisdictions', residents: 'Residents',
     households: 'Households', registrations: 'Registrations', marriages: 'Marriages', births: 'Births',
     certificates: 'Certificates', benefits: 'Benefit applications', audit: 'Audit log', staff: 'Staff',
-    modules: 'Modules', modulePages: 'Modules', admin: 'Administration', work: 'Daily work',
+    modules: 'Modules', modulePages: 'Modules', admin: 'Administration', work: 'Daily work', statsGroup: 'Statistics',
     residentCount: 'Residents', householdCount: 'Households', pendingHere: 'Pending at my level',
     certificateCount: 'Certificates', applicationsByStatus: 'Applications by status', IN_REVIEW: 'In review',
     APPROVED: 'Approved', PAID: 'Paid', REJECTED: 'Rejected', search: 'Search', name: 'Name',
@@ -80,7 +80,7 @@ window.RENKOU_TEXT = {
   }
 };
 
-// ---- office pages (pages-office.js): certificates, benefit applications, staff administration ----
+// ---- office pages (pages-certificates.js, pages-benefits.js, pages-staff.js) ----
 Object.assign(window.RENKOU_TEXT.zh, {
   all: '全部', verifyPaper: '核验纸质证件', verify: '核验', verify_VALID: '有效', verify_REVOKED: '已注销',
   verify_SUPERSEDED: '已被补打取代', verify_UNKNOWN: '查无此码', certNumber: '编号', printCount: '打印次数', choose: '选择', remove: '移除', noneChosen: '（尚未选择）', findResident: '查找居民', nameOrId: '姓名或身份证号',

@@ -1,9 +1,10 @@
-// Statistics page (统计报表, route #/statistics?jurisdiction=&from=&to=) and the chart helpers the dashboard shares.
-// Joins the shell like the other page files (window.RENKOU_PAGES) and keeps its helpers; every value reaches the page
-// through text nodes. The dashboard (app.js) draws with the chart helpers exported as window.RenkouStats.
+// The dashboard (工作台, #/dashboard) and the statistics page (统计报表, #/statistics?jurisdiction=&from=&to=), which
+// share the charts. Core pages: the menu entries "dashboard" and "statistics" name this script and the shell loads
+// it; it registers its routes with the shell's helpers (window.Renkou). Every value reaches the page as text nodes.
 (function () {
   'use strict';
-  let shell = null; // app.js's helpers, given when it takes the pages
+  const shell = window.Renkou;
+  if (!shell) return;
   const ui = () => shell;
   const RED = '#a61b29';
   const BLUE = '#2f5d8a';
@@ -36,6 +37,12 @@
       [{ label: t('MALE'), data: bands.map(b => b.male) }, { label: t('FEMALE'), data: bands.map(b => b.female) }], true);
   }
 
+  /** A figure with its label, e.g. the number of residents. */
+  function card(key, n, id) {
+    const { el, t } = ui();
+    return el('div', { class: 'card', id: id }, el('div', {}, t(key)), el('div', { class: 'n' }, n));
+  }
+
   const name = (row) => (ui().lang() === 'en' ? row.nameEn : row.nameZh);
 
   /** The report as a download: fetched with the UI's language, saved under the server's file name. */
@@ -60,7 +67,7 @@
     say(msg, t('downloaded'), true);
   }
 
-  async function page(query) {
+  async function page(_id, query) {
     const { el, get, api, t, show, failure, message, say, table, has } = ui();
     const q = query instanceof URLSearchParams ? query : new URLSearchParams();
     const jurisdiction = q.get('jurisdiction') || '';
@@ -101,7 +108,7 @@
         say(msg, t('refreshing'), true);
         const r = await api('POST', '/api/statistics/refresh');
         if (!r.ok) { e.target.disabled = false; say(msg, ui().problem(r)); return; }
-        page(q);
+        page(undefined, q);
       } }, t('refreshNow')) : null);
     toolbar.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -111,7 +118,6 @@
       go(next);
     });
 
-    const card = (key, n, id) => el('div', { class: 'card', id: id }, el('div', {}, t(key)), el('div', { class: 'n' }, n));
     const drill = (row) => {
       const next = new URLSearchParams(params);
       next.set('jurisdiction', row.code);
@@ -161,9 +167,24 @@
       { label: t('births'), data: a.months.map(m => m.births) }]);
   }
 
-  (window.RENKOU_PAGES = window.RENKOU_PAGES || []).push(function (helpers) {
-    shell = helpers;
-    return { statistics: page };
-  });
-  window.RenkouStats = { asOf: asOf, bar: bar, ageChart: ageChart };
+  async function dashboard() {
+    const { el, get, t, show, failure } = ui();
+    // one request: counts from the statistics snapshot, pending decisions live (GET /api/statistics/dashboard)
+    const res = await get('/api/statistics/dashboard');
+    if (!res.ok) { show(el('h2', {}, t('dashboard')), failure(res)); return; }
+    const d = res.data;
+    const canvas = el('canvas', { id: 'chart', width: 600, height: 260 });
+    const ages = el('canvas', { id: 'chart-ages', width: 600, height: 260 });
+    show(el('h2', {}, t('dashboard')), el('p', { class: 'muted', id: 'as-of' }, asOf(d.snapshot)),
+      el('div', { class: 'cards' }, card('residentCount', d.residents, 'count-residents'),
+        card('householdCount', d.households, 'count-households'),
+        card('pendingHere', d.pendingForMe + ' (' + t('pendingReady') + ' ' + d.pendingReadyForMe + ')', 'count-pending'),
+        card('certificateCount', d.validCertificates, 'count-certificates'),
+        card('migrantsPresent', d.migrantsPresent, 'count-migrants')),
+      el('h2', {}, t('applicationsByStatus')), canvas, el('h2', {}, t('ageSex')), ages);
+    bar(canvas, d.applicationsByStatus.map(x => t(x.key)), [{ data: d.applicationsByStatus.map(x => x.total) }]);
+    ageChart(ages, d.byAgeBand);
+  }
+
+  shell.register(null, { routes: { dashboard: dashboard, statistics: page } });
 })();

@@ -8,8 +8,7 @@ import java.util.Map;
  * sets. Read from {@code features/<id>/feature.json} and {@code bundles.txt}; see {@link FeatureCatalog}.
  */
 public record Feature(String id, String version, String kind, Map<String, String> name, List<String> requires,
-        int startLevel, Map<String, Integer> bundleStartLevels, Map<String, String> properties, List<Coordinate> bundles,
-        List<String> tables) {
+        int startLevel, Map<String, Integer> bundleStartLevels, Map<String, String> properties, List<Coordinate> bundles) {
 
     /** A bundle by its Maven coordinates. */
     public record Coordinate(String groupId, String artifactId, String version) {

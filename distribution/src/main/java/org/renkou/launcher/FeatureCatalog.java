@@ -76,8 +76,7 @@ public final class FeatureCatalog {
         ((Map<String, Object>) m.getOrDefault("name", Map.of())).forEach((k, v) -> name.put(k, String.valueOf(v)));
         return new Feature(id, (String) m.get("version"), (String) m.getOrDefault("kind", "module"), name,
                 List.copyOf((List<String>) m.getOrDefault("requires", List.of())),
-                ((Number) m.getOrDefault("startLevel", 20.0)).intValue(), levels, props, List.copyOf(bundles),
-                List.copyOf((List<String>) m.getOrDefault("tables", List.of())));
+                ((Number) m.getOrDefault("startLevel", 20.0)).intValue(), levels, props, List.copyOf(bundles));
     }
 
     /**
@@ -149,8 +148,8 @@ public final class FeatureCatalog {
      * The module catalogue as framework properties, for the module manager inside the framework (which has no JSON
      * reader of its own): {@code renkou.modules} lists the ids in start order; for each id,
      * {@code renkou.module.<id>.} {@code name.zh}, {@code name.en}, {@code kind}, {@code version}, {@code requires},
-     * {@code bundles} (file names in {@code system/}) and {@code tables} (the database tables it owns), lists
-     * comma-separated.
+     * {@code bundles} (file names in {@code system/}), lists comma-separated. (The tables a module owns are not listed:
+     * the module manager reads them from the module's migrations.)
      */
     public Map<String, String> moduleProperties() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -163,7 +162,6 @@ public final class FeatureCatalog {
             out.put(p + "version", f.version() == null ? "" : f.version());
             out.put(p + "requires", String.join(",", f.requires()));
             out.put(p + "bundles", String.join(",", f.bundles().stream().map(Feature.Coordinate::fileName).toList()));
-            out.put(p + "tables", String.join(",", f.tables()));
         }
         return out;
     }

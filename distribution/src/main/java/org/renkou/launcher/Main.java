@@ -45,7 +45,15 @@ public final class Main {
         Files.createDirectories(settings.logs());
         Files.createDirectories(settings.deploy());
         Files.createDirectories(settings.data());
-        teeConsole(settings.logs().resolve("renkou.log"));
+        // the log holds the first administrator's password, the data folder every resident: owner only
+        ownerOnly(settings.logs());
+        ownerOnly(settings.data());
+        Path logFile = settings.logs().resolve("renkou.log");
+        if (!Files.exists(logFile)) {
+            Files.createFile(logFile);
+        }
+        ownerOnly(logFile);
+        teeConsole(logFile);
         FrameworkConfig.systemProperties(settings).forEach(System::setProperty);
         Logger log = LoggerFactory.getLogger("renkou");
 
@@ -147,6 +155,16 @@ public final class Main {
     }
 
     /** Everything written to the console also goes to the log file, so a failed start is visible in both. */
+    /** rwx------ (folders) or rw------- (files) where the file system has POSIX permissions; else left alone. */
+    static void ownerOnly(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    Files.isDirectory(p) ? "rwx------" : "rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Windows, or a file system without POSIX permissions: the folder's ACLs apply
+        }
+    }
+
     private static void teeConsole(Path logFile) throws IOException {
         OutputStream file = Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         System.setOut(new PrintStream(new Tee(System.out, file), true, StandardCharsets.UTF_8));

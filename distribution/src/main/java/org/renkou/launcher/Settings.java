@@ -2,6 +2,7 @@ package org.renkou.launcher;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Where and how Renkou runs, read once from the environment ({@code RENKOU_*}) or the matching system properties
@@ -9,9 +10,15 @@ import java.util.Map;
  *
  * @param distribution the unpacked distribution (bin/, lib/, features/, system/)
  * @param home data, logs, deploy/ and the framework cache
+ * @param database framework properties {@code renkou.db.*} for the database, from {@code RENKOU_DB},
+ *        {@code RENKOU_DB_USER}, {@code RENKOU_DB_PASSWORD_FILE} (empty: the embedded Derby database under data)
  */
 public record Settings(Path distribution, Path home, Path data, int port, String host, boolean sampleData,
-        boolean shell) {
+        boolean shell, Map<String, String> database) {
+    /** Environment variable → framework property read by the core's database configuration (PID org.renkou.db). */
+    private static final Map<String, String> DATABASE = Map.of("RENKOU_DB", "renkou.db.url",
+            "RENKOU_DB_USER", "renkou.db.user", "RENKOU_DB_PASSWORD_FILE", "renkou.db.password.file",
+            "RENKOU_DB_POOL_SIZE", "renkou.db.pool.size");
 
     /** A setting that cannot be used; the message is for the person starting Renkou. */
     public static final class InvalidSetting extends RuntimeException {
@@ -38,9 +45,16 @@ public record Settings(Path distribution, Path home, Path data, int port, String
             }
         }
         String host = value("RENKOU_HOST", "renkou.host", env, sys);
+        Map<String, String> database = new TreeMap<>();
+        DATABASE.forEach((envName, propName) -> {
+            String v = value(envName, propName, env, sys);
+            if (v != null) {
+                database.put(propName, v.strip());
+            }
+        });
         return new Settings(distribution, home, data, port, host == null ? "127.0.0.1" : host.strip(),
                 !"false".equalsIgnoreCase(value("RENKOU_SAMPLE_DATA", "renkou.sampleData", env, sys)),
-                !"false".equalsIgnoreCase(value("RENKOU_SHELL", "renkou.shell", env, sys)));
+                !"false".equalsIgnoreCase(value("RENKOU_SHELL", "renkou.shell", env, sys)), Map.copyOf(database));
     }
 
     private static String value(String envName, String propName, Map<String, String> env, Map<String, String> sys) {

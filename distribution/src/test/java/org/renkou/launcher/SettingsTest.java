@@ -37,6 +37,15 @@ class SettingsTest {
     }
 
     @Test
+    void databaseComesFromTheEnvironmentAsFrameworkProperties() {
+        assertTrue(Settings.from(DIST, Map.of(), Map.of()).database().isEmpty(), "no setting: embedded Derby");
+        Settings s = Settings.from(DIST, Map.of("RENKOU_DB", " postgresql://db:5432/renkou ", "RENKOU_DB_USER",
+                "renkou", "RENKOU_DB_PASSWORD_FILE", "/etc/renkou/db-password"), Map.of("renkou.db.user", "ops"));
+        assertEquals(Map.of("renkou.db.url", "postgresql://db:5432/renkou", "renkou.db.user", "ops",
+                "renkou.db.password.file", "/etc/renkou/db-password"), s.database());
+    }
+
+    @Test
     void badPortIsASentence() {
         for (String bad : new String[] {"eighty", "0", "65536", "-1"}) {
             Settings.InvalidSetting e = assertThrows(Settings.InvalidSetting.class,

@@ -28,15 +28,16 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.renkou.core.api.CertificateType;
 import org.renkou.core.api.CitizenId;
-import org.renkou.core.api.HouseholdDTO;
-import org.renkou.core.api.ResidentDTO;
+import org.renkou.core.api.Province;
 import org.renkou.core.api.benefit.AmountPeriod;
 import org.renkou.core.api.benefit.ApprovalStep;
 import org.renkou.core.api.benefit.BenefitScheme;
 import org.renkou.core.api.benefit.Eligibility;
 import org.renkou.core.api.benefit.ReviewLevel;
+import org.renkou.core.api.certificate.CertificateType;
+import org.renkou.core.api.household.HouseholdDTO;
+import org.renkou.core.api.resident.ResidentDTO;
 
 /**
  * Registrations, certificates and benefit applications over HTTP in the real platform. The probe registers a
@@ -161,7 +162,7 @@ public class BenefitsIT {
 
     private static Dictionary<String, Object> province(String code) {
         Dictionary<String, Object> p = new Hashtable<>();
-        p.put(BenefitScheme.PROVINCE_PROPERTY, code);
+        p.put(Province.PROPERTY, code);
         return p;
     }
 
@@ -295,7 +296,7 @@ public class BenefitsIT {
             assertOk(admin.get("/api/certificate-types"), "\"key\":\"one-child-parents-glory\"", "独生子女父母光荣证");
             String cert = "{\"type\":\"one-child-parents-glory\",\"number\":\"GD-1\",\"holderIds\":[" + man + ","
                     + woman + "],\"issuedOn\":\"2017-01-01\"}";
-            assertProblem(other.postJson("/api/certificates", cert), 403, "holderIds[0]");
+            assertProblem(other.postJson("/api/certificates", cert), 404, "holderIds[0]");
             Http.Response c = community.postJson("/api/certificates", cert);
             assertEquals(c.body(), 201, c.status());
             long id = number(c.body(), "id");

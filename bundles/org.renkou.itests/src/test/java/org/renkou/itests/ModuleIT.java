@@ -202,6 +202,50 @@ public class ModuleIT {
         assertTrue(run("renkou:modules"), run("renkou:modules").contains("notes"));
     }
 
+    /**
+     * One door for every page: {@code /api/ui/menu} answers the core's entries and the modules' alike, only those the
+     * caller's roles allow (checked on the server), in menu order; a module's entry goes with the module.
+     */
+    @Test
+    public void theMenuAnswersOnlyWhatTheCallerMayOpen() throws Exception {
+        awaitNotesOn();
+        assertEquals(201, http.postJson("/api/staff", "{\"username\":\"officer-menu\",\"name\":\"某\","
+                + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606901001\"]}").status());
+        List<String> admin = menuIds(http);
+        List<String> officer = menuIds(http.as("officer-menu"));
+        List<String> office = List.of("dashboard", "tree", "residents", "imports", "households", "registrations", "certificates",
+                "benefits", "migrants", "exchange", "policy", "statistics");
+        assertEquals(admin.toString(), office, admin.subList(0, office.size()));
+        assertEquals(admin.toString(), List.of("audit", "staff", "modules"), admin.subList(office.size(), office.size() + 3));
+        assertTrue(admin.toString(), admin.contains("notes"));
+        assertEquals(officer.toString(), office, officer.subList(0, office.size()));
+        assertFalse(officer.toString(), officer.contains("staff") || officer.contains("audit") || officer.contains("modules"));
+        assertTrue(officer.toString(), officer.contains("notes"));
+        assertTrue(http.get("/api/ui/menu").body().contains("\"script\":\"/ui/modules/notes/notes.js\""));
+
+        assertTrue(http.post("/api/admin/modules/notes/disable?cascade=true").body().contains("\"state\":\"DISABLED\""));
+        http.await("/api/ui/menu", r -> !r.body().contains("\"id\":\"notes\""), 10);
+        assertFalse(menuIds(http.as("officer-menu")).contains("notes"));
+        assertTrue("the core's entries stay", menuIds(http.as("officer-menu")).containsAll(office));
+        // on again, with notes-plus if another test left it (it needs notes and went off with it)
+        String again = http.get("/api/modules/notes-plus").status() == 200 ? "notes-plus/enable?cascade=true" : "notes/enable";
+        assertTrue(http.post("/api/admin/modules/" + again).body().contains("\"state\":\"ENABLED\""));
+        http.await("/api/ui/menu", r -> r.body().contains("\"id\":\"notes\""), 10);
+        awaitNotesOn();
+    }
+
+    /** The entries' ids, in the order the menu answers them. */
+    private static List<String> menuIds(Http client) throws Exception {
+        Http.Response menu = client.get("/api/ui/menu");
+        assertEquals(menu.body(), 200, menu.status());
+        List<String> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":\"([^\"]+)\"").matcher(menu.body());
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
     private String run(String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -11,30 +11,30 @@ import java.util.List;
 
 import javax.inject.Inject;
 
+import java.util.Hashtable;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleRevision;
-import org.osgi.util.tracker.ServiceTracker;
-import org.renkou.core.api.JurisdictionDTO;
-import org.renkou.core.api.JurisdictionLevel;
-import org.renkou.core.api.JurisdictionService;
-import org.renkou.core.api.AuditAction;
-import org.renkou.core.api.AuditQuery;
-import org.renkou.core.api.AuditService;
-import org.renkou.core.api.Caller;
 import org.osgi.service.cm.ConfigurationAdmin;
-import java.util.Hashtable;
+import org.osgi.util.tracker.ServiceTracker;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.JurisdictionLevel;
+import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.audit.AuditQuery;
+import org.renkou.core.api.audit.AuditService;
+import org.renkou.core.api.jurisdiction.JurisdictionDTO;
+import org.renkou.core.api.jurisdiction.JurisdictionService;
 
 /**
  * The platform as the features make it, inside a real Felix: every bundle active, the core service working on a

@@ -64,6 +64,21 @@ public final class RenkouOptions {
                 Integer.toString(port), "RENKOU_SHELL", "false"), Map.of());
     }
 
+    /**
+     * With {@code -Drenkou.it.db=postgresql} every Pax Exam test runs on a fresh database of a private PostgreSQL
+     * cluster ({@link PostgresServer}) instead of Derby under the home folder (docs/testing.md).
+     */
+    static List<Option> database() {
+        if (!"postgresql".equals(System.getProperty(PostgresServer.IT_DATABASE))) {
+            return List.of();
+        }
+        PostgresServer pg = PostgresServer.shared();
+        String db = pg.createDatabase("it");
+        return List.of(frameworkProperty("renkou.db.url").value(pg.url(db)),
+                frameworkProperty("renkou.db.user").value(PostgresServer.USER),
+                frameworkProperty("renkou.db.password.file").value(pg.passwordFile().toString()));
+    }
+
     public static Option[] renkouRuntime(Path home, int port) {
         Settings s = settings(home, port);
         FeatureCatalog catalog;
@@ -79,6 +94,7 @@ public final class RenkouOptions {
                 options.add(frameworkProperty(k).value(v));
             }
         });
+        options.addAll(database());
         // the tests name their staff member in X-Renkou-User; never set in the distribution (see CallerFilter)
         options.add(frameworkProperty("renkou.auth.trustHeader").value("true"));
         options.add(systemPackages(FrameworkConfig.EXTRA_PACKAGES.split(",")));

@@ -43,7 +43,7 @@ class ResidentIT {
     @AfterAll
     static void stop() {
         if (container != null) {
-            container.stop();
+            Containers.stop(container, "ResidentIT", false);
         }
     }
 

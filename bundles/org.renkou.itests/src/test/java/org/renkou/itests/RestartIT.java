@@ -30,7 +30,7 @@ class RestartIT {
                     "{\"code\":\"440606950\",\"name\":\"重启测试街道\",\"level\":\"STREET\",\"parentCode\":\"440606\"}");
             assertEquals(201, created.status(), created.body());
         } finally {
-            first.stop();
+            Containers.stop(first, "RestartIT-data-first", true);
         }
         assertTrue(home.resolve("data/renkou/service.properties").toFile().isFile(), "Derby database on disk");
 
@@ -41,7 +41,7 @@ class RestartIT {
             Http.Response provinces = http.get("/api/jurisdictions");
             assertEquals(3, provinces.body().split("\"level\":\"PROVINCE\"", -1).length - 1, provinces.body());
         } finally {
-            second.stop();
+            Containers.stop(second, "RestartIT-data-second", false);
         }
     }
 
@@ -63,7 +63,7 @@ class RestartIT {
             Http.Response off = http.post("/api/admin/modules/notes/disable");
             assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
         } finally {
-            first.stop();
+            Containers.stop(first, "RestartIT-modules-first", true);
         }
 
         TestContainer second = start(home, port);
@@ -76,7 +76,7 @@ class RestartIT {
             Http.Response data = http.await("/api/fixture/notes", r -> r.status() == 200, 30);
             assertTrue(data.body().contains("重启前"), data.body());
         } finally {
-            second.stop();
+            Containers.stop(second, "RestartIT-modules-second", false);
         }
     }
 

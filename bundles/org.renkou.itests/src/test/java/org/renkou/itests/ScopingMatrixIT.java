@@ -24,9 +24,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.renkou.core.api.CertificateType;
 import org.renkou.core.api.CitizenId;
+import org.renkou.core.api.Province;
 import org.renkou.core.api.benefit.BenefitScheme;
+import org.renkou.core.api.certificate.CertificateType;
 
 /**
  * The scoping matrix: for every REST endpoint that reads a record by id, an officer of community A asking for a
@@ -63,7 +64,7 @@ public class ScopingMatrixIT {
     @Test
     public void communityACannotReachCommunityBRecords() throws Exception {
         Dictionary<String, Object> gd = new Hashtable<>();
-        gd.put(BenefitScheme.PROVINCE_PROPERTY, "44");
+        gd.put(Province.PROPERTY, "44");
         ServiceRegistration<?> scheme = context.registerService(BenefitScheme.class, new BenefitsIT.TestScheme(), gd);
         ServiceRegistration<?> type = context.registerService(CertificateType.class, new BenefitsIT.GloryCertificate(), gd);
         try {

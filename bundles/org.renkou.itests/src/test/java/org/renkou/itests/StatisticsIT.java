@@ -87,7 +87,7 @@ class StatisticsIT {
     @AfterAll
     static void stop() {
         if (container != null) {
-            container.stop();
+            Containers.stop(container, "StatisticsIT", false);
         }
     }
 

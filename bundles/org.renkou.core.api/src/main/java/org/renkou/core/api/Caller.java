@@ -67,6 +67,30 @@ public final class Caller {
         return false;
     }
 
+    /** Whether the caller holds at least one of {@code any} (e.g. {@link Role#PEOPLE_WRITERS}). */
+    public boolean hasAny(Set<Role> any) {
+        for (Role r : any) {
+            if (roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether one of these jurisdiction codes (nulls ignored) lies within the caller's reach: the rule for records
+     * seen from several places, e.g. a resident, whom the place of residence and the place of registration both
+     * see (dual jurisdiction, 双重管理).
+     */
+    public boolean coversAny(String... codes) {
+        for (String code : codes) {
+            if (covers(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the jurisdiction {@code code} lies within one of the caller's jurisdictions. */
     public boolean covers(String code) {
         if (code == null) {
@@ -86,9 +110,31 @@ public final class Caller {
      * @param actionZh what was attempted, in Chinese, for the message (e.g. 修改居民信息)
      */
     public void require(String actionZh, String actionEn, Role... any) {
+        require(actionZh, actionEn, Set.of(any));
+    }
+
+    /** {@link #require(String, String, Role...)} for a role set such as {@link Role#PEOPLE_WRITERS}. */
+    public void require(String actionZh, String actionEn, Set<Role> any) {
         if (!hasAny(any)) {
             throw RenkouException.forbidden("您的岗位无权" + actionZh + "。",
                     "Your role does not allow you to " + actionEn + ".");
+        }
+    }
+
+    /** Whether the caller works over the whole tree (the empty code), as platform-level staff do. */
+    public boolean coversEverything() {
+        return prefixes.contains("");
+    }
+
+    /**
+     * Fails with FORBIDDEN unless the caller is a platform-level administrator: ADMIN over the whole tree. Operations
+     * that change the platform for everybody (modules, deploy, configuration) need it; an ADMIN of one community
+     * manages only their own staff.
+     */
+    public void requirePlatformAdmin(String actionZh, String actionEn) {
+        if (!has(Role.ADMIN) || !coversEverything()) {
+            throw RenkouException.forbidden("只有平台级管理员（辖区为全部）可以" + actionZh + "。",
+                    "Only a platform-level administrator (jurisdiction: all) may " + actionEn + ".");
         }
     }
 

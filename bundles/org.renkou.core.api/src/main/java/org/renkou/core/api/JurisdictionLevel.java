@@ -3,7 +3,8 @@ package org.renkou.core.api;
 import java.util.regex.Pattern;
 
 /**
- * Level of a {@link JurisdictionDTO jurisdiction} (行政区划层级), from province down to resident group.
+ * Level of a {@link org.renkou.core.api.jurisdiction.JurisdictionDTO jurisdiction} (行政区划层级), from province down
+ * to resident group.
  *
  * <p>Codes follow GB/T 2260 for the three upper levels (6 digits) and the statistical division code
  * (统计用区划代码) below: 9 digits for a street or township, 12 for a community or village. A resident group

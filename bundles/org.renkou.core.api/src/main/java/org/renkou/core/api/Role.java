@@ -1,5 +1,9 @@
 package org.renkou.core.api;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * A staff role (岗位). A staff member may hold several; what each may do is decided in the service layer, not only
  * hidden in the UI.
@@ -21,6 +25,14 @@ public enum Role {
     ASSOCIATION_SECRETARY("协会秘书", "association secretary"),
     /** 审计员: reads the audit log, changes nothing. */
     AUDITOR("审计员", "read-only auditor");
+
+    /** Register and change people and their records: residents, households, registrations, certificates, benefit
+     * applications, migrants and imports. */
+    public static final Set<Role> PEOPLE_WRITERS = Collections.unmodifiableSet(EnumSet.of(ADMIN, DIRECTOR, FAMILY_SERVICES));
+    /** Take part in the approval of benefit applications and read residents' sensitive fields. */
+    public static final Set<Role> CASEWORKERS = Collections.unmodifiableSet(EnumSet.of(DIRECTOR, FAMILY_SERVICES));
+    /** Read the audit log. */
+    public static final Set<Role> AUDIT_READERS = Collections.unmodifiableSet(EnumSet.of(AUDITOR, DIRECTOR, ADMIN));
 
     private final String nameZh;
     private final String nameEn;

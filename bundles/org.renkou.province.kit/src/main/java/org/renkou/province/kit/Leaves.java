@@ -13,7 +13,9 @@ import org.renkou.core.api.province.PolicySource;
 /**
  * Leave entitlements (假期) from the rules in force on a date. Maternity leave is the province's total where it sets
  * one ({@code leave.maternity.total}, e.g. Heilongjiang's 180 days), else the national base plus the province's
- * extension ({@code leave.maternity.base} + {@code leave.maternity.extra}, e.g. 98 + 80 in Guangdong).
+ * extension ({@code leave.maternity.base} + {@code leave.maternity.extra}, e.g. 98 + 80 in Guangdong). Miscarriage or
+ * termination leave (流产假) comes by the month the pregnancy ended: {@code leave.miscarriage.under-4-months},
+ * {@code .from-4-months} and, where a province sets it, {@code .from-7-months}.
  */
 public final class Leaves {
     private Leaves() {
@@ -28,6 +30,9 @@ public final class Leaves {
         simple(rules, date, "leave.parental", LeaveKind.PARENTAL, out);
         simple(rules, date, "leave.marriage", LeaveKind.MARRIAGE, out);
         simple(rules, date, "leave.only-child-care", LeaveKind.ONLY_CHILD_CARE, out);
+        simple(rules, date, "leave.miscarriage.under-4-months", LeaveKind.MISCARRIAGE_UNDER_4_MONTHS, out);
+        simple(rules, date, "leave.miscarriage.from-4-months", LeaveKind.MISCARRIAGE_FROM_4_MONTHS, out);
+        simple(rules, date, "leave.miscarriage.from-7-months", LeaveKind.MISCARRIAGE_FROM_7_MONTHS, out);
         return out;
     }
 

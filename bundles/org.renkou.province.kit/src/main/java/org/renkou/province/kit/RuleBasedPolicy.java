@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
-import org.renkou.core.api.CertificateType;
 import org.renkou.core.api.benefit.BenefitScheme;
+import org.renkou.core.api.certificate.CertificateType;
 import org.renkou.core.api.province.Entitlement;
 import org.renkou.core.api.province.FamilyFacts;
 import org.renkou.core.api.province.FormDefinition;
@@ -64,7 +64,7 @@ public class RuleBasedPolicy implements RegionalPolicy {
     /** Publishes the schemes ({@link BenefitScheme}) and certificate types ({@link CertificateType}) as services. */
     public final void register(BundleContext context) {
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(BenefitScheme.PROVINCE_PROPERTY, province.code());
+        props.put(org.renkou.core.api.Province.PROPERTY, province.code());
         for (BenefitScheme s : schemes) {
             registrations.add(context.registerService(BenefitScheme.class, s, props));
         }

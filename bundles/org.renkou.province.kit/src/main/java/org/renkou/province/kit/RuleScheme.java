@@ -5,14 +5,14 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.renkou.core.api.HouseholdDTO;
-import org.renkou.core.api.ResidentDTO;
 import org.renkou.core.api.benefit.AmountPeriod;
 import org.renkou.core.api.benefit.ApprovalStep;
 import org.renkou.core.api.benefit.BenefitScheme;
 import org.renkou.core.api.benefit.Eligibility;
 import org.renkou.core.api.benefit.ReviewLevel;
+import org.renkou.core.api.household.HouseholdDTO;
 import org.renkou.core.api.province.PolicyRegistry;
+import org.renkou.core.api.resident.ResidentDTO;
 
 /**
  * One standard scheme of a province as a {@link BenefitScheme} for the core's application workflow: eligibility from

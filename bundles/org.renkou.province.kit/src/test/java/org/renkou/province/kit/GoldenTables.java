@@ -16,6 +16,7 @@ import org.renkou.core.api.province.Entitlement;
 import org.renkou.core.api.province.FamilyFacts;
 import org.renkou.core.api.province.FamilyFacts.Child;
 import org.renkou.core.api.province.FamilyFacts.ChildStatus;
+import org.renkou.core.api.province.LeaveCalculator;
 import org.renkou.core.api.province.LeaveEntitlement;
 import org.renkou.core.api.province.LeaveKind;
 
@@ -90,6 +91,23 @@ public final class GoldenTables {
         assertEquals(Integer.parseInt(days), l.get().days(), l.get().noteZh());
         assertTrue(l.get().source().regulation().contains(citation) || l.get().noteZh().contains(citation),
                 "cites " + citation + ": " + l.get().noteZh());
+    }
+
+    /**
+     * Checks the leave calculator for one event against a golden row: the mother's and the father's total days,
+     * and that every addend cites a source.
+     *
+     * @param event  {@code BIRTH} or {@code MISCARRIAGE}
+     * @param father expected days, or empty for none
+     */
+    public static void checkLeaveEvent(RuleBasedPolicy policy, String date, String event, int babies, boolean difficult,
+            int months, int mother, String father) {
+        LeaveCalculator.Result r = LeaveCalculator.of(policy.leaveEntitlements(LocalDate.parse(date)),
+                LeaveCalculator.Event.valueOf(event), babies, difficult, months);
+        assertEquals(mother, r.motherDays(), () -> "mother: " + r.mother());
+        assertEquals(father == null || father.isBlank() ? 0 : Integer.parseInt(father), r.fatherDays(),
+                () -> "father: " + r.father());
+        r.mother().forEach(a -> assertFalse(a.source().regulation().isBlank(), a.toString()));
     }
 
     private static void assertAmount(String expected, BigDecimal actual, String why) {

@@ -6,9 +6,12 @@ import jakarta.ws.rs.core.FeatureContext;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
 
 import org.osgi.service.component.annotations.Component;
+import org.renkou.module.api.rest.RestExtension;
+import org.renkou.rest.api.Json;
 
 /** Extensions every Renkou resource relies on: Jackson JSON and the problem+json error mappers. */
-@Component(service = Feature.class, property = JerseyWhiteboard.EXTENSION + "=true")
+@Component(service = Feature.class)
+@RestExtension
 public class ApiFeature implements Feature {
 
     @Override

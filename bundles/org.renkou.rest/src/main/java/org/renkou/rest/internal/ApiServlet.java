@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.renkou.rest.api.Problem;
+import org.renkou.rest.api.Problems;
 
 /**
  * The servlet at {@code /api/*}: hands each request to the current Jersey application. When modules come and go a
@@ -54,7 +56,7 @@ final class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
         Generation g = current;
         if (g == null) {
-            ProblemMappers.write(resp, Problem.of(503, "服务暂不可用",
+            Problems.write(resp, Problem.of(503, "服务暂不可用",
                     "接口正在启动，请稍后再试。 / The API is starting; try again shortly.", null));
             return;
         }

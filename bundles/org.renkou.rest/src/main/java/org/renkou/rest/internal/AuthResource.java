@@ -18,17 +18,20 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.AuthService;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
-import org.renkou.core.api.StaffService;
+import org.renkou.core.api.staff.AuthService;
+import org.renkou.core.api.staff.StaffService;
+import org.renkou.module.api.rest.RestCaller;
+import org.renkou.module.api.rest.RestResource;
 
 /**
  * {@code /api/auth}: login (sets the session cookie, answers the CSRF token), logout, who am I, change password.
  * The cookie is HttpOnly and SameSite=Strict, and Secure when the request came over HTTPS (directly or through a
  * proxy that says {@code X-Forwarded-Proto: https}).
  */
-@Component(service = AuthResource.class, property = JerseyWhiteboard.RESOURCE + "=true")
+@Component(service = AuthResource.class)
+@RestResource
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -88,7 +91,7 @@ public class AuthResource {
     @GET
     @Path("me")
     public Map<String, Object> me(@Context SecurityContext sc) {
-        Caller caller = CallerFilter.caller(sc);
+        Caller caller = RestCaller.of(sc);
         String name = staff.find(caller, caller.username()).map(d -> d.name).orElse(caller.username());
         return me(caller, name, CallerFilter.session(sc));
     }
@@ -97,7 +100,7 @@ public class AuthResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(@Context SecurityContext sc, PasswordChange in) {
-        Caller caller = CallerFilter.caller(sc);
+        Caller caller = RestCaller.of(sc);
         if (in == null || in.newPassword == null) {
             throw RenkouException.invalid("newPassword", "请填写新密码。", "Enter the new password.");
         }
@@ -105,7 +108,7 @@ public class AuthResource {
                 in.newPassword.toCharArray());
         SessionStore.Session s = CallerFilter.session(sc);
         if (s != null) {
-            s.passwordChangeRequired = false;
+            sessions.passwordChanged(s);
         }
         // a stolen session must not outlive the password it was opened with
         sessions.removeAllOf(caller.username(), s == null ? "" : s.id);

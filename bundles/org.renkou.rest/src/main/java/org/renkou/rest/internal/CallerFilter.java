@@ -1,7 +1,6 @@
 package org.renkou.rest.internal;
 
 import java.security.Principal;
-import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -14,6 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
+import org.renkou.module.api.rest.CallerPrincipal;
 
 /**
  * Puts the {@link Caller} of a request to the JAX-RS application, as {@link Callers} decides it, into the request's
@@ -44,7 +44,7 @@ public class CallerFilter implements ContainerRequestFilter {
 
     /** The caller of the current request (set by this filter). */
     static Caller caller(SecurityContext security) {
-        if (security != null && security.getUserPrincipal() instanceof CallerPrincipal p) {
+        if (security != null && security.getUserPrincipal() instanceof RequestPrincipal p) {
             return p.caller;
         }
         throw Callers.unauthenticated();
@@ -52,18 +52,18 @@ public class CallerFilter implements ContainerRequestFilter {
 
     /** The session of the current request, or null (header trust). */
     static SessionStore.Session session(SecurityContext security) {
-        return security != null && security.getUserPrincipal() instanceof CallerPrincipal p ? p.session : null;
+        return security != null && security.getUserPrincipal() instanceof RequestPrincipal p ? p.session : null;
     }
 
     /**
-     * Also a {@code Supplier<Caller>} (a JDK type, so no API change): a module's resource, which cannot see this
-     * class, takes the caller decided here instead of looking the staff member up a second time per request.
+     * The module API's {@link CallerPrincipal}: a module's resource takes the caller decided here through
+     * {@code RestCaller.of} instead of looking the staff member up a second time per request.
      */
-    private static final class CallerPrincipal implements Principal, Supplier<Caller> {
+    private static final class RequestPrincipal implements CallerPrincipal {
         final Caller caller;
         final SessionStore.Session session;
 
-        CallerPrincipal(Caller caller, SessionStore.Session session) {
+        RequestPrincipal(Caller caller, SessionStore.Session session) {
             this.caller = caller;
             this.session = session;
         }
@@ -74,17 +74,17 @@ public class CallerFilter implements ContainerRequestFilter {
         }
 
         @Override
-        public Caller get() {
+        public Caller caller() {
             return caller;
         }
     }
 
     private static final class CallerContext implements SecurityContext {
-        private final CallerPrincipal principal;
+        private final RequestPrincipal principal;
         private final boolean secure;
 
         CallerContext(Caller caller, SessionStore.Session session, SecurityContext original) {
-            this.principal = new CallerPrincipal(caller, session);
+            this.principal = new RequestPrincipal(caller, session);
             this.secure = original != null && original.isSecure();
         }
 

@@ -3,17 +3,21 @@ package org.renkou.rest.internal;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
-import org.renkou.core.api.StaffService;
+import org.renkou.core.api.staff.StaffService;
+import org.renkou.rest.api.ServletCallers;
 
 /**
  * Decides who the {@link Caller} of an API request is — for the JAX-RS application ({@link CallerFilter}) and for
- * the plain servlets of hot read paths ({@link ResidentLookupServlet}) alike, so both check the same way.
+ * the plain servlets of hot read paths ({@link ServletCallers}) alike, so both check the same way.
  *
  * <ul>
  * <li>A request with a live session cookie ({@link SessionStore}) acts as that staff member, looked up again on
@@ -27,8 +31,8 @@ import org.renkou.core.api.StaffService;
  * <li>Otherwise 401 (problem+json).</li>
  * </ul>
  */
-@Component(service = Callers.class)
-public class Callers {
+@Component(service = {Callers.class, ServletCallers.class})
+public class Callers implements ServletCallers {
     static final String USER_HEADER = "X-Renkou-User";
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String TRUST_HEADER_PROPERTY = "renkou.auth.trustHeader";
@@ -82,6 +86,21 @@ public class Callers {
             return new Resolved(caller, null);
         }
         throw unauthenticated();
+    }
+
+    @Override
+    public Caller caller(HttpServletRequest request, String path) {
+        String sessionId = null;
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (SessionStore.COOKIE.equals(c.getName())) {
+                    sessionId = c.getValue();
+                    break;
+                }
+            }
+        }
+        return resolve(request.getMethod(), path, sessionId, request::getHeader).caller();
     }
 
     static RenkouException unauthenticated() {

@@ -26,6 +26,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.renkou.core.api.HealthIndicator;
 import org.renkou.core.api.module.ModuleDTO;
 import org.renkou.core.api.module.ModuleService;
+import org.renkou.rest.api.Json;
+import org.renkou.rest.api.Problem;
+import org.renkou.rest.api.Problems;
 
 /**
  * {@code GET /api/health}: overall state, every {@link HealthIndicator}, and every bundle with its state.
@@ -84,7 +87,7 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (!"GET".equals(req.getMethod()) && !"HEAD".equals(req.getMethod())) {
             resp.setHeader("Allow", "GET, HEAD");
-            ProblemMappers.write(resp, Problem.of(405, "不支持该请求方法", "/api/health 只支持 GET。", null));
+            Problems.write(resp, Problem.of(405, "不支持该请求方法", "/api/health 只支持 GET。", null));
             return;
         }
         Cached c = current();

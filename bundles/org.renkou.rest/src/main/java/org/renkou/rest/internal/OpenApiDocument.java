@@ -27,7 +27,8 @@ import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.Parameter;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
-import org.renkou.core.api.ResidentDTO;
+import org.renkou.core.api.resident.ResidentDTO;
+import org.renkou.rest.api.Problem;
 
 /**
  * An OpenAPI 3.0 document (接口说明) built from Jersey's model of the resources registered right now: paths,
@@ -131,7 +132,7 @@ final class OpenApiDocument {
         if (raw == void.class || raw == Void.class) {
             responses.put("204", Map.of("description", "done"));
         } else if (Response.class.isAssignableFrom(raw)) {
-            responses.put("2XX", Map.of("description", "see the README for the answer",
+            responses.put("2XX", Map.of("description", "see docs/api.md for the answer",
                     "content", content(types(m.getProducedTypes()), Map.of())));
         } else {
             responses.put("200", Map.of("description", "OK",

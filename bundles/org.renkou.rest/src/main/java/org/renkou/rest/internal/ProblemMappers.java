@@ -1,12 +1,13 @@
 package org.renkou.rest.internal;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Locale;
+import static org.renkou.rest.api.Problems.answer;
+import static org.renkou.rest.api.Problems.english;
+import static org.renkou.rest.api.Problems.of;
+import static org.renkou.rest.api.Problems.title;
+
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,67 +21,20 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.renkou.core.api.RenkouException;
+import org.renkou.rest.api.Problem;
+import org.renkou.rest.api.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns every error into {@code application/problem+json} in the caller's language (Chinese unless the request
- * prefers English). No stack trace ever reaches the client; unexpected errors are logged with an incident number
- * that the answer repeats.
+ * prefers English), with the helpers of {@link Problems}. No stack trace ever reaches the client; unexpected errors
+ * are logged with an incident number that the answer repeats.
  */
 final class ProblemMappers {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMappers.class);
 
     private ProblemMappers() {
-    }
-
-    static boolean english(HttpHeaders headers) {
-        if (headers == null) {
-            return false;
-        }
-        try {
-            List<Locale> languages = headers.getAcceptableLanguages();
-            return !languages.isEmpty() && "en".equals(languages.get(0).getLanguage());
-        } catch (RuntimeException e) {
-            return false; // a malformed header must not turn an error answer into another error
-        }
-    }
-
-    static Response answer(Problem p) {
-        return Response.status(p.status).type(Problem.MEDIA_TYPE).entity(p).build();
-    }
-
-    /** An error the services raise on purpose, in the caller's language. */
-    static Problem of(RenkouException e, boolean en) {
-        int status = e.kind().httpStatus;
-        return Problem.of(status, title(status, en), en ? e.messageEn() : e.messageZh(), e.field());
-    }
-
-    /** Writes {@code p} from a plain servlet beside the JAX-RS application (health, lookup, API starting). */
-    static void write(HttpServletResponse resp, Problem p) throws IOException {
-        if (resp.isCommitted()) {
-            return; // part of an answer is out: nothing sensible can follow
-        }
-        resp.resetBuffer();
-        resp.setStatus(p.status);
-        resp.setContentType(Problem.MEDIA_TYPE);
-        Json.MAPPER.writeValue(resp.getOutputStream(), p);
-    }
-
-    static String title(int status, boolean en) {
-        switch (status) {
-            case 400: return en ? "Invalid request" : "请求有误";
-            case 401: return en ? "Not signed in" : "未登录";
-            case 403: return en ? "Forbidden" : "无权操作";
-            case 404: return en ? "Not found" : "未找到";
-            case 405: return en ? "Method not allowed" : "不支持该请求方法";
-            case 406: return en ? "Not acceptable" : "无法提供所要求的格式";
-            case 409: return en ? "Conflict" : "数据冲突";
-            case 413: return en ? "Payload too large" : "上传内容过大";
-            case 415: return en ? "Unsupported media type" : "不支持的内容类型";
-            case 503: return en ? "Service unavailable" : "服务暂不可用";
-            default: return status >= 500 ? (en ? "Server error" : "服务器错误") : (en ? "Request failed" : "请求失败");
-        }
     }
 
     /** Errors the services raise on purpose. */
@@ -116,6 +70,14 @@ final class ProblemMappers {
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .collect(Collectors.joining("."));
                 String value = e instanceof InvalidFormatException f ? String.valueOf(f.getValue()) : null;
+                if (e instanceof InvalidFormatException f && f.getTargetType() == java.time.LocalDate.class) {
+                    // one date rule for the whole API (Json.PlausibleDates)
+                    detail = en ? "Field '" + field + "' must be a date yyyy-MM-dd between "
+                            + org.renkou.core.api.Input.EARLIEST_DATE + " and " + org.renkou.core.api.Input.LATEST_DATE + "."
+                            : "字段“" + field + "”应为 yyyy-MM-dd 格式、在 " + org.renkou.core.api.Input.EARLIEST_DATE
+                                    + " 至 " + org.renkou.core.api.Input.LATEST_DATE + " 之间的日期。";
+                    return answer(Problem.of(400, title(400, en), detail, field));
+                }
                 detail = en ? "Field '" + field + "' has a value of the wrong type" + (value != null ? ": " + value : "") + "."
                         : "字段“" + field + "”的值类型不正确" + (value != null ? "：" + value : "") + "。";
             } else {
@@ -123,6 +85,17 @@ final class ProblemMappers {
             }
             return answer(Problem.of(400, title(400, en), detail, field));
         }
+    }
+
+    /** A lock wait timeout or deadlock somewhere in the causes (SQLState 40XL1/40XL2/40001). */
+    static boolean isLockTimeout(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40XL") || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Broken JSON text (as opposed to well-formed JSON with a wrong value), possibly wrapped by databind. */
@@ -178,6 +151,11 @@ final class ProblemMappers {
         }
 
         Response toResponse(Throwable e, boolean en) {
+            if (isLockTimeout(e)) {
+                // a lock wait that timed out anywhere (core, module units, plain JDBC): the documented 409
+                return answer(Problem.of(409, title(409, en), en ? "The record is being changed by someone else; "
+                        + "try again in a moment." : "该记录正被他人修改，请稍后重试。", null));
+            }
             String incident = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Unexpected error, incident {}", incident, e);
             return answer(Problem.of(500, title(500, en),

@@ -1,10 +1,16 @@
 package org.renkou.rest.internal;
 
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,60 +19,152 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.Role;
+import org.renkou.module.api.RenkouModules;
+import org.renkou.module.api.ui.MenuEntry;
+import org.renkou.module.api.ui.UiContribution;
 
 /**
- * {@code GET /api/ui/menu}: the menu entries modules contribute, read from the service registry on every request —
- * every service with {@code renkou.contribution=menu}, its names ({@code renkou.contribution.name.zh/.en}),
- * {@code renkou.contribution.path}, and for a module with pages of its own {@code renkou.contribution.script} (a
- * script under {@code /ui/modules/} the UI loads; it registers its routes with {@code window.Renkou}) and
- * {@code renkou.contribution.route} (the route the entry opens), and {@code renkou.contribution.module} (the module's
- * id, else the bundle's {@code Renkou-Module} header). A switched-off module's components are gone, and
- * so is its entry.
+ * {@code GET /api/ui/menu}: the staff UI's menu (菜单) — every {@link UiContribution} service described by
+ * {@link MenuEntry}, the core's pages (registered by the web bundle) and modules' pages alike. Only the entries whose
+ * roles the caller has are answered (the server decides; the UI renders what it gets), sorted by group, then order.
+ * A switched-off module's components are gone, and so are its entries.
  */
 @Component(service = UiMenuResource.class, property = JerseyWhiteboard.RESOURCE + "=true")
 @Path("ui")
 @Produces(MediaType.APPLICATION_JSON)
 public class UiMenuResource {
-    static final String FILTER = "(renkou.contribution=menu)";
-    private final BundleContext context;
+    /** The groups in the order the menu shows them; other groups follow, by name. */
+    static final List<String> GROUPS = List.of("office", "stats", "admin", "modules");
+    private static final Pattern MODULE_CONDITION =
+            Pattern.compile("\\(osgi\\.condition\\.id=" + Pattern.quote(RenkouModules.CONDITION_PREFIX) + "([^)]+)\\)");
+    private static final Comparator<MenuEntryDTO> MENU_ORDER = Comparator
+            .comparingInt((MenuEntryDTO e) -> groupRank(e.group)).thenComparing(e -> e.group)
+            .thenComparingInt(e -> e.order).thenComparing(e -> e.id);
 
-    @Activate
-    public UiMenuResource(BundleContext context) {
-        this.context = context;
+    private final Map<ServiceReference<?>, Entry> entries = new ConcurrentHashMap<>();
+
+    @Reference(service = UiContribution.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, target = "(" + MenuEntry.PREFIX_ + "kind=menu)")
+    void addEntry(ServiceReference<UiContribution> ref) {
+        entries.put(ref, Entry.of(ref));
+    }
+
+    void updatedEntry(ServiceReference<UiContribution> ref) {
+        addEntry(ref);
+    }
+
+    void removeEntry(ServiceReference<UiContribution> ref) {
+        entries.remove(ref);
     }
 
     @GET
     @Path("menu")
-    public List<Map<String, Object>> menu(@Context SecurityContext sc) throws InvalidSyntaxException {
-        CallerFilter.caller(sc); // any logged-in staff member
-        ServiceReference<?>[] refs = context.getAllServiceReferences(null, FILTER);
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (refs == null) {
-            return out;
-        }
-        for (ServiceReference<?> ref : refs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("nameZh", text(ref.getProperty("renkou.contribution.name.zh")));
-            m.put("nameEn", text(ref.getProperty("renkou.contribution.name.en")));
-            m.put("path", text(ref.getProperty("renkou.contribution.path")));
-            m.put("script", text(ref.getProperty("renkou.contribution.script")));
-            m.put("route", text(ref.getProperty("renkou.contribution.route")));
-            // a feature's module names itself (its bundles carry no Renkou-Module header); a deployed one by header
-            Object module = ref.getProperty("renkou.contribution.module");
-            m.put("module", module != null ? module.toString()
-                    : ref.getBundle() == null ? null : ref.getBundle().getHeaders("").get("Renkou-Module"));
-            out.add(m);
-        }
-        out.sort(Comparator.comparing(m -> String.valueOf(m.get("nameZh"))));
-        return out;
+    public List<MenuEntryDTO> menu(@Context SecurityContext sc) {
+        return menuFor(CallerFilter.caller(sc), entries.values()); // 401 without a caller
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    /** The entries {@code caller} may open, in menu order. */
+    static List<MenuEntryDTO> menuFor(Caller caller, Collection<Entry> all) {
+        Set<String> roles = caller.roles().stream().map(Role::name).collect(Collectors.toSet());
+        return all.stream().filter(e -> e.roles.isEmpty() || e.roles.stream().anyMatch(roles::contains))
+                .map(e -> e.dto).sorted(MENU_ORDER).collect(Collectors.toList());
+    }
+
+    private static int groupRank(String group) {
+        int i = GROUPS.indexOf(group);
+        return i < 0 ? GROUPS.size() : i;
+    }
+
+    /** One menu entry as the UI gets it. */
+    public static class MenuEntryDTO {
+        public String id;
+        public String nameZh;
+        public String nameEn;
+        public String group;
+        public int order;
+        public String route;
+        /** The script that registers the route's page with {@code window.Renkou}; null when none is needed. */
+        public String script;
+        /** The module whose entry this is; null for the core's pages (always on). */
+        public String module;
+    }
+
+    /** A registered entry: what the UI gets, and the roles (any of them) that may see it. */
+    static final class Entry {
+        final MenuEntryDTO dto;
+        final List<String> roles;
+
+        Entry(MenuEntryDTO dto, List<String> roles) {
+            this.dto = dto;
+            this.roles = roles;
+        }
+
+        static Entry of(ServiceReference<?> ref) {
+            Bundle bundle = ref.getBundle();
+            return of(key -> ref.getProperty(key), bundle == null ? null
+                    : bundle.getHeaders("").get(RenkouModules.MODULE_HEADER));
+        }
+
+        /**
+         * From the {@link MenuEntry} service properties. The module is the registering bundle's
+         * {@code Renkou-Module} header, else the module whose condition the component waits for.
+         */
+        static Entry of(Function<String, Object> property, String moduleHeader) {
+            MenuEntryDTO d = new MenuEntryDTO();
+            d.id = text(property.apply(MenuEntry.PREFIX_ + "id"));
+            d.nameZh = text(property.apply(MenuEntry.PREFIX_ + "name.zh"));
+            d.nameEn = text(property.apply(MenuEntry.PREFIX_ + "name.en"));
+            d.group = text(property.apply(MenuEntry.PREFIX_ + "group"));
+            if (d.group == null) {
+                d.group = "modules";
+            }
+            d.order = number(property.apply(MenuEntry.PREFIX_ + "order"));
+            d.route = text(property.apply(MenuEntry.PREFIX_ + "route"));
+            d.script = text(property.apply(MenuEntry.PREFIX_ + "script"));
+            d.module = moduleHeader;
+            Object condition = property.apply(RenkouModules.SATISFYING_CONDITION);
+            if (d.module == null && condition != null) {
+                Matcher m = MODULE_CONDITION.matcher(condition.toString());
+                d.module = m.find() ? m.group(1) : null;
+            }
+            return new Entry(d, strings(property.apply(MenuEntry.PREFIX_ + "roles")));
+        }
+
+        private static List<String> strings(Object value) {
+            if (value == null) {
+                return List.of();
+            }
+            if (value instanceof String[] a) {
+                return List.of(a);
+            }
+            if (value instanceof Collection<?> c) {
+                return c.stream().map(String::valueOf).collect(Collectors.toList());
+            }
+            return Arrays.asList(value.toString());
+        }
+
+        /** A typed entry's order is an Integer; a hand-written property may be a string, or nonsense (last then). */
+        private static int number(Object value) {
+            if (value instanceof Number n) {
+                return n.intValue();
+            }
+            try {
+                return value == null ? 100 : Integer.parseInt(value.toString().trim());
+            } catch (NumberFormatException e) {
+                return Integer.MAX_VALUE;
+            }
+        }
+
+        private static String text(Object value) {
+            return value == null || value.toString().isEmpty() ? null : value.toString();
+        }
     }
 }

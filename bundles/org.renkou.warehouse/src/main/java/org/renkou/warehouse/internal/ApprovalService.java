@@ -13,11 +13,11 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
+import org.renkou.core.api.audit.AuditAction;
 import org.renkou.warehouse.internal.WarehouseDTO.CountLine;
 import org.renkou.warehouse.internal.WarehouseDTO.Decision;
 import org.renkou.warehouse.internal.WarehouseDTO.Scrap;
@@ -38,7 +38,7 @@ import org.renkou.warehouse.internal.entities.StoreEntity;
  * explained and adjusted only once a director approves, and scrapping (报废), submitted by the store and written
  * off only once a director of the level above approves — never a silent delete: both end in ledger entries.
  */
-@Component(service = ApprovalService.class, property = WarehouseDatabase.MODULE_CONDITION)
+@Component(service = ApprovalService.class, property = Warehouse.CONDITION)
 public class ApprovalService {
     static final Pattern QUARTER = Pattern.compile("\\d{4}Q[1-4]");
 

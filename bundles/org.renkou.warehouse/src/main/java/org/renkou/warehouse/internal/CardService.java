@@ -11,12 +11,12 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
-import org.renkou.core.api.ResidentService;
 import org.renkou.core.api.Role;
+import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.resident.ResidentService;
 import org.renkou.warehouse.internal.WarehouseDTO.AdverseReaction;
 import org.renkou.warehouse.internal.WarehouseDTO.CardEntry;
 import org.renkou.warehouse.internal.WarehouseDTO.FollowUp;
@@ -33,7 +33,7 @@ import org.renkou.warehouse.internal.entities.StoreEntity;
  * or a director reads a card, for a person visible to them in the core, with a reason, and every read is audited
  * ({@code READ_SENSITIVE}), as is every entry written.
  */
-@Component(service = CardService.class, property = WarehouseDatabase.MODULE_CONDITION)
+@Component(service = CardService.class, property = Warehouse.CONDITION)
 public class CardService {
     static final Role[] CARD = {Role.WAREHOUSE_KEEPER, Role.DIRECTOR};
     private static final Set<String> CHANNELS = Set.of("FACE_TO_FACE", "PHONE");
@@ -51,14 +51,14 @@ public class CardService {
     /** Every entry of the person's card, oldest first; audited with the reason given. */
     public List<CardEntry> card(Caller caller, long residentId, String reason) {
         caller.require("查看药具发放卡", "read a contraceptive card", CARD);
-        String why = Input.required(reason, "reason", "查看理由", "reason", 500);
-        visible(caller, residentId);
+        String why = Input.sensitiveReason(reason, "reason", "查看理由", "reason");
+        String place = visible(caller, residentId);
         // read and audited in one transaction: no entry, no card
         return db.tx(em -> em.createQuery("SELECT c FROM CardEntryEntity c WHERE c.residentId = :r "
                 + "ORDER BY c.onDate, c.id", CardEntryEntity.class).setParameter("r", residentId).getResultList()
                 .stream().map(CardService::dto).toList(),
-                o -> new Audit(caller, AuditAction.READ_SENSITIVE, "ContraceptiveCard", Long.toString(residentId), null,
-                        null, why));
+                o -> new Audit(caller, AuditAction.READ_SENSITIVE, "ContraceptiveCard", Long.toString(residentId),
+                        place, null, why));
     }
 
     public CardEntry followUp(Caller caller, long residentId, FollowUp in) {
@@ -85,7 +85,7 @@ public class CardService {
     /** From a lot to every store that holds or held it and every person who received it; audited. */
     public Trace trace(Caller caller, long lotId, String reason) {
         caller.require("追溯药具批次", "trace a lot", CARD);
-        String why = Input.required(reason, "reason", "追溯理由", "reason", 500);
+        String why = Input.sensitiveReason(reason, "reason", "追溯理由", "reason");
         Trace out = db.tx(em -> {
             LotEntity lot = em.find(LotEntity.class, lotId);
             List<Long> stores = em.createQuery("SELECT DISTINCT l.storeId FROM LedgerEntity l WHERE l.lotId = :l",
@@ -125,13 +125,15 @@ public class CardService {
     }
 
     private CardEntry save(Caller caller, CardEntryEntity c, String what) {
+        String[] code = new String[1];
         CardEntry out = db.tx(em -> {
-            store(em, caller, c.storeId, "storeId");
+            code[0] = store(em, caller, c.storeId, "storeId").jurisdictionCode;
             checkLot(em, c.lotId);
             em.persist(c);
             em.flush();
             return dto(c);
-        }, o -> new Audit(caller, AuditAction.CREATE, "ContraceptiveCard", c.residentId.toString(), null, what, null));
+        }, o -> new Audit(caller, AuditAction.CREATE, "ContraceptiveCard", c.residentId.toString(), code[0], what,
+                null));
         return out;
     }
 
@@ -141,18 +143,16 @@ public class CardService {
         }
     }
 
-    private void visible(Caller caller, long residentId) {
-        visible(residents, caller, residentId);
+    private String visible(Caller caller, long residentId) {
+        return visible(residents, caller, residentId);
     }
 
     /** 404 naming {@code residentId} unless the core shows the caller this resident (the core audits a refusal). */
-    static void visible(ResidentService residents, Caller caller, long residentId) {
+    static String visible(ResidentService residents, Caller caller, long residentId) {
         RenkouException missing = RenkouException.notFound("residentId", "居民 " + residentId + " 不存在或不在您的辖区内。",
                 "Resident " + residentId + " does not exist or lies outside your jurisdiction.");
         try {
-            if (residents.find(caller, residentId).isEmpty()) {
-                throw missing;
-            }
+            return residents.find(caller, residentId).orElseThrow(() -> missing).residenceCode;
         } catch (RenkouException e) {
             throw e.kind() == RenkouException.Kind.NOT_FOUND ? missing : e;
         }

@@ -22,7 +22,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.RenkouException;
+import org.renkou.module.api.contribution.JobContribution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +34,9 @@ import org.slf4j.LoggerFactory;
  * the platform keeps running. Restore: start Derby on an empty folder with
  * {@code jdbc:derby:<folder>;restoreFrom=<backup>/<date>/renkou} (README, "Warehouse").
  */
-@Component(service = DatabaseBackup.class, configurationPid = "org.renkou.warehouse.backup", property = {
-    "renkou.contribution=job",
-    "renkou.contribution.name.zh=每日数据库备份",
-    "renkou.contribution.name.en=Daily database backup",
-    WarehouseDatabase.MODULE_CONDITION
-})
+@Component(service = DatabaseBackup.class, configurationPid = "org.renkou.warehouse.backup",
+        property = Warehouse.CONDITION)
+@JobContribution(id = "warehouse-backup", name_zh = "每日数据库备份", name_en = "Daily database backup")
 @Designate(ocd = DatabaseBackup.Config.class)
 public class DatabaseBackup {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseBackup.class);
@@ -65,7 +64,7 @@ public class DatabaseBackup {
         String home = ctx.getProperty("renkou.home");
         this.folder = Path.of(home == null ? "." : home, "backup");
         if (config.enabled()) {
-            LocalDateTime now = LocalDateTime.now(WarehouseDatabase.CHINA);
+            LocalDateTime now = LocalDateTime.now(ChinaTime.ZONE);
             LocalDateTime next = now.toLocalDate().atTime(Math.floorMod(config.hour(), 24), 0);
             if (!next.isAfter(now)) {
                 next = next.plusDays(1);
@@ -77,7 +76,13 @@ public class DatabaseBackup {
 
     @Deactivate
     void stop() {
-        scheduler.shutdownNow();
+        // no interrupt: one inside Derby's file I/O closes the database's files and hangs its shutdown
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void scheduled() {
@@ -90,7 +95,7 @@ public class DatabaseBackup {
 
     /** Backs up the database now; the folder written (a second backup on one day gets the time appended). */
     public Path backupNow() {
-        LocalDateTime now = LocalDateTime.now(WarehouseDatabase.CHINA);
+        LocalDateTime now = LocalDateTime.now(ChinaTime.ZONE);
         Path target = folder.resolve(now.toLocalDate().toString());
         if (Files.exists(target)) {
             target = folder.resolve(now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss")));
@@ -106,6 +111,11 @@ public class DatabaseBackup {
     /** Derby's online backup of the database behind {@code c} into {@code target} (a folder named as the database). */
     static void backup(Connection c, Path target) {
         try {
+            if (!c.getMetaData().getDatabaseProductName().contains("Derby")) {
+                // a database server (PostgreSQL) is backed up by its own tools, not by one of its clients
+                throw RenkouException.unavailable("数据库服务器请用其自身工具备份（pg_basebackup / pg_dump），见运维文档。",
+                        "A database server is backed up with its own tools (pg_basebackup, pg_dump): see operations.md.");
+            }
             Files.createDirectories(target);
             try (CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
                 call.setString(1, target.toAbsolutePath().toString());

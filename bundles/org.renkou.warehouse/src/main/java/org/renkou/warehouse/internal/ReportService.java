@@ -18,13 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.AuditAction;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
+import org.renkou.core.api.audit.AuditAction;
 import org.renkou.core.api.report.ReportTable;
+import org.renkou.module.api.contribution.ReportContribution;
 import org.renkou.warehouse.internal.WarehouseDatabase.Audit;
 import org.renkou.warehouse.internal.entities.LotEntity;
 import org.renkou.warehouse.internal.entities.ProductEntity;
@@ -38,12 +39,9 @@ import org.renkou.warehouse.internal.entities.StoreEntity;
  * dates, months of stock and near-expiry lots with a suggested store to move them to. Figures come from the ledger
  * and the cards, never from a hand-kept total.
  */
-@Component(service = ReportService.class, property = {
-    "renkou.contribution=report",
-    "renkou.contribution.name.zh=使用避孕药具人数统计表、避孕药具库存报表",
-    "renkou.contribution.name.en=Contraceptive users and stock reports",
-    WarehouseDatabase.MODULE_CONDITION
-})
+@Component(service = ReportService.class, property = Warehouse.CONDITION)
+@ReportContribution(id = "warehouse-reports", name_zh = "使用避孕药具人数统计表、避孕药具库存报表",
+        name_en = "Contraceptive users and stock reports")
 public class ReportService {
     /** Lots expiring within this many days are near expiry (近效期). */
     static final int NEAR_EXPIRY_DAYS = 90;

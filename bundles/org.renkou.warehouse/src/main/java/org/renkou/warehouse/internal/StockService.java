@@ -16,14 +16,15 @@ import javax.persistence.EntityManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.Input;
-import org.renkou.core.api.JurisdictionService;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
-import org.renkou.core.api.ResidentService;
 import org.renkou.core.api.Role;
+import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.jurisdiction.JurisdictionService;
+import org.renkou.core.api.resident.ResidentService;
 import org.renkou.warehouse.internal.WarehouseDTO.Issue;
 import org.renkou.warehouse.internal.WarehouseDTO.LedgerEntry;
 import org.renkou.warehouse.internal.WarehouseDTO.Lot;
@@ -49,7 +50,7 @@ import org.renkou.warehouse.internal.entities.StoreEntity;
  * A movement writes a ledger entry and moves the lot's balance in the same transaction; the balance moves only by a
  * guarded update ({@code quantity >= :q}), so two staff issuing the last units at once can never take it below zero.
  */
-@Component(service = StockService.class, property = WarehouseDatabase.MODULE_CONDITION)
+@Component(service = StockService.class, property = Warehouse.CONDITION)
 public class StockService {
     static final Role[] READ = {Role.WAREHOUSE_KEEPER, Role.DIRECTOR, Role.STATISTICIAN};
     static final Role[] MOVE = {Role.WAREHOUSE_KEEPER, Role.DIRECTOR};
@@ -169,15 +170,22 @@ public class StockService {
     public Page<LedgerEntry> ledger(Caller caller, long storeId, Integer offset, Integer limit) {
         caller.require("查看明细帐", "read the ledger", READ);
         int[] p = Page.check(offset, limit);
-        return db.read(em -> {
-            store(em, caller, storeId, "storeId");
+        // who received what is the card's (一人一卡): only those who may read cards see the person, and that read
+        // is audited like a card read; everybody else sees the issue without the person
+        boolean persons = caller.hasAny(CardService.CARD);
+        String[] code = new String[1];
+        return db.tx(em -> {
+            code[0] = store(em, caller, storeId, "storeId").jurisdictionCode;
             long total = em.createQuery("SELECT COUNT(l) FROM LedgerEntity l WHERE l.storeId = :s", Long.class)
                     .setParameter("s", storeId).getSingleResult();
             List<LedgerEntry> items = em.createQuery("SELECT l FROM LedgerEntity l WHERE l.storeId = :s "
                     + "ORDER BY l.id DESC", LedgerEntity.class).setParameter("s", storeId).setFirstResult(p[0])
-                    .setMaxResults(p[1]).getResultList().stream().map(StockService::dto).toList();
+                    .setMaxResults(p[1]).getResultList().stream().map(e -> persons ? dto(e) : withoutPerson(e)).toList();
             return new Page<>(items, total, p[0], p[1]);
-        });
+        }, page -> persons && page.items.stream().anyMatch(l -> l.residentId() != null)
+                ? new Audit(caller, AuditAction.READ_SENSITIVE, "ContraceptiveLedger", Long.toString(storeId), code[0],
+                        null, "明细帐中的发放对象 / persons in the ledger")
+                : null);
     }
 
     /** Every balance within the caller's reach against the sum of its ledger entries. */
@@ -356,7 +364,7 @@ public class StockService {
             em.flush();
             return written.stream().map(StockService::dto).toList();
         }, o -> residentId == null ? null : new Audit(caller, AuditAction.CREATE, "ContraceptiveCard",
-                residentId.toString(), null, "发放 " + quantity + "（" + in.months() + " 个月，" + in.method().strip()
+                residentId.toString(), storeCode(storeId), "发放 " + quantity + "（" + in.months() + " 个月，" + in.method().strip()
                 + "）", override));
         return out;
     }
@@ -406,9 +414,10 @@ public class StockService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT LOT_ID, QUANTITY FROM WH_STOCK "
                 + "--DERBY-PROPERTIES index=IX_WH_STOCK_FEFO\n"
-                + "WHERE STORE_ID = ? AND PRODUCT_ID = ? AND EXPIRES_ON >= ? AND BLOCKED = 0 AND QUANTITY > 0 "
+                + "WHERE STORE_ID = ? AND PRODUCT_ID = ? AND EXPIRES_ON >= ? AND BLOCKED = ? AND QUANTITY > 0 "
                 + "ORDER BY EXPIRES_ON, PRODUCED_ON, LOT_ID").setParameter(1, storeId).setParameter(2, productId)
-                .setParameter(3, java.sql.Date.valueOf(today)).setMaxResults(limit).getResultList();
+                .setParameter(3, java.sql.Date.valueOf(today)).setParameter(4, false) // SMALLINT 0 (Derby) or BOOLEAN
+                .setMaxResults(limit).getResultList();
         return rows.stream().map(r -> new Candidate(((Number) r[0]).longValue(), ((Number) r[1]).intValue()))
                 .toList();
     }
@@ -559,7 +568,7 @@ public class StockService {
             String kind, int delta, Consumer<LedgerEntity> details) {
         LedgerEntity e = new LedgerEntity();
         e.at = at;
-        e.onDate = at.atOffset(ZoneOffset.UTC).atZoneSameInstant(WarehouseDatabase.CHINA).toLocalDate();
+        e.onDate = at.atOffset(ZoneOffset.UTC).atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         e.storeId = storeId;
         e.lotId = lot.id;
         e.productId = lot.productId;
@@ -584,6 +593,20 @@ public class StockService {
     static Lot dto(LotEntity l) {
         return new Lot(l.id, l.productId, l.batchNumber, l.producedOn, l.expiresOn, l.receivedQuantity,
                 l.receivedStoreId, l.blocked, l.blockReason);
+    }
+
+    /** A ledger entry with the person (and a named recipient) left out. */
+    /** The jurisdiction of a store, for audit entries: every entry is scoped, so only that place's auditors read it. */
+    String storeCode(long storeId) {
+        return db.read(em -> {
+            StoreEntity s = em.find(StoreEntity.class, storeId);
+            return s == null ? null : s.jurisdictionCode;
+        });
+    }
+
+    static LedgerEntry withoutPerson(LedgerEntity e) {
+        return new LedgerEntry(e.id, e.at, e.onDate, e.storeId, e.lotId, e.productId, e.kind, e.quantity,
+                null, e.residentId != null ? null : e.recipient, e.otherStoreId, e.reason, e.actor);
     }
 
     static LedgerEntry dto(LedgerEntity e) {

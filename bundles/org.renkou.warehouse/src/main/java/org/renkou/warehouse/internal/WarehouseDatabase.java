@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.function.Function;
 
@@ -16,24 +15,21 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
-import org.renkou.core.persistence.ModuleDatabase;
-import org.renkou.core.persistence.ModuleDatabases;
+import org.renkou.module.api.db.ModuleDatabase;
+import org.renkou.module.api.db.ModuleDatabases;
+import org.renkou.core.api.audit.AuditAction;
 import org.renkou.warehouse.internal.entities.StoreEntity;
 
 /**
- * The warehouse's own persistence unit {@code renkou.warehouse}, migrated by {@code db/warehouse} through the core's
- * {@link ModuleDatabases}, and the clock the services go by (dates in China time). Opened once, here, so the
+ * The warehouse's own persistence unit {@code renkou.warehouse}, migrated by {@code db/warehouse} (from the module id)
+ * through the core's {@link ModuleDatabases}, and the clock the services go by (dates in China time). Opened once, here, so the
  * migrations run once; the services share it.
  */
-@Component(service = WarehouseDatabase.class, property = WarehouseDatabase.MODULE_CONDITION)
+@Component(service = WarehouseDatabase.class, property = Warehouse.CONDITION)
 public class WarehouseDatabase {
-    /** The DS 1.5 condition every component of the module carries: active only while the module is on. */
-    static final String MODULE_CONDITION =
-            "osgi.ds.satisfying.condition.target=(osgi.condition.id=renkou.module.warehouse)";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ModuleDatabase db;
     private final Clock clock;
@@ -41,7 +37,7 @@ public class WarehouseDatabase {
     @Activate
     public WarehouseDatabase(@Reference(target = "(osgi.unit.name=renkou.warehouse)") EntityManagerFactory emf,
             @Reference ModuleDatabases databases, BundleContext ctx) {
-        this(databases.open(emf, ctx.getBundle(), "warehouse", "db/warehouse"), Clock.systemUTC());
+        this(databases.open(emf, ctx.getBundle()), Clock.systemUTC());
     }
 
     WarehouseDatabase(ModuleDatabase db, Clock clock) {
@@ -91,7 +87,7 @@ public class WarehouseDatabase {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), CHINA);
+        return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
     }
 
     LocalDateTime now() {

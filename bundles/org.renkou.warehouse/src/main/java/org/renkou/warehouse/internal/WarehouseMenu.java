@@ -1,20 +1,18 @@
 package org.renkou.warehouse.internal;
 
 import org.osgi.service.component.annotations.Component;
+import org.renkou.module.api.ui.MenuEntry;
+import org.renkou.module.api.ui.UiContribution;
 
 /**
- * The module's menu entry (避孕药具管理) and its pages: the web UI loads {@code renkou.contribution.script} (served by
- * {@link WarehouseUi}) while this entry is listed and opens {@code renkou.contribution.route}. Switched off, the
- * entry, the script and the pages go together.
+ * The module's menu entry (避孕药具管理) and its pages: the web UI loads the entry's script (served by
+ * {@link WarehouseUi}) while the entry is listed and opens its route. Keepers, directors and statisticians read the
+ * stock, administrators set up stores; nobody else sees the entry. Switched off, the entry, the script and the pages
+ * go together.
  */
-@Component(service = WarehouseMenu.class, property = {
-    "renkou.contribution=menu",
-    "renkou.contribution.name.zh=避孕药具管理",
-    "renkou.contribution.name.en=Contraceptive warehouse",
-    "renkou.contribution.script=" + WarehouseUi.PATH + "/warehouse.js",
-    "renkou.contribution.route=warehouse",
-    "renkou.contribution.module=warehouse",
-    WarehouseDatabase.MODULE_CONDITION
-})
-public class WarehouseMenu {
+@Component(service = UiContribution.class, property = Warehouse.CONDITION)
+@MenuEntry(id = "warehouse", name_zh = "避孕药具管理", name_en = "Contraceptive warehouse", group = "modules",
+        route = "warehouse", script = WarehouseUi.PATH + "/warehouse.js",
+        roles = {"WAREHOUSE_KEEPER", "DIRECTOR", "STATISTICIAN", "ADMIN"})
+public class WarehouseMenu implements UiContribution {
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,8 +28,10 @@ import org.renkou.core.api.Caller;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
-import org.renkou.core.api.StaffService;
 import org.renkou.core.api.report.ReportDocuments;
+import org.renkou.module.api.rest.RestCaller;
+import org.renkou.module.api.rest.RestResource;
+import org.renkou.core.api.staff.StaffService;
 import org.renkou.warehouse.internal.WarehouseDTO.AdverseReaction;
 import org.renkou.warehouse.internal.WarehouseDTO.CardEntry;
 import org.renkou.warehouse.internal.WarehouseDTO.Decision;
@@ -55,12 +56,11 @@ import org.renkou.warehouse.internal.WarehouseDTO.Transfer;
  * {@code /api/warehouse}: the contraceptive warehouse API. Present only while the module is on; switched off, every
  * path answers 404 and the data stays. Errors are the platform's problem+json (RenkouException).
  */
-@Component(service = WarehouseResource.class, property = {"osgi.jakartars.resource=true",
-    WarehouseDatabase.MODULE_CONDITION})
+@Component(service = WarehouseResource.class, property = Warehouse.CONDITION)
+@RestResource
 @Path("warehouse")
 @Produces(MediaType.APPLICATION_JSON)
 public class WarehouseResource {
-    private final StaffService staff;
     private final StockService stock;
     private final CardService cards;
     private final ApprovalService approvals;
@@ -71,10 +71,9 @@ public class WarehouseResource {
     private volatile ReportDocuments documents;
 
     @Activate
-    public WarehouseResource(@Reference StaffService staff, @Reference StockService stock,
+    public WarehouseResource(@Reference StockService stock,
             @Reference CardService cards, @Reference ApprovalService approvals, @Reference ReportService reports,
             @Reference DatabaseBackup backup) {
-        this.staff = staff;
         this.stock = stock;
         this.cards = cards;
         this.approvals = approvals;
@@ -82,25 +81,9 @@ public class WarehouseResource {
         this.backup = backup;
     }
 
-    /**
-     * The caller the platform's filter decided for this request (its principal supplies it: one staff lookup per
-     * request, not two); else the staff member named by the principal, or the built-in system caller.
-     */
-    private Caller caller(SecurityContext sc) {
-        if (sc != null && sc.getUserPrincipal() instanceof Supplier<?> decided && decided.get() instanceof Caller c) {
-            return c;
-        }
-        String name = sc == null || sc.getUserPrincipal() == null ? null : sc.getUserPrincipal().getName();
-        if (name == null) {
-            throw new RenkouException(RenkouException.Kind.UNAUTHENTICATED, null, "未识别的用户。", "Unknown user.");
-        }
-        return staff.callerFor(name).orElseGet(() -> {
-            if (name.equals(Caller.SYSTEM.username())) {
-                return Caller.SYSTEM;
-            }
-            throw new RenkouException(RenkouException.Kind.UNAUTHENTICATED, null, "未知或已停用的用户 " + name + "。",
-                    "Unknown or inactive user " + name + ".");
-        });
+    /** The caller the platform's filter decided for this request (once per request). */
+    private static Caller caller(SecurityContext sc) {
+        return RestCaller.of(sc);
     }
 
     @GET

@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = WarehouseUi.class, property = {
     "osgi.http.whiteboard.resource.pattern=" + WarehouseUi.PATH + "/*",
     "osgi.http.whiteboard.resource.prefix=/ui",
-    WarehouseDatabase.MODULE_CONDITION
+    Warehouse.CONDITION
 })
 public class WarehouseUi {
     static final String PATH = "/ui/modules/warehouse";

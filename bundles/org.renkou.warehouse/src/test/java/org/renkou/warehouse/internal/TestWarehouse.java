@@ -1,9 +1,6 @@
 package org.renkou.warehouse.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,28 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Stream;
 
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 
-import org.renkou.core.api.AuditAction;
+import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.Caller;
-import org.renkou.core.api.JurisdictionDTO;
-import org.renkou.core.api.JurisdictionService;
-import org.renkou.core.api.ResidentDTO;
-import org.renkou.core.api.ResidentService;
 import org.renkou.core.api.Role;
-import org.renkou.core.internal.Database;
-import org.renkou.core.internal.SchemaMigrations;
-import org.renkou.core.persistence.ModuleDatabase;
+import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.jurisdiction.JurisdictionDTO;
+import org.renkou.core.api.jurisdiction.JurisdictionService;
+import org.renkou.core.api.resident.ResidentDTO;
+import org.renkou.core.api.resident.ResidentService;
 
 /**
  * The real {@code renkou.warehouse} persistence unit on a real Derby database on disk (under target/), outside
- * OSGi, migrated by the bundle's own scripts through the core's Database; the core services it calls are small
+ * OSGi, migrated by the bundle's own scripts ({@link TestModuleDatabase}); the core services it calls are small
  * fakes (audit entries kept in a list, residents visible by id).
  */
 final class TestWarehouse implements AutoCloseable {
@@ -47,6 +38,9 @@ final class TestWarehouse implements AutoCloseable {
     static final Caller OTHER_COMMUNITY_KEEPER = caller("other-keeper", Role.WAREHOUSE_KEEPER, "440606901002");
     static final Caller STREET_DIRECTOR = caller("street-director", Role.DIRECTOR, "440606901");
     static final Caller COUNTY_DIRECTOR = caller("county-director", Role.DIRECTOR, "440606");
+
+    /** The module's migrations as the build packs them ({@code db/<id>}). */
+    static final Path MIGRATIONS = Path.of("target/classes/db/" + Warehouse.ID);
 
     final Path folder;
     final EntityManagerFactory emf;
@@ -61,10 +55,9 @@ final class TestWarehouse implements AutoCloseable {
     TestWarehouse() {
         folder = Path.of("target", "test-db", UUID.randomUUID().toString()).toAbsolutePath();
         emf = Persistence.createEntityManagerFactory("renkou.warehouse",
-                Map.of("javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
-        Database database = new Database(emf);
-        database.initialise(migrations());
-        db = new WarehouseDatabase(adapt(database, audit), clock);
+                Map.of("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
+                        "javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
+        db = new WarehouseDatabase(new TestModuleDatabase(emf, MIGRATIONS, audit), clock);
         ResidentService residents = proxy(ResidentService.class, (name, args) -> {
             long id = (Long) args[1];
             // residents 1–99 live in community 440606901001, 100+ in 440606901002
@@ -92,48 +85,6 @@ final class TestWarehouse implements AutoCloseable {
         return new Caller(name, Set.of(role), Set.of(code));
     }
 
-    static SchemaMigrations migrations() {
-        List<SchemaMigrations.Script> scripts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("target/classes/db/warehouse"))) {
-            for (Path f : files.sorted().toList()) {
-                scripts.add(SchemaMigrations.load(TestWarehouse.class.getClassLoader(), "db/warehouse",
-                        f.getFileName().toString()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new SchemaMigrations("warehouse", scripts);
-    }
-
-    /** The core's Database as a module sees it; audit entries kept in {@code audit}, and only from a transaction. */
-    private static ModuleDatabase adapt(Database database, List<String> audit) {
-        return new ModuleDatabase() {
-            @Override
-            public void audit(EntityManager em, Caller caller, AuditAction action, String entityType, String entityId,
-                    String jurisdictionCode, String changes, String reason) {
-                if (!em.getTransaction().isActive()) {
-                    throw new IllegalStateException("audit outside a transaction");
-                }
-                audit.add(action + " " + entityType + " " + entityId + " by " + caller.username());
-            }
-
-            @Override
-            public <T> T tx(Function<EntityManager, T> work) {
-                return database.tx(work);
-            }
-
-            @Override
-            public <T> T read(Function<EntityManager, T> work) {
-                return database.read(work);
-            }
-
-            @Override
-            public CompletableFuture<Void> whenReady() {
-                return database.whenReady();
-            }
-        };
-    }
-
     interface Answer {
         Object answer(String method, Object[] args);
     }
@@ -154,7 +105,7 @@ final class TestWarehouse implements AutoCloseable {
         private volatile Instant now;
 
         TestClock(LocalDate today) {
-            now = today.atTime(10, 0).atZone(WarehouseDatabase.CHINA).toInstant();
+            now = today.atTime(10, 0).atZone(ChinaTime.ZONE).toInstant();
         }
 
         void plusDays(int days) {
@@ -163,7 +114,7 @@ final class TestWarehouse implements AutoCloseable {
 
         @Override
         public ZoneId getZone() {
-            return WarehouseDatabase.CHINA;
+            return ChinaTime.ZONE;
         }
 
         @Override

@@ -5,24 +5,21 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ConsumerType;
-import org.renkou.core.api.HouseholdDTO;
-import org.renkou.core.api.ResidentDTO;
+import org.renkou.core.api.household.HouseholdDTO;
+import org.renkou.core.api.resident.ResidentDTO;
 
 /**
  * A benefit scheme (奖励扶助、特别扶助、育儿补贴 …) of one province: who is eligible, how much, and the approval
  * chain an application walks. Province bundles register implementations as OSGi services with the service
- * property {@value #PROVINCE_PROPERTY}; the core tracks them dynamically. While a scheme's bundle is stopped its
- * applications stay readable and every new step answers "province module not active".
+ * property {@value org.renkou.core.api.Province#PROPERTY}; the core tracks them dynamically. While a scheme's
+ * bundle is stopped its applications stay readable and every new step answers "province module not active".
  */
 @ConsumerType
 public interface BenefitScheme {
-    /** Service property: GB/T 2260 province code, two digits (e.g. {@code 44} for Guangdong). */
-    String PROVINCE_PROPERTY = "renkou.province";
-
     /** Stable id, unique across provinces, stored with each application (e.g. {@code gd-childcare-subsidy}). */
     String id();
 
-    /** Two-digit province code; must equal the {@value #PROVINCE_PROPERTY} service property. */
+    /** Two-digit province code; must equal the {@value org.renkou.core.api.Province#PROPERTY} service property. */
     String provinceCode();
 
     String nameZh();

@@ -3,7 +3,7 @@
  * province bundles implement, and the applications (申请/审核/发放) the core tracks through the scheme's approval
  * chain.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 @Export
 package org.renkou.core.api.benefit;
 

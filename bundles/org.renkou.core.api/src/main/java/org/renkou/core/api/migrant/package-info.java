@@ -1,9 +1,9 @@
 /**
- * Migrant residents (流动人口) and the inter-region information exchange (信息交换) between the place of residence
- * (现居住地) and the household registration place (户籍地): {@link org.renkou.core.api.migrant.MigrantService} and
- * {@link org.renkou.core.api.migrant.ExchangeService}, their transfer objects and enums.
+ * Migrant residents (流动人口) registered at the place of residence (现居住地) and seen by the household
+ * registration place (户籍地): {@link org.renkou.core.api.migrant.MigrantService}, its transfer objects and enums.
+ * The messages between the two places are in {@link org.renkou.core.api.exchange}.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 @Export
 package org.renkou.core.api.migrant;
 

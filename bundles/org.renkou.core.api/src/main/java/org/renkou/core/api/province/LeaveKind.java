@@ -15,7 +15,13 @@ public enum LeaveKind {
     /** 婚假. */
     MARRIAGE("婚假", "marriage leave"),
     /** 独生子女护理假 (care of elderly parents by an only child). */
-    ONLY_CHILD_CARE("独生子女护理假（每年）", "only-child care leave (per year)");
+    ONLY_CHILD_CARE("独生子女护理假（每年）", "only-child care leave (per year)"),
+    /** 流产假, pregnancy ended (miscarriage or termination) before 4 months. */
+    MISCARRIAGE_UNDER_4_MONTHS("流产假（怀孕未满4个月）", "miscarriage/termination leave (under 4 months)"),
+    /** 流产假, pregnancy ended at 4 months or later (where a province sets no 7-month period: any later month). */
+    MISCARRIAGE_FROM_4_MONTHS("流产假（怀孕满4个月）", "miscarriage/termination leave (from 4 months)"),
+    /** 流产假, pregnancy ended at 7 months or later, where the province sets this period (Guangdong). */
+    MISCARRIAGE_FROM_7_MONTHS("流产假（怀孕满7个月）", "miscarriage/termination leave (from 7 months)");
 
     private final String nameZh;
     private final String nameEn;

@@ -31,8 +31,9 @@ public interface PolicyRegistry {
 
     /**
      * The facts a policy decides on for resident {@code residentId}, from Renkou's records: birth date, sex,
-     * registration place, the children of their birth registrations, a valid one-child certificate. What the records
-     * do not hold (rural registration, a child's disability or death) is left unknown or {@code LIVING}.
+     * registration place, rural or not (户口性质, unknown when not recorded), the children of their birth
+     * registrations each living, disabled or deceased as the child's resident record says (living without one), a
+     * valid one-child certificate. The benefit workflow decides on the same facts as {@code /entitlements}.
      *
      * @throws RenkouException NOT_FOUND for an unknown resident
      */

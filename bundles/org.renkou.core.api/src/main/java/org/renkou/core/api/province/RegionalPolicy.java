@@ -9,8 +9,9 @@ import org.renkou.core.api.benefit.BenefitScheme;
 /**
  * The rules of one province (省级政策): what its residents are entitled to and the documents its offices issue.
  * A province bundle registers one implementation as an OSGi service with the service property
- * {@value #PROVINCE_PROPERTY} (the two-digit GB/T 2260 code); the core's {@link PolicyRegistry} serves every
- * jurisdiction whose code starts with it. The bundle also registers each of {@link #benefitSchemes()} as a
+ * {@value org.renkou.core.api.Province#PROPERTY} (the two-digit GB/T 2260 code, set with
+ * {@link org.renkou.core.api.Province @Province}); the core's {@link PolicyRegistry} serves every jurisdiction
+ * whose code starts with it. The bundle also registers each of {@link #benefitSchemes()} as a
  * {@link BenefitScheme} service, so the core's application workflow finds them.
  *
  * <p>Every answer is "as of a date": rules change, and the question "what was this family entitled to on D" must
@@ -24,10 +25,7 @@ import org.renkou.core.api.benefit.BenefitScheme;
  */
 @ConsumerType
 public interface RegionalPolicy {
-    /** Service property: the two-digit GB/T 2260 province code, e.g. {@code 44} for Guangdong. */
-    String PROVINCE_PROPERTY = "renkou.province";
-
-    /** Two digits; must equal the {@value #PROVINCE_PROPERTY} service property. */
+    /** Two digits; must equal the {@value org.renkou.core.api.Province#PROPERTY} service property. */
     String provinceCode();
 
     String nameZh();

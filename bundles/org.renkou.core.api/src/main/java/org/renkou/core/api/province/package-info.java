@@ -4,7 +4,7 @@
  * legal source and dates), and the core's {@link org.renkou.core.api.province.PolicyRegistry}, which answers which
  * active policy serves a jurisdiction. How to write a province bundle: {@code docs/province-bundles.md}.
  */
-@Version("1.0.0")
+@Version("2.1.0")
 @Export
 package org.renkou.core.api.province;
 

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One table of a report (报表), already in the reader's language.
+ * One table of a report (报表), already in the reader's language. A blank {@code title} writes no title row in a
+ * workbook (the header is then row 1, as a file to be filled in and read back needs it).
  *
  * @param title   the heading, also the sheet name in a workbook (shortened to Excel's 31 characters)
  * @param columns column headings

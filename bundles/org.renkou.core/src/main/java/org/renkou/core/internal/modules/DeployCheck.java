@@ -13,7 +13,7 @@ import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.resource.Requirement;
-import org.renkou.core.api.module.RenkouModules;
+import org.renkou.module.api.RenkouModules;
 
 /**
  * Checks a bundle dropped into {@code deploy/} before it may start: it is a Renkou module, says which Renkou API it

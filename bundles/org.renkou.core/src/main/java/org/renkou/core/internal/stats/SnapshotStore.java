@@ -19,11 +19,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.renkou.core.api.stats.AgeBand;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.renkou.core.internal.Database;
+import org.renkou.core.internal.db.Database;
+import org.renkou.core.internal.db.Dialect;
+import org.renkou.core.internal.db.SchemaMigrations;
 import org.renkou.core.internal.stats.Snapshot.EventCell;
 import org.renkou.core.internal.stats.Snapshot.ResidentCell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds, stores and loads statistics snapshots with plain JDBC on the unit's own connections.
@@ -184,9 +186,13 @@ public final class SnapshotStore {
             bornBy[i] = ymd(asOfDate.minusYears(bands[i].from()));
         }
         long total = 0;
+        // Derby's YEAR(d) is PostgreSQL's EXTRACT(YEAR FROM d)
+        String ymd = SchemaMigrations.dialectOf(c) == Dialect.POSTGRESQL
+                ? "CAST(EXTRACT(YEAR FROM BIRTH_DATE) * 10000 + EXTRACT(MONTH FROM BIRTH_DATE) * 100 "
+                        + "+ EXTRACT(DAY FROM BIRTH_DATE) AS INTEGER)"
+                : "YEAR(BIRTH_DATE) * 10000 + MONTH(BIRTH_DATE) * 100 + DAY(BIRTH_DATE)";
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT RESIDENCE_CODE, "
-                + "REGISTRATION_CODE, SEX, YEAR(BIRTH_DATE) * 10000 + MONTH(BIRTH_DATE) * 100 + DAY(BIRTH_DATE), "
-                + "STATUS, MARITAL_STATUS FROM RESIDENT")) {
+                + "REGISTRATION_CODE, SEX, " + ymd + ", STATUS, MARITAL_STATUS FROM RESIDENT")) {
             while (rs.next()) {
                 int born = rs.getInt(4);
                 int band = 0;

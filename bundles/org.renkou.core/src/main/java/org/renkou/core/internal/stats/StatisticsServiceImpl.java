@@ -23,14 +23,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
-import org.renkou.core.api.CertificateService;
-import org.renkou.core.api.CertificateTypeDTO;
+import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
-import org.renkou.core.api.ResidenceStatus;
 import org.renkou.core.api.Role;
 import org.renkou.core.api.benefit.ApplicationStatus;
 import org.renkou.core.api.benefit.ReviewLevel;
+import org.renkou.core.api.certificate.CertificateService;
+import org.renkou.core.api.certificate.CertificateTypeDTO;
+import org.renkou.core.api.resident.ResidenceStatus;
 import org.renkou.core.api.stats.ActivityDTO;
 import org.renkou.core.api.stats.AgeBand;
 import org.renkou.core.api.stats.AreaDTO;
@@ -41,10 +42,11 @@ import org.renkou.core.api.stats.MonthDTO;
 import org.renkou.core.api.stats.PopulationDTO;
 import org.renkou.core.api.stats.SnapshotDTO;
 import org.renkou.core.api.stats.StatisticsService;
-import org.renkou.core.internal.CoreDatabase;
-import org.renkou.core.internal.Database;
-import org.renkou.core.internal.Scope;
-import org.renkou.core.internal.entities.JurisdictionEntity;
+import org.renkou.core.internal.audit.AuditLog;
+import org.renkou.core.internal.db.CoreDatabase;
+import org.renkou.core.internal.db.Database;
+import org.renkou.core.internal.jurisdiction.JurisdictionEntity;
+import org.renkou.core.internal.jurisdiction.Scope;
 import org.renkou.core.internal.stats.Snapshot.EventCell;
 import org.renkou.core.internal.stats.Snapshot.ResidentCell;
 
@@ -67,7 +69,7 @@ public class StatisticsServiceImpl implements StatisticsService {
     @Activate
     public StatisticsServiceImpl(@Reference CoreDatabase database, @Reference StatisticsSnapshots snapshots,
             @Reference CertificateService certificates) {
-        this(database.database(), snapshots, certificates, Clock.system(StatisticsSnapshots.CHINA));
+        this(database.database(), snapshots, certificates, ChinaTime.clock());
     }
 
     public StatisticsServiceImpl(Database db, StatisticsSnapshots snapshots, CertificateService certificates,
@@ -118,7 +120,7 @@ public class StatisticsServiceImpl implements StatisticsService {
         }
         JurisdictionLevel level = JurisdictionLevel.ofCodeFor(code, "jurisdiction");
         if (!caller.covers(code)) {
-            Scope.auditDenied(db, caller, TYPE, code, code, "outside the caller's jurisdictions " + caller.jurisdictionCodes());
+            AuditLog.recordDenied(db, caller, TYPE, code, code, "outside the caller's jurisdictions " + caller.jurisdictionCodes());
             throw noSuchJurisdiction(code);
         }
         return db.read(em -> {

@@ -22,8 +22,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.renkou.core.internal.CoreDatabase;
-import org.renkou.core.internal.Database;
+import org.renkou.core.api.ChinaTime;
+import org.renkou.core.internal.db.CoreDatabase;
+import org.renkou.core.internal.db.Database;
+import org.renkou.core.internal.db.QuietShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = StatisticsSnapshots.Config.class)
 public class StatisticsSnapshots implements ResidentsChanged {
     public static final String PID = "org.renkou.core.statistics";
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsSnapshots.class);
     /** Triggers that skip the build when nothing changed; an import or an administrator's request always builds. */
     private static final Set<String> ROUTINE = Set.of("START", "SCHEDULE");
@@ -88,8 +89,8 @@ public class StatisticsSnapshots implements ResidentsChanged {
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
-        builder.shutdownNow();
+        QuietShutdown.stop(timer, "renkou-statistics-timer", 1);
+        QuietShutdown.stop(builder, "renkou-statistics", 30);
     }
 
     @Override
@@ -122,7 +123,7 @@ public class StatisticsSnapshots implements ResidentsChanged {
         building = true;
         try {
             Instant asOf = clock.instant();
-            LocalDate asOfDate = LocalDate.ofInstant(asOf, CHINA);
+            LocalDate asOfDate = LocalDate.ofInstant(asOf, ChinaTime.ZONE);
             if (ROUTINE.contains(trigger)) {
                 Optional<Snapshot> now = current();
                 if (now.isPresent() && stillExact(now.get(), asOf, asOfDate)) {

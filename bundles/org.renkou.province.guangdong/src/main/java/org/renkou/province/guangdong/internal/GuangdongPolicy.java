@@ -7,7 +7,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.module.RenkouModules;
+import org.renkou.module.api.RenkouModules;
+import org.renkou.core.api.Province;
 import org.renkou.core.api.province.PolicyRegistry;
 import org.renkou.core.api.province.RegionalPolicy;
 import org.renkou.province.kit.Forms;
@@ -19,10 +20,12 @@ import org.renkou.province.kit.RuleBasedPolicy;
  * module {@code province-guangdong}: switched off, the component deactivates and its schemes and certificate types
  * vanish; a data file with a fault stops it from activating, and the log names the file and line.
  */
-@Component(service = RegionalPolicy.class, property = {RegionalPolicy.PROVINCE_PROPERTY + "=44",
-        RenkouModules.SATISFYING_CONDITION + "=(osgi.condition.id=renkou.module.province-guangdong)"})
+@Province("44")
+@Component(service = RegionalPolicy.class,
+        property = RenkouModules.SATISFYING_CONDITION + "=(osgi.condition.id=renkou.module.province-guangdong)")
 public class GuangdongPolicy extends RuleBasedPolicy {
-    static final Province PROVINCE = new Province("44", "广东省", "Guangdong", "gd", "GD");
+    // the kit's description of the province (the annotation above is the core API's service property)
+    static final RuleBasedPolicy.Province PROVINCE = new RuleBasedPolicy.Province("44", "广东省", "Guangdong", "gd", "GD");
 
     @Activate
     public GuangdongPolicy(BundleContext context, @Reference PolicyRegistry registry) {

@@ -7,7 +7,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.module.RenkouModules;
+import org.renkou.module.api.RenkouModules;
+import org.renkou.core.api.Province;
 import org.renkou.core.api.province.PolicyRegistry;
 import org.renkou.core.api.province.RegionalPolicy;
 import org.renkou.province.kit.Forms;
@@ -19,10 +20,12 @@ import org.renkou.province.kit.RuleBasedPolicy;
  * module {@code province-heilongjiang}: switched off, the component deactivates and its schemes and certificate types
  * vanish; a data file with a fault stops it from activating, and the log names the file and line.
  */
-@Component(service = RegionalPolicy.class, property = {RegionalPolicy.PROVINCE_PROPERTY + "=23",
-        RenkouModules.SATISFYING_CONDITION + "=(osgi.condition.id=renkou.module.province-heilongjiang)"})
+@Province("23")
+@Component(service = RegionalPolicy.class,
+        property = RenkouModules.SATISFYING_CONDITION + "=(osgi.condition.id=renkou.module.province-heilongjiang)")
 public class HeilongjiangPolicy extends RuleBasedPolicy {
-    static final Province PROVINCE = new Province("23", "黑龙江省", "Heilongjiang", "hlj", "HLJ");
+    // the kit's description of the province (the annotation above is the core API's service property)
+    static final RuleBasedPolicy.Province PROVINCE = new RuleBasedPolicy.Province("23", "黑龙江省", "Heilongjiang", "hlj", "HLJ");
 
     @Activate
     public HeilongjiangPolicy(BundleContext context, @Reference PolicyRegistry registry) {

@@ -48,9 +48,26 @@ class YunnanGoldenTest {
         2026-01-01 | PATERNITY                 | 30   | 第十八条
         2026-01-01 | PARENTAL                  | 10   | 云南省人口与计划生育条例
         2026-01-01 | MARRIAGE                  | 18   | 2016年修正
+        2026-01-01 | MISCARRIAGE_UNDER_4_MONTHS | 15  | 国务院令第619号
+        2026-01-01 | MISCARRIAGE_FROM_4_MONTHS | 42   | 国务院令第619号
+        2026-01-01 | MISCARRIAGE_FROM_7_MONTHS |      | -
+        2011-06-01 | MISCARRIAGE_UNDER_4_MONTHS |     | -
         2026-01-01 | ONLY_CHILD_CARE           |      | -
         """)
     void leave(String date, LeaveKind kind, String days, String citation) {
         GoldenTables.checkLeave(POLICY, date, kind, days, citation);
+    }
+
+    /** The leave calculator (分娩 / 流产) on this province's rules: the mother's and the father's total days. */
+    @ParameterizedTest(name = "{1} on {0}: babies {2}, difficult {3}, months {4} -> {5}/{6}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # date     | event       | babies | difficult | months | mother | father
+        2026-03-01 | BIRTH       | 1      | false     | 0      | 158    | 30
+        2026-03-01 | BIRTH       | 2      | true      | 0      | 188    | 30
+        2026-03-01 | MISCARRIAGE | 1      | false     | 3      | 15     |
+        2026-03-01 | MISCARRIAGE | 1      | false     | 8      | 42     |
+        """)
+    void leaveCalculator(String date, String event, int babies, boolean difficult, int months, int mother, String father) {
+        GoldenTables.checkLeaveEvent(POLICY, date, event.trim(), babies, difficult, months, mother, father);
     }
 }

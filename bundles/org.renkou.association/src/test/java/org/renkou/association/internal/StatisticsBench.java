@@ -1,0 +1,81 @@
+package org.renkou.association.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+
+import javax.persistence.EntityManager;
+
+import org.renkou.association.internal.AssociationDTO.YearStats;
+
+/**
+ * Not a test (no surefire pattern): the yearly statistics for a county with 200 community associations, 50,000
+ * active members and 200,000 contact households (and 4,000 activities), on the real unit and Derby on disk. Rows
+ * are written by JDBC batches; then {@link ActivityService#yearly} is timed (median of 5, after 2 warm-ups).
+ * Run: {@code java -cp <test classpath> org.renkou.association.internal.StatisticsBench} (see the README).
+ */
+public final class StatisticsBench {
+    private StatisticsBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (TestAssociation t = new TestAssociation()) {
+            long t0 = System.nanoTime();
+            EntityManager em = t.emf.createEntityManager();
+            em.getTransaction().begin();
+            Connection c = em.unwrap(Connection.class);
+            LocalDate day = LocalDate.of(2026, 3, 1);
+            try (PreparedStatement a = c.prepareStatement("INSERT INTO AS_ASSOCIATION (NAME, JURISDICTION_CODE, FOUNDED_ON, VERSION) VALUES (?, ?, ?, 1)");
+                    PreparedStatement m = c.prepareStatement("INSERT INTO AS_MEMBER (ASSOCIATION_ID, NAME, STATUS, APPLIED_ON, VERSION) VALUES (?, ?, 'ACTIVE', ?, 1)");
+                    PreparedStatement k = c.prepareStatement("INSERT INTO AS_CONTACT (ASSOCIATION_ID, MEMBER_ID, HOUSEHOLD_ID, ASSIGNED_ON) VALUES (?, ?, ?, ?)");
+                    PreparedStatement v = c.prepareStatement("INSERT INTO AS_ACTIVITY (ASSOCIATION_ID, KIND, TITLE, HELD_ON, LARGE, LEAFLETS, PERSON_TIMES, ITEMS, VERSION) VALUES (?, 'PROMOTION', 'x', ?, 0, 10, 50, 5, 1)")) {
+                long member = 0;
+                long household = 0;
+                for (int i = 1; i <= 200; i++) {
+                    a.setString(1, "协会" + i);
+                    a.setString(2, String.format("440606%03d%03d", 100 + i / 20, i % 20 + 1));
+                    a.setObject(3, java.sql.Date.valueOf(day));
+                    a.executeUpdate();
+                    for (int j = 0; j < 250; j++) {
+                        m.setLong(1, i);
+                        m.setString(2, "会员");
+                        m.setDate(3, java.sql.Date.valueOf(day));
+                        m.addBatch();
+                        member++;
+                        for (int h = 0; h < 4; h++) {
+                            k.setLong(1, i);
+                            k.setLong(2, member);
+                            k.setLong(3, ++household);
+                            k.setDate(4, java.sql.Date.valueOf(day));
+                            k.addBatch();
+                        }
+                    }
+                    m.executeBatch();
+                    k.executeBatch();
+                    for (int x = 0; x < 20; x++) {
+                        v.setLong(1, i);
+                        v.setDate(2, java.sql.Date.valueOf(day.plusDays(x)));
+                        v.addBatch();
+                    }
+                    v.executeBatch();
+                }
+            }
+            c.commit();
+            em.getTransaction().commit();
+            em.close();
+            System.out.printf("loaded 200 associations, 50,000 members, 200,000 contacts, 4,000 activities in %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+            long[] ms = new long[7];
+            YearStats s = null;
+            for (int r = 0; r < ms.length; r++) {
+                long s0 = System.nanoTime();
+                s = t.activities.yearly(TestAssociation.DIRECTOR, "440606", 2026);
+                ms[r] = (System.nanoTime() - s0) / 1_000_000;
+            }
+            long[] timed = java.util.Arrays.copyOfRange(ms, 2, ms.length);
+            java.util.Arrays.sort(timed);
+            System.out.println("runs (ms): " + java.util.Arrays.toString(ms) + "; median of the last 5: " + timed[2] + " ms");
+            System.out.println("total: " + s.total());
+        }
+    }
+}

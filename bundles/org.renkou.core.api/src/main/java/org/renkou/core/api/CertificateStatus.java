@@ -1,9 +1,0 @@
-package org.renkou.core.api;
-
-/** State of a {@link CertificateDTO certificate}. */
-public enum CertificateStatus {
-    /** 有效. */
-    VALID,
-    /** 已注销/吊销: revoked with a reason. */
-    REVOKED
-}

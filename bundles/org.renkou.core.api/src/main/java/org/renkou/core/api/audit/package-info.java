@@ -1,0 +1,10 @@
+/**
+ * The audit log (审计日志): what each entry records ({@link org.renkou.core.api.audit.AuditAction}) and the
+ * {@link org.renkou.core.api.audit.AuditService} that reads it; services write entries in the transaction of the change.
+ */
+@Version("1.0.0")
+@Export
+package org.renkou.core.api.audit;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

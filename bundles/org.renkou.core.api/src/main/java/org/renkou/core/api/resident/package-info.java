@@ -1,0 +1,10 @@
+/**
+ * Residents (居民): the {@link org.renkou.core.api.resident.ResidentService} that registers, finds and changes
+ * people within the caller's jurisdictions, and the statuses a resident record carries.
+ */
+@Version("1.1.0")
+@Export
+package org.renkou.core.api.resident;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

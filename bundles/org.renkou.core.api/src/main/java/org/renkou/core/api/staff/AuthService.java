@@ -1,0 +1,42 @@
+package org.renkou.core.api.staff;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.renkou.core.api.Caller;
+
+/**
+ * Passwords of staff members (登录密码): checks a login, changes a password. Passwords are stored only as slow
+ * hashes (bcrypt); five wrong passwords in a row lock the account for 15 minutes; a password older than six months,
+ * or one set by an administrator, must be changed before anything else (the offices' own rule).
+ *
+ * <p>Sessions are not kept here: the web layer keeps them and asks {@link StaffService#callerFor} on every request,
+ * so a deactivated account or a changed role takes effect at once.
+ */
+@ProviderType
+public interface AuthService {
+
+    /** Failed logins in a row that lock an account. */
+    int MAX_FAILED_LOGINS = 5;
+    /** How long a locked account stays locked, in minutes. */
+    int LOCK_MINUTES = 15;
+    /** Months after which a password must be changed. */
+    int PASSWORD_MAX_AGE_MONTHS = 6;
+
+    /** The answer to a successful login. */
+    record Login(Caller caller, String name, boolean passwordChangeRequired) {
+    }
+
+    /**
+     * Checks {@code password}; fails with UNAUTHENTICATED (the same words for an unknown user and a wrong password)
+     * or, while the account is locked, with UNAUTHENTICATED saying so.
+     */
+    Login login(String username, char[] password);
+
+    /**
+     * Replaces the password after checking the old one: at least 8 characters with a letter and a digit, not the
+     * username, not the old password. INVALID naming {@code newPassword} otherwise.
+     */
+    void changePassword(String username, char[] oldPassword, char[] newPassword);
+
+    /** Whether the staff member must change their password now (first login, set by an admin, or too old). */
+    boolean passwordChangeRequired(String username);
+}

@@ -1,0 +1,311 @@
+package org.renkou.core.internal.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.EntityTransaction;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+
+import javax.sql.DataSource;
+
+import org.renkou.core.api.HealthIndicator;
+import org.renkou.core.api.RenkouException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core persistence unit, made ready off the start-up path: opening Derby (creating it on first start) and
+ * migrating the schema run on a background thread, so the platform answers HTTP while the database comes up.
+ * Callers get a transaction through {@link #tx}; until the database is ready they wait a bounded time and then get
+ * a clear 503.
+ */
+public final class Database implements HealthIndicator {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final long READY_WAIT_SECONDS = 30;
+
+    /** Plain JDBC connections kept for {@link #jdbc}: as many as EclipseLink's read pool (persistence.xml). */
+    private static final int DIRECT_CONNECTIONS = 4;
+
+    private final EntityManagerFactory emf;
+    private final DataSource direct;
+    /** The direct DataSource pools itself (HikariCP): take a connection per read and give it back. */
+    private final boolean directPooled;
+    private final Semaphore directPermits = new Semaphore(DIRECT_CONNECTIONS);
+    private final BlockingQueue<Direct> idle = new ArrayBlockingQueue<>(DIRECT_CONNECTIONS);
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+
+    public Database(EntityManagerFactory emf) {
+        this(emf, null);
+    }
+
+    /** @param direct the same database for {@link #jdbc}, or null when this unit has no such read path */
+    public Database(EntityManagerFactory emf, DataSource direct) {
+        this(emf, direct, false);
+    }
+
+    /**
+     * @param pooled {@code direct} is a pool (PostgreSQL): connections go back after each read rather than being
+     *               kept here with their statements (pgjdbc keeps prepared statements per connection itself)
+     */
+    public Database(EntityManagerFactory emf, DataSource direct, boolean pooled) {
+        this.emf = emf;
+        this.direct = direct;
+        this.directPooled = pooled;
+    }
+
+    /** Migrates the schema on a new thread; {@link #whenReady()} completes when done. */
+    public void startAsync(SchemaMigrations migrations) {
+        Thread t = new Thread(() -> initialise(migrations), "renkou-database-init");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Migrates the schema on the calling thread. */
+    public void initialise(SchemaMigrations migrations) {
+        long start = System.nanoTime();
+        try {
+            EntityManager em = emf.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                List<Integer> applied = migrations.migrate(em.unwrap(Connection.class));
+                em.getTransaction().commit();
+                LOG.info("Database ready in {} ms{}", (System.nanoTime() - start) / 1_000_000,
+                        applied.isEmpty() ? "" : " (applied schema migrations " + applied + ")");
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+            ready.complete(null);
+        } catch (RuntimeException | SQLException e) {
+            LOG.error("Database could not be opened or migrated: {}", e.toString(), e);
+            ready.completeExceptionally(e);
+        }
+    }
+
+    public CompletableFuture<Void> whenReady() {
+        return ready;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. Database errors a
+     * caller can act on (a stale version, a taken key) become {@link RenkouException}s with kind CONFLICT.
+     */
+    public <T> T tx(Function<EntityManager, T> work) {
+        awaitReady();
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction t = em.getTransaction();
+        try {
+            t.begin();
+            T result = work.apply(em);
+            t.commit();
+            return result;
+        } catch (OptimisticLockException e) {
+            throw staleVersion();
+        } catch (PersistenceException e) {
+            if (isConstraintViolation(e)) {
+                throw RenkouException.conflict(null, "数据与已有记录冲突（编号或名称重复）。",
+                        "The data clashes with an existing record (duplicate code or name).");
+            }
+            if (isLockTimeout(e)) {
+                throw busy();
+            }
+            throw e;
+        } finally {
+            if (t.isActive()) {
+                t.rollback();
+            }
+            em.close();
+        }
+    }
+
+    /**
+     * Runs a read without a transaction: one entity manager, no begin/commit round trip. For the hot read paths
+     * (lookup by ID number); anything that writes uses {@link #tx}.
+     */
+    public <T> T read(Function<EntityManager, T> work) {
+        awaitReady();
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** One query over plain JDBC (no entity manager, no transaction; Derby's autocommit ends it). */
+    @FunctionalInterface
+    public interface SqlRead<T> {
+        /** @param ps the query, prepared once per pooled connection: bind its parameters and run it */
+        T apply(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * A pooled plain connection with the statements prepared on it. Kept, because Derby's statements have a
+     * finalizer: one prepared per request put thousands of finalizable objects into each young collection, and
+     * keeping them alive for the finalizer thread was most of the pause (BENCHMARKS.md, lookup p99).
+     */
+    private static final class Direct {
+        final Connection connection;
+        final Map<String, PreparedStatement> statements = new HashMap<>();
+
+        Direct(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql);
+                statements.put(sql, ps);
+            }
+            return ps;
+        }
+    }
+
+    /**
+     * Runs one query over a plain JDBC connection from a small pool of its own. Only for the hottest read (the
+     * lookup by ID number): EclipseLink's query machinery there cost more than Derby's own work (BENCHMARKS.md).
+     */
+    public <T> T jdbc(String sql, SqlRead<T> work) {
+        if (direct == null) {
+            throw new IllegalStateException("this database has no direct JDBC reads");
+        }
+        awaitReady();
+        if (directPooled) {
+            try (Connection c = direct.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                return work.apply(ps);
+            } catch (SQLException e) {
+                LOG.warn("Direct read failed: {}", e.toString());
+                throw RenkouException.unavailable("数据库暂不可用，请稍后再试。",
+                        "The database is not available; try again shortly.");
+            }
+        }
+        try {
+            directPermits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RenkouException.unavailable("请求被中断。", "The request was interrupted.");
+        }
+        Direct d = idle.poll();
+        try {
+            if (d == null) {
+                d = new Direct(direct.getConnection());
+            }
+            T result = work.apply(d.prepared(sql));
+            idle.add(d);
+            d = null;
+            return result;
+        } catch (SQLException e) {
+            LOG.warn("Direct read failed: {}", e.toString());
+            throw RenkouException.unavailable("数据库暂不可用，请稍后再试。", "The database is not available; try again shortly.");
+        } finally {
+            if (d != null) {
+                closeQuietly(d); // broken or failed: not reused
+            }
+            directPermits.release();
+        }
+    }
+
+    /** Closes the direct connections (the unit itself belongs to Aries JPA). */
+    public void close() {
+        for (Direct d; (d = idle.poll()) != null;) {
+            closeQuietly(d);
+        }
+    }
+
+    private static void closeQuietly(Direct d) {
+        try {
+            d.connection.close(); // closes its statements too
+        } catch (SQLException e) {
+            // a broken connection; nothing to keep
+        }
+    }
+
+    /** The 409 for an edit based on an old version: thrown by services that compare versions, and by {@link #tx}. */
+    public static RenkouException staleVersion() {
+        return RenkouException.conflict("version", "该记录已被他人修改，请刷新后重试。",
+                "The record was changed by someone else; reload it and try again.");
+    }
+
+    private void awaitReady() {
+        try {
+            ready.get(READY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw RenkouException.unavailable("数据库正在启动，请稍后再试。", "The database is still starting; try again shortly.");
+        } catch (ExecutionException e) {
+            throw RenkouException.unavailable("数据库无法打开，请联系管理员查看日志。",
+                    "The database could not be opened; an administrator should check the log.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RenkouException.unavailable("请求被中断。", "The request was interrupted.");
+        }
+    }
+
+    /** A lock wait that timed out or a deadlock (Derby 40XL1/40XL2, 40001): the documented 409, to retry. */
+    static boolean isLockTimeout(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("40XL") || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static RenkouException busy() {
+        return RenkouException.conflict(null, "该记录正被他人修改，请稍后重试。",
+                "The record is being changed by someone else; try again in a moment.");
+    }
+
+    private static boolean isConstraintViolation(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return "database";
+    }
+
+    @Override
+    public State state() {
+        if (!ready.isDone()) {
+            return State.STARTING;
+        }
+        return ready.isCompletedExceptionally() ? State.DOWN : State.UP;
+    }
+
+    @Override
+    public String detail() {
+        if (ready.isCompletedExceptionally()) {
+            try {
+                ready.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                return "数据库无法打开 / database could not be opened: " + cause.getMessage();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Sample jurisdictions and the county generator (test and benchmark data).
+ */
+package org.renkou.core.internal.sample;

@@ -1,0 +1,43 @@
+package org.renkou.core.internal.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** One history, per-dialect scripts: a dialect's own script replaces the common one of its version, or adds one. */
+class SchemaMigrationsDialectTest {
+    private static final SchemaMigrations.Script COMMON_1 = new SchemaMigrations.Script(1, "one", "A");
+    private static final SchemaMigrations.Script COMMON_2 = new SchemaMigrations.Script(2, "two", "B CLOB");
+    private static final SchemaMigrations.Script PG_2 = new SchemaMigrations.Script(2, "two", "B TEXT", Dialect.POSTGRESQL);
+    private static final SchemaMigrations.Script PG_1000 = new SchemaMigrations.Script(1000, "bool", "C", Dialect.POSTGRESQL);
+
+    @Test
+    void eachDatabaseGetsItsOwnScriptOrTheCommonOne() {
+        SchemaMigrations m = new SchemaMigrations("x", List.of(PG_1000, COMMON_2, PG_2, COMMON_1));
+        assertEquals(List.of(COMMON_1, COMMON_2), m.scriptsFor(Dialect.DERBY));
+        assertEquals(List.of(COMMON_1, PG_2, PG_1000), m.scriptsFor(Dialect.POSTGRESQL));
+        assertEquals(2, m.size());
+    }
+
+    @Test
+    void aVersionTwiceForOneDialectIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new SchemaMigrations("x", List.of(PG_2, PG_2)));
+        assertThrows(IllegalArgumentException.class, () -> new SchemaMigrations("x", List.of(COMMON_2, COMMON_2)));
+    }
+
+    /** The core's own folder: PostgreSQL has its V9 and V1000, Derby the common scripts only. */
+    @Test
+    void theCoreScriptsOnDisk() throws Exception {
+        SchemaMigrations m = new SchemaMigrations("core", SchemaMigrations.inFolder(Path.of("target/classes/db/core")));
+        List<SchemaMigrations.Script> derby = m.scriptsFor(Dialect.DERBY);
+        List<SchemaMigrations.Script> pg = m.scriptsFor(Dialect.POSTGRESQL);
+        assertEquals(m.size(), derby.size());
+        assertEquals(derby.size() + 1, pg.size());
+        assertEquals(Dialect.POSTGRESQL, pg.stream().filter(s -> s.version() == 9).findFirst().orElseThrow().dialect());
+        assertEquals(1000, pg.get(pg.size() - 1).version());
+    }
+}

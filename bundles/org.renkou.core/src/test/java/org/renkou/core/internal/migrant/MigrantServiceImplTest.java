@@ -1,0 +1,239 @@
+package org.renkou.core.internal.migrant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.ChinaTime;
+import org.renkou.core.api.CitizenId;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.Role;
+import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.migrant.CertificateSeenDTO;
+import org.renkou.core.api.migrant.DepartureDTO;
+import org.renkou.core.api.migrant.HandoverDTO;
+import org.renkou.core.api.migrant.HandoverKind;
+import org.renkou.core.api.migrant.MigrantCertificate;
+import org.renkou.core.api.migrant.MigrantDTO;
+import org.renkou.core.api.migrant.MigrantNoteDTO;
+import org.renkou.core.api.migrant.MigrantQuery;
+import org.renkou.core.api.migrant.MigrantStatus;
+import org.renkou.core.api.resident.ResidenceStatus;
+import org.renkou.core.internal.audit.AuditServiceImpl;
+import org.renkou.core.internal.db.TestClock;
+import org.renkou.core.internal.db.TestDatabase;
+import org.renkou.core.internal.jurisdiction.JurisdictionServiceImpl;
+import org.renkou.core.internal.resident.ResidentServiceImpl;
+import org.renkou.core.internal.sample.SampleData;
+
+/** Migrant registration with dual jurisdiction on the real persistence unit and a real Derby database. */
+public class MigrantServiceImplTest {
+    public static final String GD_COMMUNITY = "440606901001";
+    public static final String GD_OTHER_COMMUNITY = "440606901002";
+    public static final String YN_COMMUNITY = "530102901001";
+    public static final Instant NOW = Instant.parse("2026-03-02T02:00:00Z");
+
+    private TestDatabase db;
+    private TestClock clock;
+    private MigrantServiceImpl migrants;
+    private ResidentServiceImpl residents;
+    private AuditServiceImpl audit;
+    /** Residence place (现居住地) in Guangdong. */
+    public static final Caller GD = new Caller("gd", Set.of(Role.FAMILY_SERVICES), Set.of(GD_COMMUNITY));
+    /** Registration place (户籍地) in Yunnan. */
+    public static final Caller YN = new Caller("yn", Set.of(Role.FAMILY_SERVICES), Set.of(YN_COMMUNITY));
+    /** A third community, neither. */
+    public static final Caller OTHER = new Caller("other", Set.of(Role.FAMILY_SERVICES), Set.of(GD_OTHER_COMMUNITY));
+    private final Caller residence = GD;
+    private final Caller registration = YN;
+    private final Caller other = OTHER;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = new TestDatabase();
+        SampleData.loadIfEmpty(JurisdictionServiceImpl.on(db.database));
+        clock = new TestClock(NOW, ChinaTime.ZONE);
+        migrants = new MigrantServiceImpl(db.database, clock);
+        residents = ResidentServiceImpl.on(db.database);
+        audit = AuditServiceImpl.on(db.database);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    public static MigrantDTO migrant(String first17, String name) {
+        MigrantDTO d = new MigrantDTO();
+        d.idNumber = first17 + CitizenId.checkChar(first17);
+        d.name = name;
+        d.residenceCode = GD_COMMUNITY;
+        d.registrationCode = YN_COMMUNITY;
+        d.arrivalDate = LocalDate.of(2026, 2, 20);
+        d.certificates.add(certificate("婚育-001", LocalDate.of(2026, 2, 25)));
+        return d;
+    }
+
+    static CertificateSeenDTO certificate(String number, LocalDate seenOn) {
+        CertificateSeenDTO c = new CertificateSeenDTO();
+        c.type = MigrantCertificate.MARRIAGE_BIRTH_CERTIFICATE;
+        c.number = number;
+        c.seenOn = seenOn;
+        return c;
+    }
+
+    @Test
+    void visibleToResidenceAndRegistrationPlaceOnly() {
+        MigrantDTO m = migrants.register(residence, migrant("53010219950101002", "李梅"));
+        assertEquals(MigrantStatus.PRESENT, m.status);
+        assertEquals(GD_COMMUNITY, m.responsibleCode);
+        assertTrue(m.editable);
+        assertEquals(ResidenceStatus.MIGRANT, residents.find(residence, m.residentId).orElseThrow().status);
+
+        MigrantDTO seen = migrants.find(registration, m.id).orElseThrow();
+        assertEquals("婚育-001", seen.certificates.get(0).number);
+        assertFalse(seen.editable);
+        assertEquals(1, migrants.search(registration, new MigrantQuery()).total);
+        assertTrue(migrants.search(registration, new MigrantQuery()).items.get(0).idNumber.contains("*"), "masked");
+
+        assertKind(RenkouException.Kind.NOT_FOUND, () -> migrants.find(other, m.id));
+        assertEquals(0, migrants.search(other, new MigrantQuery()).total);
+        assertTrue(audit.history(Caller.SYSTEM, "migrant", m.id.toString()).stream()
+                .anyMatch(a -> a.action == AuditAction.DENIED && a.actor.equals("other")));
+    }
+
+    @Test
+    void registrationPlaceReadsAndAddsNotesButCannotChangeStayData() {
+        MigrantDTO m = migrants.register(residence, migrant("53010219950101003", "王芳"));
+        MigrantDTO change = migrants.find(registration, m.id).orElseThrow();
+        change.arrivalDate = LocalDate.of(2026, 2, 1);
+        assertKind(RenkouException.Kind.FORBIDDEN, () -> migrants.update(registration, m.id, change));
+        assertKind(RenkouException.Kind.FORBIDDEN, () -> migrants.depart(registration, m.id, departure(m.version)));
+
+        MigrantNoteDTO note = new MigrantNoteDTO();
+        note.text = "户籍地已核实婚育情况。";
+        MigrantNoteDTO written = migrants.addNote(registration, m.id, note);
+        assertEquals(YN_COMMUNITY, written.side);
+        MigrantNoteDTO reply = new MigrantNoteDTO();
+        reply.text = "收到。";
+        reply.replyTo = written.id;
+        migrants.addNote(residence, m.id, reply);
+        MigrantDTO read = migrants.find(residence, m.id).orElseThrow();
+        assertEquals(List.of("yn", "gd"), read.notes.stream().map(n -> n.by).toList());
+        assertEquals(written.id, read.notes.get(1).replyTo);
+        assertEquals(m.version, read.version, "notes do not change the stay data");
+        assertKind(RenkouException.Kind.NOT_FOUND, () -> migrants.addNote(other, m.id, note));
+    }
+
+    @Test
+    void residencePlaceUpdatesWithVersionAndFieldsAreNamed() {
+        MigrantDTO m = migrants.register(residence, migrant("53010219950101004", "张丽"));
+        m.certificates.add(certificate("生育-9", LocalDate.of(2026, 3, 1)));
+        MigrantDTO updated = migrants.update(residence, m.id, m);
+        assertEquals(2, updated.certificates.size());
+        assertEquals(m.version + 1, updated.version);
+        // the old version again: 409, nothing overwritten
+        m.certificates.clear();
+        assertKind(RenkouException.Kind.CONFLICT, () -> migrants.update(residence, m.id, m));
+        assertEquals(2, migrants.find(residence, m.id).orElseThrow().certificates.size());
+
+        updated.certificates.get(1).number = " ";
+        assertEquals("certificates[1].number",
+                assertThrows(RenkouException.class, () -> migrants.update(residence, m.id, updated)).field());
+        updated.certificates.get(1).number = "生育-9";
+        updated.arrivalDate = LocalDate.of(2026, 3, 3); // tomorrow by the clock
+        assertEquals("arrivalDate",
+                assertThrows(RenkouException.class, () -> migrants.update(residence, m.id, updated)).field());
+        MigrantDTO same = migrant("53010219950101004", "张丽");
+        assertEquals("idNumber", assertThrows(RenkouException.class, () -> migrants.register(residence, same)).field());
+        MigrantDTO home = migrant("53010219950101005", "赵敏");
+        home.registrationCode = GD_COMMUNITY;
+        assertEquals("registrationCode",
+                assertThrows(RenkouException.class, () -> migrants.register(residence, home)).field());
+        MigrantDTO elsewhere = migrant("53010219950101006", "钱红");
+        assertEquals("residenceCode",
+                assertThrows(RenkouException.class, () -> migrants.register(registration, elsewhere)).field());
+    }
+
+    @Test
+    void handoverMovesResidenceAndIsLogged() {
+        MigrantDTO m = migrants.register(residence, migrant("53010219950101007", "孙丽"));
+        HandoverDTO h = new HandoverDTO();
+        h.kind = HandoverKind.RESIDENCE_MOVE;
+        h.toCode = GD_OTHER_COMMUNITY;
+        h.reason = "迁居到示例二社区";
+        h.version = m.version;
+        HandoverDTO done = migrants.handOver(residence, m.id, h);
+        assertEquals(GD_COMMUNITY, done.fromCode);
+        assertEquals("gd", done.by);
+
+        // the new community keeps the record now; the old one no longer sees it
+        MigrantDTO moved = migrants.find(other, m.id).orElseThrow();
+        assertEquals(GD_OTHER_COMMUNITY, moved.residenceCode);
+        assertTrue(moved.editable);
+        assertEquals(1, moved.handovers.size());
+        assertEquals(GD_OTHER_COMMUNITY, residents.find(other, m.residentId).orElseThrow().residenceCode);
+        assertKind(RenkouException.Kind.NOT_FOUND, () -> migrants.find(residence, m.id));
+        assertEquals(1, migrants.handovers(registration, m.id).size());
+        // the resident row follows the registration; it cannot be moved behind the registration's back
+        org.renkou.core.api.resident.ResidentDTO person = residents.find(other, m.residentId).orElseThrow();
+        person.residenceCode = GD_COMMUNITY;
+        assertEquals("residenceCode", assertThrows(RenkouException.class,
+                () -> residents.update(Caller.SYSTEM, m.residentId, person)).field());
+        assertTrue(audit.history(Caller.SYSTEM, "migrant", m.id.toString()).stream()
+                .anyMatch(a -> a.action == AuditAction.UPDATE && "迁居到示例二社区".equals(a.reason)));
+
+        h.version = moved.version;
+        h.toCode = "999999901001";
+        assertEquals("toCode", assertThrows(RenkouException.class, () -> migrants.handOver(other, m.id, h)).field());
+    }
+
+    @Test
+    void departureIsRecordedOnce() {
+        MigrantDTO m = migrants.register(residence, migrant("53010219950101008", "周洁"));
+        DepartureDTO d = departure(m.version);
+        MigrantDTO left = migrants.depart(residence, m.id, d);
+        assertEquals(MigrantStatus.DEPARTED, left.status);
+        assertEquals("530102", left.destinationCode);
+        assertEquals(1, migrants.search(registration, query(MigrantStatus.DEPARTED)).total);
+        assertEquals(0, migrants.search(registration, query(MigrantStatus.PRESENT)).total);
+        d.version = left.version;
+        assertKind(RenkouException.Kind.CONFLICT, () -> migrants.depart(residence, m.id, d));
+        DepartureDTO early = departure(left.version);
+        early.departureDate = null;
+        assertEquals("departureDate",
+                assertThrows(RenkouException.class, () -> migrants.depart(residence, m.id, early)).field());
+        assertNull(migrants.find(registration, m.id).orElseThrow().phone);
+    }
+
+    private static MigrantQuery query(MigrantStatus status) {
+        MigrantQuery q = new MigrantQuery();
+        q.status = status;
+        return q;
+    }
+
+    private static DepartureDTO departure(long version) {
+        DepartureDTO d = new DepartureDTO();
+        d.departureDate = LocalDate.of(2026, 3, 1);
+        d.destinationCode = "530102";
+        d.destinationNote = "返回户籍地";
+        d.version = version;
+        return d;
+    }
+
+    public static void assertKind(RenkouException.Kind kind, Executable call) {
+        assertEquals(kind, assertThrows(RenkouException.class, call).kind());
+    }
+}

@@ -1,0 +1,263 @@
+package org.renkou.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The association module's own pages in headless Chromium against the real launcher (real logins, CSRF): a
+ * secretary sets up the association and its council, records and admits a member, assigns a contact household and
+ * logs a visit, records a 5·29 activity, opens a special-family case with two contacts, publishes a notice, and a
+ * browser without login reads the public notice board; an officer who is not a contact sees no case and is refused
+ * the case's page. Screenshots: {@code target/screenshots/as-*.png}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AssociationUiIT {
+    static final String PASSWORD = "Xiehui-2026x";
+    static final String COMMUNITY = "440606901001";
+
+    private Process process;
+    private Http http;
+    private Http admin;
+    private Browser b;
+    private long household;
+    private long family;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path home = RenkouOptions.newHome("association-ui");
+        int port = RenkouOptions.freePort();
+        http = new Http(port);
+        process = RenkouProcess.launch(home, Integer.toString(port), Map.of());
+        http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 60);
+        String printed = RenkouProcess.awaitAdminPassword(home, 30);
+        changePassword(http.login("admin", printed), printed);
+        admin = http.login("admin", PASSWORD);
+        staff("as-sec", "周秘书", "ASSOCIATION_SECRETARY", COMMUNITY, true);
+        staff("as-contact1", "吴专干", "FAMILY_SERVICES", COMMUNITY, false); // named on the case, no login here
+        staff("as-contact2", "郑专干", "FAMILY_SERVICES", COMMUNITY, false);
+        staff("as-officer", "王专干", "FAMILY_SERVICES", COMMUNITY, true);
+        household = household("UI-H1", "44060619700101001", "孙户主");
+        family = household("UI-SF", "44060619550101004", "郑老");
+        b = new Browser("http://127.0.0.1:" + port, home);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (b != null) {
+            b.close();
+        }
+        RenkouProcess.stop(process);
+    }
+
+    private void staff(String user, String name, String role, String code, boolean logsIn) throws Exception {
+        Http.Response r = admin.postJson("/api/staff", "{\"username\":\"" + user + "\",\"name\":\"" + name
+                + "\",\"roles\":[\"" + role + "\"],\"jurisdictionCodes\":[\"" + code + "\"],\"password\":\"Start-2026a\"}");
+        assertEquals(201, r.status(), r.body());
+        if (logsIn) {
+            changePassword(http.login(user, "Start-2026a"), "Start-2026a");
+        }
+    }
+
+    private static void changePassword(Http session, String old) throws Exception {
+        Http.Response r = session.postJson("/api/auth/password", "{\"oldPassword\":\"" + old + "\",\"newPassword\":\""
+                + PASSWORD + "\"}");
+        assertEquals(204, r.status(), r.body());
+    }
+
+    private long household(String number, String first17, String name) throws Exception {
+        Http.Response head = admin.postJson("/api/residents", "{\"idNumber\":\"" + ResidentIT.idNumber(first17)
+                + "\",\"name\":\"" + name + "\",\"residenceCode\":\"" + COMMUNITY + "001\"}");
+        Http.Response h = admin.postJson("/api/households", "{\"number\":\"" + number + "\",\"residenceCode\":\""
+                + COMMUNITY + "001\",\"members\":[{\"residentId\":" + id(head) + ",\"relation\":\"HEAD\"}]}");
+        return id(h);
+    }
+
+    private static long id(Http.Response r) {
+        Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(r.body());
+        assertTrue(m.find(), r.status() + " " + r.body());
+        return Long.parseLong(m.group(1));
+    }
+
+    private void setValue(String css, String value) {
+        ((JavascriptExecutor) b.driver).executeScript("arguments[0].value = arguments[1]", b.find(css), value);
+    }
+
+    private void choose(String css, String optionText) {
+        Select select = new Select(b.find(css));
+        for (WebElement o : select.getOptions()) {
+            if (o.getText().contains(optionText)) {
+                select.selectByVisibleText(o.getText());
+                return;
+            }
+        }
+        throw new AssertionError("no option " + optionText + " in " + css);
+    }
+
+    private void submit(String formCss) {
+        b.find(formCss + " button[type=submit]").click();
+    }
+
+    @Test
+    void aSecretaryRunsTheAssociationInChineseAndThePublicReadsTheBoard() throws Exception {
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        b.login("as-sec", PASSWORD);
+        b.find("#count-residents");
+        b.find("nav a[data-module=association]").click();
+        b.find("#as-new");
+        b.type("#as-new #as-name", "示例一社区计生协会");
+        b.type("#as-new #as-jurisdictionCode", COMMUNITY);
+        b.type("#as-new #as-secretary", "as-sec");
+        submit("#as-new");
+        b.waitForText("#as-list", "示例一社区计生协会");
+        b.shot("as-01-associations");
+        b.find("#as-list tbody tr button").click();
+
+        // council: a term with the 会长 and 秘书长
+        b.find("#as-term-form");
+        setValue("#as-term-form #as-startedOn", today);
+        b.type("#as-seats", "会长 赵会长\n秘书长 钱秘书长\n理事 孙理事");
+        submit("#as-term-form");
+        b.waitForText("#as-terms", "赵会长");
+        b.shot("as-02-council");
+
+        // a member by application, admitted by the council
+        b.find("#tab-as-members").click();
+        b.type("#as-apply #as-name", "李会员");
+        b.type("#as-apply #as-phone", "13800138000");
+        b.type("#as-apply #as-skills", "心理咨询");
+        submit("#as-apply");
+        b.waitForText("#as-members", "待审批");
+        b.find("#as-members button").click();
+        b.waitForText("#as-members", "正式会员");
+        assertFalse(b.find("#as-members").getText().contains("13800138000"), "the phone is masked in the list");
+        b.shot("as-03-members");
+
+        // a contact household and a visit
+        b.find("#tab-as-contacts").click();
+        choose("#as-assign #as-memberId", "李会员");
+        b.type("#as-assign #as-householdId", Long.toString(household));
+        submit("#as-assign");
+        b.waitForText("#as-contact-list", Long.toString(household));
+        b.find("#as-contact-list tbody tr button").click();
+        b.find("#as-visit");
+        choose("#as-visit #as-kind", "转介服务");
+        b.type("#as-visit #as-outcome", "转介家庭医生签约");
+        submit("#as-visit");
+        b.waitForText("#as-contact-list", today);
+        b.shot("as-04-contacts");
+
+        // a 5·29 activity with the member taking part
+        b.find("#tab-as-activities").click();
+        choose("#as-activity #as-kind", "5·29");
+        b.type("#as-activity #as-activityTitle", "5·29 会员活动日");
+        b.type("#as-activity #as-place", "社区广场");
+        b.type("#as-activity #as-leaflets", "300");
+        b.find("#as-participants input[name=member]").click();
+        b.type("#as-others", "居民甲，居民乙");
+        submit("#as-activity");
+        b.waitForText("#as-activity-list", "5·29 会员活动日");
+        b.waitForText("#as-progress", "1 / 2");
+        b.shot("as-05-activities");
+
+        // a member group, its monthly meeting with attendance and minutes, and an attachment
+        b.find("#tab-as-members").click();
+        b.type("#as-group #as-groupName", "第一小组");
+        b.type("#as-group #as-residentGroupCode", COMMUNITY + "001");
+        submit("#as-group");
+        b.waitForText("#as-body", "第一小组");
+        b.find("#tab-as-meetings").click();
+        b.waitForText("#as-meeting-progress", "第一小组: 0 / ");
+        choose("#as-meeting-form #as-meetingKind", "会员小组月例会");
+        choose("#as-meeting-form #as-groupId", "第一小组");
+        b.type("#as-meeting-form #as-place", "活动室");
+        b.type("#as-meeting-form #as-topic", "十二月例会");
+        b.type("#as-minutes-new", "一、学习新政策；二、安排节日走访。");
+        choose("#as-attendance-form select", "出席");
+        submit("#as-meeting-form");
+        b.waitForText("#as-meeting-list", "十二月例会");
+        b.waitForText("#as-meeting-progress", "第一小组: 1 / ");
+        b.find("#as-meeting-list tbody tr button").click();
+        b.waitForText("#as-attendance", "李会员");
+        java.nio.file.Path sheet = java.nio.file.Files.createTempFile("sign-in", ".txt");
+        java.nio.file.Files.writeString(sheet, "签到：李会员\n");
+        sheet.toFile().deleteOnExit();
+        b.find("#as-meeting-file").sendKeys(sheet.toAbsolutePath().toString());
+        b.find("#as-upload").click();
+        b.waitForText("#as-meeting-files", sheet.getFileName().toString());
+        b.shot("as-11-meetings");
+
+        // a special-family case with two contacts, and a holiday visit with a solatium
+        b.find("#tab-as-cases").click();
+        b.type("#as-case-form #as-householdId", Long.toString(family));
+        choose("#as-case-form #as-familyKind", "独生子女死亡");
+        b.type("#as-case-form #as-contactA", "as-contact1");
+        b.type("#as-case-form #as-contactB", "as-contact2");
+        submit("#as-case-form");
+        b.waitForText("#as-case-list", "as-contact1 / as-contact2");
+        b.find("#as-case-list tbody tr button").click();
+        b.find("#as-entry");
+        choose("#as-entry #as-kind", "节日慰问");
+        b.type("#as-entry #as-note", "中秋慰问");
+        b.type("#as-entry #as-amount", "500");
+        submit("#as-entry");
+        b.waitForText("#as-timeline", "中秋慰问");
+        String caseRoute = b.driver.getCurrentUrl().replaceAll(".*#/", "");
+        b.shot("as-06-case");
+
+        // a notice on the board
+        b.find("#tab-as-board").click();
+        choose("#as-notice #as-noticeKind", "服务承诺");
+        b.type("#as-notice #as-noticeTitle", "每月走访");
+        b.type("#as-noticeBody", "每月走访计生特殊家庭，节日慰问。");
+        submit("#as-notice");
+        b.waitForText("#as-notices", "公开中");
+        b.shot("as-07-board-staff");
+        String publicUrl = b.find("#as-public-link").getAttribute("href");
+        // the same pages in English
+        b.find("#lang").click();
+        b.waitForText("#as-body", "Publish");
+        b.shot("as-10-english");
+        b.find("#lang").click();
+        b.waitForText("#as-body", "发布");
+
+        // the officer who is not a contact: no case in the list, the case's page refused
+        b.logout();
+        b.login("as-officer", PASSWORD);
+        b.find("#count-residents");
+        b.open(caseRoute.replace("as-case/", "as-cases/").replaceAll("-\\d+$", ""));
+        b.find("#as-case-list");
+        assertFalse(b.find("#as-case-list").getText().contains("as-contact1"), "an officer sees no case");
+        b.open(caseRoute);
+        b.waitForText("#as-body .error", "仅限双岗联系人");
+        b.shot("as-08-officer-refused");
+        Http.Response denied = admin.get("/api/audit?entityType=SpecialFamilyCase&action=DENIED");
+        assertTrue(denied.body().contains("\"actor\":\"as-officer\""), denied.body());
+
+        // the public notice board in a browser without login
+        b.logout();
+        b.driver.get(publicUrl);
+        b.waitForText("h1", "公开栏");
+        String board = b.find("body").getText();
+        assertTrue(board.contains("服务承诺 · 每月走访") && board.contains("每月走访计生特殊家庭"), board);
+        assertFalse(board.contains("13800138000") || board.contains("郑老") || board.contains("中秋"), board);
+        b.shot("as-09-public-board");
+
+    }
+}

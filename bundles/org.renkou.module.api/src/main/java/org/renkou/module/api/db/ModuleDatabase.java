@@ -1,0 +1,38 @@
+package org.renkou.module.api.db;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.audit.AuditAction;
+
+/**
+ * A module's persistence unit, migrated and ready: {@link #tx} runs work in one transaction (a stale version or a
+ * taken key becomes a CONFLICT {@code RenkouException}, the database still starting a 503), {@link #read} runs a
+ * read without one, {@link #audit} writes an audit entry inside {@link #tx}'s transaction.
+ */
+@ProviderType
+public interface ModuleDatabase {
+
+    <T> T tx(Function<EntityManager, T> work);
+
+    <T> T read(Function<EntityManager, T> work);
+
+    /**
+     * Writes an audit entry (审计记录) through the open transaction of {@code em} — the one {@link #tx} gave — so the
+     * module's change and its entry commit or roll back together, as the core's own services do. A read of sensitive
+     * data records its entry the same way: if the entry cannot be written, the data is not returned.
+     * {@code changes} is a JSON object {@code {"field": [old, new]}} or a short description; {@code reason} the
+     * reason given, at most 500 characters.
+     *
+     * @throws IllegalStateException when {@code em} has no open transaction
+     */
+    void audit(EntityManager em, Caller caller, AuditAction action, String entityType, String entityId,
+            String jurisdictionCode, String changes, String reason);
+
+    /** Completes when the module's migrations have run (or fails with why they did not). */
+    CompletableFuture<Void> whenReady();
+}

@@ -1,0 +1,82 @@
+package org.renkou.rest.internal;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Component;
+import org.renkou.rest.api.Problem;
+import org.renkou.rest.api.Problems;
+
+/**
+ * In front of everything the platform serves (UI, API, health): the security headers (CSP, framing, sniffing,
+ * referrer; {@code Cache-Control: no-store} on the API, whose JSON is personal data), TRACE refused, and login
+ * attempts throttled per client address so that one address cannot try passwords at will (or lock accounts).
+ */
+@Component(service = Filter.class, property = {
+    "osgi.http.whiteboard.filter.pattern=/*",
+    "osgi.http.whiteboard.filter.name=renkou-security"
+})
+public class SecurityFilter implements Filter {
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; connect-src 'self' blob:; object-src 'self' blob:; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'";
+    /** Failed logins from one address within {@link #WINDOW_MS} before it must wait. */
+    static final int MAX_FAILED_PER_ADDRESS = 20;
+    static final long WINDOW_MS = 15 * 60_000L;
+
+    private final Map<String, long[]> failures = new ConcurrentHashMap<>();
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest req = (HttpServletRequest) request;
+        HttpServletResponse resp = (HttpServletResponse) response;
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setHeader("X-Frame-Options", "SAMEORIGIN");
+        resp.setHeader("Referrer-Policy", "no-referrer");
+        resp.setHeader("Content-Security-Policy", CSP);
+        String path = req.getRequestURI();
+        if (path != null && path.startsWith("/api/")) {
+            resp.setHeader("Cache-Control", "no-store");
+        }
+        String method = req.getMethod();
+        if ("TRACE".equalsIgnoreCase(method) || "TRACK".equalsIgnoreCase(method)) {
+            resp.setHeader("Allow", "GET, POST, PUT, DELETE, HEAD, OPTIONS");
+            Problems.write(resp, Problem.of(405, Problems.title(405, Problems.english(req)),
+                    Problems.english(req) ? "TRACE is not supported." : "不支持 TRACE 请求。", null));
+            return;
+        }
+        if (!"POST".equalsIgnoreCase(method) || !"/api/auth/login".equals(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = req.getRemoteAddr();
+        long now = System.currentTimeMillis();
+        long[] f = failures.get(address);
+        if (f != null && now - f[1] < WINDOW_MS && f[0] >= MAX_FAILED_PER_ADDRESS) {
+            resp.setHeader("Retry-After", Long.toString((WINDOW_MS - (now - f[1])) / 1000 + 1));
+            boolean en = Problems.english(req);
+            Problems.write(resp, Problem.of(429, en ? "Too many attempts" : "尝试次数过多", en
+                    ? "Too many failed logins from this address; try again later."
+                    : "该地址登录失败次数过多，请稍后再试。", null));
+            return;
+        }
+        chain.doFilter(request, response);
+        if (resp.getStatus() == 401) {
+            failures.compute(address, (k, v) -> v == null || now - v[1] >= WINDOW_MS ? new long[] {1, now}
+                    : new long[] {v[0] + 1, v[1]});
+            if (failures.size() > 10_000) {
+                failures.entrySet().removeIf(e -> now - e.getValue()[1] >= WINDOW_MS);
+            }
+        }
+    }
+}

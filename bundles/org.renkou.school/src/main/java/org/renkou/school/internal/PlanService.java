@@ -1,0 +1,175 @@
+package org.renkou.school.internal;
+
+import static org.renkou.school.internal.Access.klass;
+import static org.renkou.school.internal.Access.school;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.audit.AuditAction;
+import org.renkou.school.internal.SchoolDTO.Mark;
+import org.renkou.school.internal.SchoolDTO.Saved;
+import org.renkou.school.internal.SchoolDTO.Session;
+import org.renkou.school.internal.SchoolDatabase.Audit;
+import org.renkou.school.internal.entities.AttendanceEntity;
+import org.renkou.school.internal.entities.ClassEntity;
+import org.renkou.school.internal.entities.SchoolEntity;
+import org.renkou.school.internal.entities.SessionEntity;
+import org.renkou.school.internal.entities.TeacherEntity;
+
+/**
+ * The yearly teaching plan (年初教学计划): sessions with date, topic, teacher and target group; a session of a class
+ * takes attendance (present / late / excused / absent) for the whole roster in one request and one transaction.
+ */
+@Component(service = PlanService.class, property = School.CONDITION)
+public class PlanService {
+    /** The most marks one request saves (a class of a few hundred, with room to spare). */
+    static final int MAX_MARKS = 2_000;
+
+    private final SchoolDatabase db;
+
+    @Activate
+    public PlanService(@Reference SchoolDatabase db) {
+        this.db = db;
+    }
+
+    public List<Session> plan(Caller caller, long schoolId, int year) {
+        caller.require("查看教学计划", "read the teaching plan", Access.READERS);
+        return db.read(em -> {
+            school(em, caller, schoolId, "schoolId");
+            return em.createQuery("SELECT s FROM SessionEntity s WHERE s.schoolId = :s AND s.planYear = :y "
+                    + "ORDER BY s.heldOn, s.id", SessionEntity.class).setParameter("s", schoolId).setParameter("y", year)
+                    .getResultList().stream().map(PlanService::dto).toList();
+        });
+    }
+
+    public List<Session> sessionsOf(Caller caller, long classId) {
+        caller.require("查看教学计划", "read the teaching plan", Access.READERS);
+        return db.read(em -> {
+            ClassEntity c = klass(em, caller, classId, "classId");
+            return em.createQuery("SELECT s FROM SessionEntity s WHERE s.classId = :c ORDER BY s.heldOn, s.id",
+                    SessionEntity.class).setParameter("c", c.id).getResultList().stream().map(PlanService::dto).toList();
+        });
+    }
+
+    public Session addSession(Caller caller, long schoolId, Session in) {
+        Input.body(in);
+        SessionEntity s = new SessionEntity();
+        s.heldOn = Input.present(in.heldOn(), "heldOn", "日期", "date");
+        s.planYear = s.heldOn.getYear();
+        if (in.year() != null && in.year() != s.planYear) {
+            throw RenkouException.invalid("heldOn", "日期不在 " + in.year() + " 年的计划内。",
+                    "The date lies outside the plan of " + in.year() + ".");
+        }
+        if (Math.abs(s.planYear - db.today().getYear()) > 1) {
+            throw RenkouException.invalid("heldOn", "日期应在今年前后一年内。", "The date must lie within a year of this year.");
+        }
+        s.topic = Input.required(in.topic(), "topic", "主题", "topic", 200);
+        s.targetGroup = Input.required(in.targetGroup(), "targetGroup", "对象", "target group", 100);
+        SessionEntity out = db.tx(em -> {
+            SchoolEntity school = school(em, caller, schoolId, "schoolId");
+            Access.requireTeacher(em, caller, school.id, "制定教学计划", "plan sessions");
+            s.schoolId = school.id;
+            s.teacherId = ClassService.ofSchool(em, TeacherEntity.class, in.teacherId(), school.id, "teacherId", "教师",
+                    "teacher").id;
+            if (in.classId() != null) {
+                ClassEntity c = klass(em, caller, in.classId(), "classId");
+                if (!c.schoolId.equals(school.id)) {
+                    throw RenkouException.notFound("classId", "班次 " + in.classId() + " 不属于本校。",
+                            "Class " + in.classId() + " is not this school's.");
+                }
+                s.classId = c.id;
+            }
+            em.persist(s);
+            em.flush();
+            return s;
+        }, o -> new Audit(caller, AuditAction.CREATE, "SchoolSession", o.id.toString(), null,
+                o.heldOn + " " + o.topic, null));
+        return dto(out);
+    }
+
+    // --- attendance ------------------------------------------------------------------------------------------
+
+    public List<Mark> attendance(Caller caller, long sessionId) {
+        caller.require("查看考勤", "read attendance", Access.ROSTER);
+        return db.read(em -> {
+            Access.session(em, caller, sessionId, "sessionId");
+            return em.createQuery("SELECT a FROM AttendanceEntity a WHERE a.sessionId = :s ORDER BY a.enrolmentId",
+                    AttendanceEntity.class).setParameter("s", sessionId).getResultList().stream()
+                    .map(a -> new Mark(a.enrolmentId, a.mark)).toList();
+        });
+    }
+
+    /**
+     * Saves the marks of one session (考勤), all or none: each roster line of the session's class once, with one of
+     * the four marks; a line given again replaces its earlier mark. Declined residents take no mark.
+     */
+    public Saved saveAttendance(Caller caller, long sessionId, List<Mark> marks) {
+        if (marks == null || marks.isEmpty()) {
+            throw RenkouException.invalid("marks", "请至少记录一名学员的考勤。", "Record the attendance of at least one person.");
+        }
+        if (marks.size() > MAX_MARKS) {
+            throw RenkouException.invalid("marks", "一次最多记录 " + MAX_MARKS + " 条考勤。",
+                    "At most " + MAX_MARKS + " marks a request.");
+        }
+        Map<Long, String> byLine = new HashMap<>();
+        for (int i = 0; i < marks.size(); i++) {
+            Mark m = marks.get(i);
+            String f = "marks[" + i + "]";
+            if (m == null) {
+                throw RenkouException.invalid(f, "考勤记录为空。", "The mark is empty.");
+            }
+            Long line = Input.present(m.enrolmentId(), f + ".enrolmentId", "学员", "roster line");
+            String mark = Curriculum.oneOf(m.mark(), Curriculum.MARKS, f + ".mark", "考勤", "mark");
+            if (byLine.put(line, mark) != null) {
+                throw RenkouException.invalid(f + ".enrolmentId", "同一学员出现了两次。", "The same person appears twice.");
+            }
+        }
+        int saved = db.tx(em -> {
+            SessionEntity s = Access.session(em, caller, sessionId, "sessionId");
+            Access.requireTeacher(em, caller, s.schoolId, "记录考勤", "take attendance");
+            if (s.classId == null) {
+                throw RenkouException.invalid("sessionId", "该课时未关联班次，无法考勤。",
+                        "This session belongs to no class: there is no roster to take.");
+            }
+            Set<Long> roster = rosterOf(em, s.classId);
+            for (int i = 0; i < marks.size(); i++) {
+                if (!roster.contains(marks.get(i).enrolmentId())) {
+                    throw RenkouException.invalid("marks[" + i + "].enrolmentId", "学员 " + marks.get(i).enrolmentId()
+                            + " 不在本班花名册中。", "Roster line " + marks.get(i).enrolmentId() + " is not on this class's roster.");
+                }
+            }
+            Set<Long> existing = new HashSet<>(em.createQuery("SELECT a.enrolmentId FROM AttendanceEntity a "
+                    + "WHERE a.sessionId = :s", Long.class).setParameter("s", s.id).getResultList());
+            List<Object[]> inserts = new ArrayList<>();
+            List<Object[]> updates = new ArrayList<>();
+            for (Map.Entry<Long, String> m : byLine.entrySet()) {
+                (existing.contains(m.getKey()) ? updates : inserts).add(new Object[] {m.getKey(), m.getValue()});
+            }
+            Batch.marks(em, s.id, inserts, updates);
+            return byLine.size();
+        }, n -> new Audit(caller, AuditAction.UPDATE, "SchoolAttendance", Long.toString(sessionId), null,
+                "考勤 " + n + " 人", null));
+        return new Saved(saved);
+    }
+
+    static Session dto(SessionEntity s) {
+        return new Session(s.id, s.schoolId, s.planYear, s.classId, s.heldOn, s.topic, s.teacherId, s.targetGroup);
+    }
+
+    /** The roster lines of a class that take part (not declined). */
+    static Set<Long> rosterOf(javax.persistence.EntityManager em, long classId) {
+        return new HashSet<>(em.createQuery("SELECT e.id FROM EnrolmentEntity e WHERE e.classId = :c "
+                + "AND e.status <> 'DECLINED'", Long.class).setParameter("c", classId).getResultList());
+    }
+}

@@ -1,0 +1,16 @@
+package org.renkou.school.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.renkou.module.api.ui.MenuEntry;
+import org.renkou.module.api.ui.UiContribution;
+
+/**
+ * The module's menu entry (人口学校): listed for teachers, directors, family-services officers, statisticians and
+ * administrators while the module is on; switched off, the entry, the script and the pages go together.
+ */
+@Component(service = UiContribution.class, property = School.CONDITION)
+@MenuEntry(id = "school", name_zh = "人口学校", name_en = "Population school", group = "modules",
+        route = "school", script = SchoolUi.PATH + "/school.js",
+        roles = {"TEACHER", "DIRECTOR", "FAMILY_SERVICES", "STATISTICIAN", "ADMIN"})
+public class SchoolMenu implements UiContribution {
+}
