@@ -61,6 +61,27 @@ final class BundleSet {
         return Math.max(maxLevel, 30);
     }
 
+    /**
+     * Starts once more the bundles the start-level thread could not start although they resolve now. Felix gives up
+     * a start whose resolve meets another thread's resolve (it interrupts one of them to avoid a deadlock); without a
+     * second try such a bundle stays RESOLVED until the next restart.
+     */
+    static void retryFailedStarts(BundleContext ctx, Logger log) {
+        for (Bundle b : ctx.getBundles()) {
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            // only the features' bundles: those in deploy/ are started by the module manager's gate or not at all
+            if (b.getLocation().startsWith(PREFIX) && b.getState() == Bundle.RESOLVED && !isFragment(b)
+                    && level != null && level.isPersistentlyStarted()) {
+                try {
+                    b.start(Bundle.START_ACTIVATION_POLICY);
+                    log.warn("Bundle {} had not started at its start level; started on a second try", b.getSymbolicName());
+                } catch (BundleException | IllegalStateException e) {
+                    log.error("Bundle {} could not start: {}", b.getSymbolicName(), e.getMessage());
+                }
+            }
+        }
+    }
+
     static boolean isFragment(Bundle b) {
         BundleRevision r = b.adapt(BundleRevision.class);
         return r != null && (r.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;

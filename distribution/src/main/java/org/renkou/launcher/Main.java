@@ -107,6 +107,7 @@ public final class Main {
             });
             done.wait(60_000);
         }
+        BundleSet.retryFailedStarts(felix.getBundleContext(), log);
         int active = 0;
         int total = 0;
         for (Bundle b : felix.getBundleContext().getBundles()) {

@@ -27,7 +27,11 @@ class DistributionIT {
 
         Process p = launch(home, Integer.toString(port));
         try {
-            http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 60);
+            try {
+                http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 60);
+            } catch (AssertionError e) {
+                throw new AssertionError(RenkouProcess.diagnose(p, home, "DistributionIT-start") + e.getMessage(), e);
+            }
             http.await("/api/jurisdictions/230102901001", r -> r.status() == 200, 30);
             assertEquals(201, http.postJson("/api/jurisdictions",
                     "{\"code\":\"530102902\",\"name\":\"进程测试街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}").status());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +55,40 @@ final class RenkouProcess {
             Thread.sleep(200);
         }
         throw new AssertionError("no administrator password on the console: " + console(home));
+    }
+
+    /**
+     * What to read when a start did not come up as expected: the warnings and errors of the process's log (first, so a
+     * shortened CI report still shows them) and a thread dump written next to the test reports.
+     */
+    static String diagnose(Process p, Path home, String label) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (String line : Files.readAllLines(home.resolve("logs/renkou.log"), StandardCharsets.UTF_8)) {
+                if (line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception")) {
+                    sb.append(line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            sb.append("(no log: ").append(e).append(")\n");
+        }
+        Path dump = Path.of(System.getProperty("renkou.itests.work", "target"), "..", "stop-hangs", label + "-threads.txt")
+                .normalize();
+        p.toHandle().descendants().filter(h -> h.info().command().orElse("").endsWith("java")).findFirst()
+                .or(() -> p.toHandle().info().command().orElse("").endsWith("java") ? Optional.of(p.toHandle()) : Optional.empty())
+                .ifPresent(java -> {
+                    try {
+                        Files.createDirectories(dump.getParent());
+                        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                                Long.toString(java.pid()), "Thread.print").redirectErrorStream(true)
+                                .redirectOutput(dump.toFile()).start();
+                        jcmd.waitFor(30, TimeUnit.SECONDS);
+                        sb.append("threads: ").append(dump).append('\n');
+                    } catch (IOException | InterruptedException e) {
+                        sb.append("(no thread dump: ").append(e).append(")\n");
+                    }
+                });
+        return sb.toString();
     }
 
     /** SIGTERM, as Ctrl-C or a service manager would send; the JVM runs Renkou's shutdown hook. */

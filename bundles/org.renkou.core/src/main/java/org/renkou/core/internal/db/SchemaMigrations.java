@@ -132,10 +132,19 @@ public final class SchemaMigrations {
 
     private static List<Script> inBundle(Bundle owner, String folder, Dialect dialect) {
         List<Script> scripts = new ArrayList<>();
-        Enumeration<URL> urls = owner.findEntries(folder, "V*.sql", false);
-        for (URL url : urls == null ? Collections.<URL>emptyList() : Collections.list(urls)) {
-            String path = url.getPath();
-            Matcher m = SCRIPT_NAME.matcher(path.substring(path.lastIndexOf('/') + 1));
+        // getEntryPaths, not findEntries: findEntries resolves an installed bundle, and a resolve from here (the
+        // module list, the health page) racing the framework's start-level thread made its start of that bundle fail
+        Enumeration<String> paths = owner.getEntryPaths(folder);
+        for (String path : paths == null ? Collections.<String>emptyList() : Collections.list(paths)) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (path.endsWith("/") || !name.startsWith("V") || !name.endsWith(".sql")) {
+                continue;
+            }
+            URL url = owner.getEntry(path);
+            Matcher m = SCRIPT_NAME.matcher(name);
+            if (url == null) {
+                continue;
+            }
             if (!m.matches()) {
                 throw new IllegalArgumentException("Not a migration script name: " + path);
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,9 +67,13 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
     /** {@link #detail()} is polled by every health request: kept until a bundle or a switch changes it. */
     private volatile String detail;
     private volatile boolean stopping;
+    /** Set on the poller thread once {@link #start()} has admitted the deployed bundles and applied the states. */
+    private volatile boolean started;
+    private volatile Thread pollerThread;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "renkou-modules");
         t.setDaemon(true);
+        pollerThread = t;
         return t;
     });
 
@@ -86,6 +91,20 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
                 .forEach(m -> registry.setCondition(m.id(), true));
         ctx.addBundleListener(this);
         db.whenReady().thenRunAsync(this::start, poller);
+        db.whenReady().thenRun(() -> CompletableFuture.delayedExecutor(20, TimeUnit.SECONDS).execute(this::warnIfNotStarted));
+    }
+
+    /** A start that has not applied the modules' states 20 s after the database came up says where it waits. */
+    private void warnIfNotStarted() {
+        Thread t = pollerThread;
+        if (!started && !stopping() && t != null) {
+            StringBuilder where = new StringBuilder();
+            for (StackTraceElement e : t.getStackTrace()) {
+                where.append("\n    at ").append(e);
+            }
+            LOG.warn("Module states not applied 20 s after the database came up; {} is {}:{}", t.getName(),
+                    t.getState(), where);
+        }
     }
 
     @Deactivate
@@ -106,12 +125,21 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
     }
 
     private void start() {
+        // the chosen states first: a deployed module is never listed with a made-up state (on, changed by nobody)
+        try {
+            registry.choose(readStates());
+        } catch (RuntimeException e) {
+            LOG.warn("Module states could not be read: {}", e.toString());
+        }
         for (Bundle b : ctx.getBundles()) {
             if (gate.isDeployed(b) && b.getState() != Bundle.UNINSTALLED) {
                 admit(b);
             }
         }
+        long t0 = System.nanoTime();
         reload();
+        started = true;
+        LOG.info("模块状态已应用 / module states applied in {} ms", (System.nanoTime() - t0) / 1_000_000);
         long seconds = Long.parseLong(Optional.ofNullable(ctx.getProperty("renkou.modules.pollSeconds")).orElse("10"));
         // several nodes may share the database: pick up their switches
         poller.scheduleWithFixedDelay(this::reload, seconds, seconds, TimeUnit.SECONDS);
@@ -120,12 +148,15 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
     /** Reads the chosen states and applies them. */
     synchronized void reload() {
         try {
-            registry.choose(db.read(em -> em.createNamedQuery(ModuleStateEntity.ALL, ModuleStateEntity.class)
-                    .getResultList()));
+            registry.choose(readStates());
             apply();
         } catch (RuntimeException e) {
             LOG.warn("Module states could not be read: {}", e.toString());
         }
+    }
+
+    private List<ModuleStateEntity> readStates() {
+        return db.read(em -> em.createNamedQuery(ModuleStateEntity.ALL, ModuleStateEntity.class).getResultList());
     }
 
     private synchronized void apply() {
@@ -153,12 +184,13 @@ public class ModuleManager implements ModuleService, HealthIndicator, BundleList
             return;
         }
         if (event.getType() == BundleEvent.INSTALLED || event.getType() == BundleEvent.UPDATED) {
-            if (db.whenReady().isDone()) {
-                poller.execute(() -> {
+            // before start() has run, start() admits it with the rest (and with the chosen states read)
+            poller.execute(() -> {
+                if (started) {
                     admit(b);
                     apply();
-                });
-            }
+                }
+            });
         } else if (event.getType() == BundleEvent.UNINSTALLED) {
             gate.removed(b);
             poller.execute(this::apply);

@@ -52,20 +52,24 @@ class OwnedTablesTest {
                 (p, m, args) -> switch (m.getName()) {
                     case "getBundleId" -> 42L;
                     case "getLastModified" -> 1L;
-                    case "findEntries" -> {
+                    case "getEntryPaths" -> {
                         Path folder = root.resolve((String) args[0]);
                         if (!Files.isDirectory(folder)) {
                             yield null;
                         }
-                        String glob = ((String) args[1]).replace(".", "\\.").replace("*", ".*");
-                        List<URL> urls = new ArrayList<>();
+                        List<String> paths = new ArrayList<>();
                         try (var files = Files.list(folder)) {
-                            for (Path f : files.filter(f -> f.getFileName().toString().matches(glob)).toList()) {
-                                urls.add(f.toUri().toURL());
+                            for (Path f : files.toList()) {
+                                paths.add(args[0] + "/" + f.getFileName() + (Files.isDirectory(f) ? "/" : ""));
                             }
                         }
-                        yield Collections.enumeration(urls);
+                        yield Collections.enumeration(paths);
                     }
+                    case "getEntry" -> {
+                        Path f = root.resolve((String) args[0]);
+                        yield Files.isRegularFile(f) ? f.toUri().toURL() : null;
+                    }
+                    // findEntries would resolve the bundle: the module list must not (see SchemaMigrations.inBundle)
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
