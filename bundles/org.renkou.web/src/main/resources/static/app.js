@@ -40,6 +40,43 @@
     return isNaN(d) ? s.replace('T', ' ').substring(0, 19) : CHINA_TIME.format(d);
   };
 
+  /** t(key) with {name} placeholders filled from vars. */
+  const fmt = (key, vars) => Object.entries(vars).reduce((s, [k, v]) => s.replace('{' + k + '}', v), t(key));
+
+  // ---- the ID number as it is typed (GB 11643-1999: 17 digits, birth date, check character) ----------------
+  const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const ID_CHECK = '10X98765432';
+  /** [ok, text] for what has been typed so far. */
+  function idCheck(raw) {
+    const v = raw.trim().toUpperCase();
+    if (!v) return [false, ''];
+    if (!/^[0-9]{0,17}[0-9X]?$/.test(v) || (v.includes('X') && v.indexOf('X') !== 17)) return [false, t('idBadChar')];
+    if (v.length >= 14) {
+      const y = +v.substring(6, 10), m = +v.substring(10, 12), d = +v.substring(12, 14);
+      const date = new Date(Date.UTC(y, m - 1, d));
+      if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || v.substring(6, 14) > today().replace(/-/g, '')) {
+        return [false, t('idBadDate')];
+      }
+    }
+    if (v.length < 18) return [false, fmt('idShort', { n: 18 - v.length })];
+    const sum = ID_WEIGHTS.reduce((s, w, i) => s + w * +v[i], 0);
+    const c = ID_CHECK[sum % 11];
+    if (v[17] !== c) return [false, fmt('idBadCheck', { c: c })];
+    const born = v.substring(6, 10) + '-' + v.substring(10, 12) + '-' + v.substring(12, 14);
+    return [true, t('idOk') + '：' + fmt('idBorn', { d: born, s: t(+v[16] % 2 ? 'MALE' : 'FEMALE') })];
+  }
+  /** A labelled ID number input (name idNumber, the given id) checked as it is typed (the check in id-check). */
+  function idField(id) {
+    const input = el('input', { name: 'idNumber', id: id, maxlength: 18, autocomplete: 'off' });
+    const state = el('span', { class: 'id-check', id: id + '-check' });
+    input.addEventListener('input', () => {
+      const [ok, text] = idCheck(input.value);
+      state.className = 'id-check ' + (ok ? 'ok' : 'error');
+      state.textContent = text;
+    });
+    return el('label', {}, t('idNumber'), input, state);
+  }
+
   function table(columns, rows, onRow) {
     if (!rows.length) return el('p', { class: 'muted' }, t('noRows'));
     return el('table', {},
@@ -346,7 +383,8 @@
         Object.entries((spec.text || {})[l] || {}).forEach(([k, v]) => { if (TEXT[l][k] === undefined) TEXT[l][k] = v; });
       }
     },
-    api, get, el, t, show, table, field, select, message, say, problem, failure, when, has, code, pager, today,
+    api, get, el, t, fmt, show, table, field, select, message, say, problem, failure, when, has, code, pager, today,
+    idCheck, idField,
     residentNames, residentLink, residentPicker, refreshMenu, place, placeName, placePicker, fieldProblems,
     lang: () => lang, me: () => me
   });

@@ -27,9 +27,8 @@
       'mg.depart': '登记离开、移交', 'mg.noteRight': '留言、回复留言', 'mg.coversResponsible': '本办辖区包括负责单位（现居住地一方）',
       'mg.registrationSide': '本办只是户籍地一方：居住信息由负责单位修改',
       'mg.noRole': '您的岗位无权修改流动人口信息', 'mg.isDeparted': '已登记离开，不能再移交或离开',
-      'mg.visible': '本办是现居住地或户籍地一方', 'mg.idOk': '号码有效', 'mg.idShort': '还差 {n} 位',
-      'mg.idBadChar': '只能是数字，最后一位可以是 X', 'mg.idBadDate': '出生日期不对', 'mg.idBadCheck': '校验位不对，应为 {c}',
-      'mg.idBorn': '出生 {d}，{s}', 'mg.registrationPlace': '户籍地代码（任一省份）', 'mg.orPick': '或按名称选择',
+      'mg.visible': '本办是现居住地或户籍地一方',
+      'mg.registrationPlace': '户籍地代码（任一省份）', 'mg.orPick': '或按名称选择',
       'mg.residencePlace': '现居住地', 'mg.saveStay': '保存居住信息', 'mg.departedOn': '离开于 {d}',
       'mg.destination': '去向', 'mg.none': '无', 'mg.pickBelow': '可在下方选择下级', 'mg.sendQuery': '向户籍地发协查',
       'mg.exchange': '相关信息交换'
@@ -50,10 +49,8 @@
       'mg.noteRight': 'Add and answer notes', 'mg.coversResponsible': 'your jurisdiction covers the responsible office (residence side)',
       'mg.registrationSide': 'you are the registration side only: the responsible office changes the stay',
       'mg.noRole': 'your role may not change migrant records', 'mg.isDeparted': 'departure recorded: no more handovers or departure',
-      'mg.visible': 'your office is the residence or the registration side', 'mg.idOk': 'valid number',
-      'mg.idShort': '{n} more characters', 'mg.idBadChar': 'digits only, the last may be X',
-      'mg.idBadDate': 'the birth date is impossible', 'mg.idBadCheck': 'wrong check character, should be {c}',
-      'mg.idBorn': 'born {d}, {s}', 'mg.registrationPlace': 'Registration place code (any province)',
+      'mg.visible': 'your office is the residence or the registration side',
+      'mg.registrationPlace': 'Registration place code (any province)',
       'mg.orPick': 'or pick by name', 'mg.residencePlace': 'Residence', 'mg.saveStay': 'Save stay data',
       'mg.departedOn': 'departed on {d}', 'mg.destination': 'Destination', 'mg.none': 'none',
       'mg.pickBelow': 'pick a unit below if needed', 'mg.sendQuery': 'Send a query to the registration place',
@@ -67,30 +64,7 @@
       BIRTH_SERVICE_CERTIFICATE: 'birth service certificate', ONLY_CHILD_PARENT_CERTIFICATE: "only-child parents' certificate",
       OTHER: 'other certificate' }[c];
   }
-  const fmt = (key, vars) => Object.entries(vars).reduce((s, [k, v]) => s.replace('{' + k + '}', v), t(key));
-
-  // ---- the ID number as it is typed (GB 11643-1999: 17 digits, birth date, check character) ----------------
-  const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const CHECK = '10X98765432';
-  /** [ok, text] for what has been typed so far. */
-  function idCheck(raw) {
-    const v = raw.trim().toUpperCase();
-    if (!v) return [false, ''];
-    if (!/^[0-9]{0,17}[0-9X]?$/.test(v) || (v.includes('X') && v.indexOf('X') !== 17)) return [false, t('mg.idBadChar')];
-    if (v.length >= 14) {
-      const y = +v.substring(6, 10), m = +v.substring(10, 12), d = +v.substring(12, 14);
-      const date = new Date(Date.UTC(y, m - 1, d));
-      if (y < 1900 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || v.substring(6, 14) > today().replace(/-/g, '')) {
-        return [false, t('mg.idBadDate')];
-      }
-    }
-    if (v.length < 18) return [false, fmt('mg.idShort', { n: 18 - v.length })];
-    const sum = WEIGHTS.reduce((s, w, i) => s + w * +v[i], 0);
-    const c = CHECK[sum % 11];
-    if (v[17] !== c) return [false, fmt('mg.idBadCheck', { c: c })];
-    const born = v.substring(6, 10) + '-' + v.substring(10, 12) + '-' + v.substring(12, 14);
-    return [true, t('mg.idOk') + '：' + fmt('mg.idBorn', { d: born, s: t(+v[16] % 2 ? 'MALE' : 'FEMALE') })];
-  }
+  const fmt = ui.fmt;
 
   // ---- the list ---------------------------------------------------------------------------------------------
   async function migrants(_arg, query) {
@@ -175,13 +149,6 @@
       residence.value = code || mine[0] || '';
       residenceName.replaceChildren(place(residence.value));
     }, mine[0] || null);
-    const idInput = el('input', { name: 'idNumber', id: 'migrant-id', maxlength: 18, autocomplete: 'off' });
-    const idState = el('span', { class: 'id-check', id: 'migrant-id-check' });
-    idInput.addEventListener('input', () => {
-      const [ok, text] = idCheck(idInput.value);
-      idState.className = 'id-check ' + (ok ? 'ok' : 'error');
-      idState.textContent = text;
-    });
     const regInput = el('input', { name: 'registrationCode', id: 'migrant-registration', maxlength: 15,
       placeholder: '530102' });
     const regName = el('span', { id: 'registration-name', class: 'muted' }, '\u00a0'); // keeps the layout when the name comes
@@ -189,7 +156,7 @@
     const regPicker = placePicker('registration-pick', code => { regInput.value = code; regName.replaceChildren(place(code)); });
     const certs = certificateRows([]);
     const form = el('form', { class: 'box wide', id: 'migrant-form' }, el('h2', {}, t('mg.register')),
-      el('p', {}, el('label', {}, t('idNumber'), idInput, idState)),
+      el('p', {}, ui.idField('migrant-id')),
       el('p', {}, field('name', '', { id: 'migrant-name', maxlength: 50 })),
       el('p', {}, field('phone', '', { id: 'migrant-phone', maxlength: 20 })),
       el('p', {}, el('label', {}, t('mg.residencePlace'), residenceName, residence), ' ',

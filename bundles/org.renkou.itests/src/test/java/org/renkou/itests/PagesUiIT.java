@@ -286,4 +286,75 @@ class PagesUiIT {
         b.find("#lang").click();
         b.waitForText("#page", "产假计算");
     }
+
+    /**
+     * Daily work on residents and households in the browser: register a resident (the ID number checked as typed),
+     * record the hukou nature the reward-support scheme reads, the special-family facts behind the audited reveal, and
+     * a household with its head and spouse. Before this page there was no way to do any of it without the API.
+     */
+    @Test
+    @Order(4)
+    void communityOfficerRegistersAResidentAndAHousehold() throws Exception {
+        loginAs("pg-community");
+        b.open("residents");
+        b.find("#resident-new-link").click();
+        String id = ResidentIT.idNumber("44060619700412003");
+        b.type("#new-idNumber", id.substring(0, 17));
+        b.waitForText("#new-idNumber-check", "还差 1 位");
+        b.type("#new-idNumber", id);
+        b.waitForText("#new-idNumber-check", "出生 1970-04-12");
+        b.type("#new-name", "黎秀英");
+        new Select(b.find("#new-hukouNature")).selectByValue("RURAL");
+        new Select(b.find("#new-maritalStatus")).selectByValue("MARRIED");
+        b.type("#new-address", "示例一社区 3 栋 201");
+        b.shot("pages-resident-new");
+        b.find("#resident-new-save").click();
+        b.waitForText("#resident-form h2", "黎秀英");
+        String residentId = b.driver.getCurrentUrl().replaceAll(".*#/resident/(\\d+).*", "$1");
+        Http.Response read = admin.get("/api/residents/" + residentId);
+        assertTrue(read.body().contains("\"hukouNature\":\"RURAL\"") && read.body().contains("\"sex\":\"FEMALE\"")
+                && read.body().contains(COMMUNITY), read.body());
+        // the sensitive facts: only after a reason, which is audited; saving them keeps the ordinary fields
+        b.type("#reveal-reason", "特别扶助资格审核");
+        b.find("#reveal").click();
+        new Select(b.find("#vital-status")).selectByValue("DISABLED");
+        b.type("#vital-grade", "2");
+        b.find("#vital-save").click();
+        b.waitForText("#vital-form .ok", "已保存");
+        b.shot("pages-resident-vital");
+        Http.Response sensitive = http.login("pg-community", PASSWORD).postJson("/api/residents/" + residentId + "/sensitive", "{\"reason\":\"测试核对录入结果\"}");
+        assertTrue(sensitive.body().contains("\"vitalStatus\":\"DISABLED\"") && sensitive.body().contains("\"disabilityGrade\":2")
+                && sensitive.body().contains("\"hukouNature\":\"RURAL\""), sensitive.body());
+        // a bad save is answered next to the field, not lost: grade 7 does not exist
+        b.type("#vital-grade", "7");
+        b.find("#vital-save").click();
+        b.find("#vital-form .field-error");
+
+        // the spouse through the API, then the household in the browser
+        Http.Response spouse = admin.postJson("/api/residents", "{\"idNumber\":\"" + ResidentIT.idNumber("44060619680920001")
+                + "\",\"name\":\"冯建国\",\"residenceCode\":\"" + COMMUNITY + "\",\"registrationCode\":\"" + COMMUNITY + "\"}");
+        assertEquals(201, spouse.status(), spouse.body());
+        b.open("households");
+        b.find("#household-new-link").click();
+        b.type("#household-number", "HH-PAGES-1");
+        b.type("#member-pick-query", "黎秀英");
+        b.find("#member-pick-search").click();
+        b.find("#member-pick-results .pick").click();
+        b.type("#member-pick-query", "冯建国");
+        b.find("#member-pick-search").click();
+        b.find("#member-pick-results .pick").click();
+        b.find("#member-add").click();
+        b.waitForText("#household-members", "冯建国");
+        new Select(b.find("#household-members tr:nth-child(2) select.relation")).selectByValue("SPOUSE");
+        b.find("#household-save").click();
+        b.waitForText("#household-form h2", "HH-PAGES-1");
+        b.shot("pages-household");
+        Http.Response households = admin.get("/api/households?number=HH-PAGES-1");
+        assertTrue(households.body().contains("\"relation\":\"HEAD\"") && households.body().contains("\"relation\":\"SPOUSE\""),
+                households.body());
+        // two heads are refused with the server's words
+        new Select(b.find("#household-members tr:nth-child(2) select.relation")).selectByValue("HEAD");
+        b.find("#household-save").click();
+        b.waitForText("#household-form .error", "户主");
+    }
 }

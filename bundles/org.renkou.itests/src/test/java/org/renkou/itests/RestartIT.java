@@ -72,8 +72,9 @@ class RestartIT {
             assertTrue(notes.body().contains("\"state\":\"DISABLED\"") && notes.body().contains("\"changedBy\":\"system\""),
                     notes.body());
             assertEquals(404, http.get("/api/fixture/notes").status());
-            http.post("/api/admin/modules/notes/enable");
-            Http.Response data = http.await("/api/fixture/notes", r -> r.status() == 200, 30);
+            Http.Response on = http.post("/api/admin/modules/notes/enable");
+            assertEquals(200, on.status(), on.body());
+            Http.Response data = http.await("/api/fixture/notes", r -> r.status() == 200, 60);
             assertTrue(data.body().contains("重启前"), data.body());
         } finally {
             Containers.stop(second, "RestartIT-modules-second", false);

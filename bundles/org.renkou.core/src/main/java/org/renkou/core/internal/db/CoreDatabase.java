@@ -29,11 +29,14 @@ public class CoreDatabase implements HealthIndicator {
         // the configured database the unit is built on (PersistenceUnits), for the plain JDBC reads
         this.database = new Database(emf, direct.getValue(),
                 Boolean.TRUE.equals(direct.getKey().get(DataSources.POOLED)));
+        InFlight.open();
         database.startAsync(new SchemaMigrations("core", SchemaMigrations.inBundle(context.getBundle(), MIGRATIONS)));
     }
 
     @Deactivate
     void deactivate() {
+        // the core stops after every module (start levels): let their work and ours end before Derby's bundle stops
+        InFlight.closeAndAwait(60);
         database.close();
     }
 

@@ -79,6 +79,12 @@ public final class Database implements HealthIndicator {
     public void initialise(SchemaMigrations migrations) {
         long start = System.nanoTime();
         try {
+            InFlight.enter();
+        } catch (RenkouException e) {
+            ready.completeExceptionally(e);
+            return;
+        }
+        try {
             EntityManager em = emf.createEntityManager();
             try {
                 em.getTransaction().begin();
@@ -96,6 +102,8 @@ public final class Database implements HealthIndicator {
         } catch (RuntimeException | SQLException e) {
             LOG.error("Database could not be opened or migrated: {}", e.toString(), e);
             ready.completeExceptionally(e);
+        } finally {
+            InFlight.exit();
         }
     }
 
@@ -109,6 +117,15 @@ public final class Database implements HealthIndicator {
      */
     public <T> T tx(Function<EntityManager, T> work) {
         awaitReady();
+        InFlight.enter();
+        try {
+            return inTransaction(work);
+        } finally {
+            InFlight.exit();
+        }
+    }
+
+    private <T> T inTransaction(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction t = em.getTransaction();
         try {
@@ -141,11 +158,16 @@ public final class Database implements HealthIndicator {
      */
     public <T> T read(Function<EntityManager, T> work) {
         awaitReady();
-        EntityManager em = emf.createEntityManager();
+        InFlight.enter();
         try {
-            return work.apply(em);
+            EntityManager em = emf.createEntityManager();
+            try {
+                return work.apply(em);
+            } finally {
+                em.close();
+            }
         } finally {
-            em.close();
+            InFlight.exit();
         }
     }
 
@@ -188,6 +210,15 @@ public final class Database implements HealthIndicator {
             throw new IllegalStateException("this database has no direct JDBC reads");
         }
         awaitReady();
+        InFlight.enter();
+        try {
+            return direct(sql, work);
+        } finally {
+            InFlight.exit();
+        }
+    }
+
+    private <T> T direct(String sql, SqlRead<T> work) {
         if (directPooled) {
             try (Connection c = direct.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 return work.apply(ps);
