@@ -298,7 +298,7 @@ class PagesUiIT {
         loginAs("pg-community");
         b.open("residents");
         b.find("#resident-new-link").click();
-        String id = ResidentIT.idNumber("44060619700412003");
+        String id = ResidentIT.idNumber("44060619700412004");
         b.type("#new-idNumber", id.substring(0, 17));
         b.waitForText("#new-idNumber-check", "还差 1 位");
         b.type("#new-idNumber", id);
