@@ -18,19 +18,25 @@ import org.slf4j.LoggerFactory;
  * The sort key of a resident's name (姓名排序键), stored in {@code RESIDENT.NAME_KEY} so that the list walks an index
  * in pinyin order (李 before 王 before 张) on Derby and PostgreSQL alike, without a database collation.
  *
- * <p>The key is Java's collation key for {@link Locale#CHINA} as lower-case hex: its rules order the GB 2312
- * characters by pinyin; any other character (a rare one, Extension A or B) sorts after them by code point. Hex of
- * the key's bytes compares like the key itself, in any collation that orders {@code 0-9a-f} as ASCII does (the
- * column is {@code COLLATE "C"} on PostgreSQL). Keys are cut at {@link #MAX_LENGTH}: only names longer than about 20
- * characters can tie there, and the list then orders them by ID.
+ * <p>The key is Java's collation key for {@link Locale#CHINA} at primary strength, as lower-case hex without the
+ * empty trailing sections: the rules order the GB 2312 characters by pinyin; any other character (a rare one,
+ * Extension A or B) sorts after them by code point. Four hex digits per character keep the index about as wide as
+ * one on the name (a full-strength key was three times as long). Names equal at primary strength (Latin letters in
+ * another case) tie and the list orders them by ID. Hex compares like the key itself in any collation that orders
+ * {@code 0-9a-f} as ASCII does (the column is {@code COLLATE "C"} on PostgreSQL). Keys are cut at
+ * {@link #MAX_LENGTH} (64 characters of a name).
  */
 public final class NameKeys {
-    /** The column's width (V19): 128 bytes of key. */
+    /** The column's width (V19). */
     public static final int MAX_LENGTH = 256;
     private static final Logger LOG = LoggerFactory.getLogger(NameKeys.class);
     private static final int CHUNK = 1000;
     // a collator serialises its callers (getCollationKey is synchronized): one per thread
-    private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(() -> Collator.getInstance(Locale.CHINA));
+    private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(() -> {
+        Collator c = Collator.getInstance(Locale.CHINA);
+        c.setStrength(Collator.PRIMARY);
+        return c;
+    });
 
     private NameKeys() {
     }
@@ -41,7 +47,11 @@ public final class NameKeys {
             return null;
         }
         String hex = HexFormat.of().formatHex(COLLATOR.get().getCollationKey(name).toByteArray());
-        return hex.length() > MAX_LENGTH ? hex.substring(0, MAX_LENGTH) : hex;
+        int end = hex.length();
+        while (end >= 4 && hex.startsWith("0000", end - 4)) {
+            end -= 4; // the empty secondary and tertiary sections: every key has them, no weight is 0
+        }
+        return hex.substring(0, Math.min(end, MAX_LENGTH));
     }
 
     /**
