@@ -9,6 +9,7 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.JurisdictionLevel;
@@ -45,6 +46,7 @@ public class SampleData {
     /** How long the living sample waits for the Guangdong module's certificate types and schemes. */
     private static final long PROVINCE_WAIT_MILLIS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(SampleData.class);
+    private Thread loader;
 
     /** How much sample data a new database gets. */
     public enum Mode {
@@ -85,8 +87,12 @@ public class SampleData {
                 certificates, benefits, migrants,
                 clock -> ExchangeServiceImpl.at(database.database(), deadlines, clock));
         // its own thread: the living sample may wait for the province module, and the common pool has one thread here
-        Thread t = new Thread(() -> {
-            database.database().whenReady().join();
+        loader = new Thread(() -> {
+            try {
+                database.database().whenReady().join();
+            } catch (RuntimeException e) {
+                return; // the database did not open: Database has said why
+            }
             boolean empty = residents.count() == 0 && loadIfEmpty(jurisdictions);
             if (!empty) {
                 LOG.info("Sample data not loaded: the database has data already");
@@ -94,8 +100,16 @@ public class SampleData {
                 loadLiving(services);
             }
         }, "renkou-sample-data");
-        t.setDaemon(true);
-        t.start();
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /** A stop while the living sample waits for the province module ends the wait. */
+    @Deactivate
+    void deactivate() {
+        if (loader != null) {
+            loader.interrupt();
+        }
     }
 
     /** The jurisdiction tree into a database without jurisdictions; whether it was loaded. */
