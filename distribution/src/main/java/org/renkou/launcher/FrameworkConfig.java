@@ -38,7 +38,7 @@ public final class FrameworkConfig {
         p.put("org.osgi.framework.bootdelegation", "sun.*,com.sun.*,jdk.internal.reflect");
         p.put("felix.log.level", "2");
         p.put("renkou.home", s.home().toString());
-        p.put("renkou.sampleData", Boolean.toString(s.sampleData()));
+        p.put("renkou.sampleData", s.sampleData());
         p.putAll(s.database()); // renkou.db.*: the database unless Config Admin (PID org.renkou.db) says otherwise
         // Gogo ends the framework when its input ends; without a terminal it must not read input at all.
         p.put("gosh.args", s.shell() && System.console() != null ? "--noshutdown" : "--nointeractive");

@@ -12,13 +12,17 @@ import java.util.TreeMap;
  * @param home data, logs, deploy/ and the framework cache
  * @param database framework properties {@code renkou.db.*} for the database, from {@code RENKOU_DB},
  *        {@code RENKOU_DB_USER}, {@code RENKOU_DB_PASSWORD_FILE} (empty: the embedded Derby database under data)
+ * @param sampleData what a new database gets ({@code RENKOU_SAMPLE_DATA}): {@code living} (default),
+ *        {@code jurisdictions} or {@code false}
  */
-public record Settings(Path distribution, Path home, Path data, int port, String host, boolean sampleData,
+public record Settings(Path distribution, Path home, Path data, int port, String host, String sampleData,
         boolean shell, Map<String, String> database) {
     /** Environment variable → framework property read by the core's database configuration (PID org.renkou.db). */
     private static final Map<String, String> DATABASE = Map.of("RENKOU_DB", "renkou.db.url",
             "RENKOU_DB_USER", "renkou.db.user", "RENKOU_DB_PASSWORD_FILE", "renkou.db.password.file",
             "RENKOU_DB_POOL_SIZE", "renkou.db.pool.size");
+
+    private static final java.util.Set<String> SAMPLE_DATA = java.util.Set.of("living", "jurisdictions", "false", "true");
 
     /** A setting that cannot be used; the message is for the person starting Renkou. */
     public static final class InvalidSetting extends RuntimeException {
@@ -52,8 +56,14 @@ public record Settings(Path distribution, Path home, Path data, int port, String
                 database.put(propName, v.strip());
             }
         });
+        String sample = value("RENKOU_SAMPLE_DATA", "renkou.sampleData", env, sys);
+        sample = sample == null ? "living" : sample.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!SAMPLE_DATA.contains(sample)) {
+            throw new InvalidSetting("RENKOU_SAMPLE_DATA=" + sample + " 应为 living、jurisdictions 或 false / must be "
+                    + "living (sample residents too), jurisdictions (the sample tree only) or false (nothing).");
+        }
         return new Settings(distribution, home, data, port, host == null ? "127.0.0.1" : host.strip(),
-                !"false".equalsIgnoreCase(value("RENKOU_SAMPLE_DATA", "renkou.sampleData", env, sys)),
+                "true".equals(sample) ? "living" : sample,
                 !"false".equalsIgnoreCase(value("RENKOU_SHELL", "renkou.shell", env, sys)), Map.copyOf(database));
     }
 

@@ -20,7 +20,7 @@ class SettingsTest {
         assertEquals(DIST.resolve("data"), s.data());
         assertEquals(8080, s.port());
         assertEquals("127.0.0.1", s.host());
-        assertTrue(s.sampleData());
+        assertEquals("living", s.sampleData());
         assertEquals(DIST.resolve("deploy"), s.deploy());
     }
 
@@ -32,7 +32,12 @@ class SettingsTest {
         assertEquals(Path.of("/srv/a/data"), s.data());
         assertEquals(9191, s.port(), "a system property wins over the environment");
         assertEquals("0.0.0.0", s.host());
-        assertFalse(s.sampleData());
+        assertEquals("false", s.sampleData());
+        assertEquals("jurisdictions", Settings.from(DIST, Map.of("RENKOU_SAMPLE_DATA", "Jurisdictions"), Map.of())
+                .sampleData());
+        assertEquals("living", Settings.from(DIST, Map.of("RENKOU_SAMPLE_DATA", "true"), Map.of()).sampleData());
+        assertThrows(Settings.InvalidSetting.class,
+                () -> Settings.from(DIST, Map.of("RENKOU_SAMPLE_DATA", "some"), Map.of()));
         assertEquals("9191", s.placeholders().get("renkou.port"));
     }
 

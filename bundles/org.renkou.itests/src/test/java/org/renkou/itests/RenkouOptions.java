@@ -59,9 +59,15 @@ public final class RenkouOptions {
         }
     }
 
+    /** The launcher's settings for a test: the sample jurisdiction tree only, the tests count what they create. */
     public static Settings settings(Path home, int port) {
+        return settings(home, port, "jurisdictions");
+    }
+
+    /** @param sampleData {@code RENKOU_SAMPLE_DATA}: {@code living} for a test about the living sample */
+    public static Settings settings(Path home, int port, String sampleData) {
         return Settings.from(distribution(), Map.of("RENKOU_HOME", home.toString(), "RENKOU_PORT",
-                Integer.toString(port), "RENKOU_SHELL", "false"), Map.of());
+                Integer.toString(port), "RENKOU_SHELL", "false", "RENKOU_SAMPLE_DATA", sampleData), Map.of());
     }
 
     /**
@@ -80,7 +86,11 @@ public final class RenkouOptions {
     }
 
     public static Option[] renkouRuntime(Path home, int port) {
-        Settings s = settings(home, port);
+        return renkouRuntime(home, port, "jurisdictions");
+    }
+
+    public static Option[] renkouRuntime(Path home, int port, String sampleData) {
+        Settings s = settings(home, port, sampleData);
         FeatureCatalog catalog;
         try {
             catalog = FeatureCatalog.read(distribution().resolve("features"));

@@ -20,12 +20,20 @@ final class RenkouProcess {
     private RenkouProcess() {
     }
 
-    /** Starts Renkou on {@code home} and {@code port} with extra environment variables; console in console.txt. */
+    /**
+     * Starts Renkou on {@code home} and {@code port} with extra environment variables; console in console.txt. A new
+     * database gets the sample tree only ({@code RENKOU_SAMPLE_DATA=jurisdictions}) unless {@code env} says otherwise;
+     * an empty value there leaves the launcher's default (the living sample).
+     */
     static Process launch(Path home, String port, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString()));
         pb.environment().put("RENKOU_HOME", home.toString());
         pb.environment().put("RENKOU_PORT", port);
+        pb.environment().put("RENKOU_SAMPLE_DATA", "jurisdictions");
         pb.environment().putAll(env);
+        if (pb.environment().get("RENKOU_SAMPLE_DATA").isEmpty()) {
+            pb.environment().remove("RENKOU_SAMPLE_DATA");
+        }
         pb.redirectErrorStream(true);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectOutput(home.resolve("console.txt").toFile());

@@ -68,6 +68,14 @@ public class ExchangeServiceImpl implements ExchangeService {
         this.clock = clock;
     }
 
+    /**
+     * The same service on another clock, every rule and audit entry as usual: the living sample sends its messages
+     * dated in the past, so that one of them is overdue on the first day.
+     */
+    public static ExchangeService at(Database db, ExchangeDeadlines deadlines, Clock clock) {
+        return new ExchangeServiceImpl(db, deadlines, clock);
+    }
+
     @Override
     public Page<ExchangeMessageDTO> search(Caller caller, ExchangeQuery q) {
         ExchangeQuery query = q == null ? new ExchangeQuery() : q;

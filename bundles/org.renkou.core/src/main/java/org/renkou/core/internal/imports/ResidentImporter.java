@@ -30,6 +30,7 @@ import org.renkou.core.internal.audit.AuditLog;
 import org.renkou.core.internal.db.Database;
 import org.renkou.core.internal.jurisdiction.JurisdictionEntity;
 import org.renkou.core.internal.resident.ResidentCounts;
+import org.renkou.core.internal.resident.NameKeys;
 import org.renkou.core.internal.resident.ResidentRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,7 @@ final class ResidentImporter {
     static final String TYPE = "import";
     static final String INSERT_RESIDENT = "INSERT INTO RESIDENT (ID_NUMBER, NAME, SEX, BIRTH_DATE, RESIDENCE_CODE, "
             + "REGISTRATION_CODE, STATUS, MARITAL_STATUS, PHONE, ADDRESS, HOUSEHOLD_ID, RELATION, IMPORT_JOB, VERSION, "
-            + "CREATED_AT, UPDATED_AT, HUKOU_NATURE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)";
+            + "CREATED_AT, UPDATED_AT, HUKOU_NATURE, NAME_KEY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)";
     private static final int IN_LIST = 100;
     private static final String EXISTING = "SELECT ID_NUMBER FROM RESIDENT WHERE ID_NUMBER IN ("
             + "?, ".repeat(IN_LIST - 1) + "?)";
@@ -292,6 +293,7 @@ final class ResidentImporter {
         ps.setTimestamp(14, now);
         ps.setTimestamp(15, now);
         ps.setNull(16, Types.VARCHAR); // 户口性质: the importer sets it after binding when the file has it
+        ps.setString(17, NameKeys.of(r.name()));
     }
 
     private static void setOrNull(PreparedStatement ps, int i, String v) throws SQLException {

@@ -43,6 +43,9 @@ public class ResidentEntity extends TimestampedEntity {
     @Column(name = "ID_NUMBER")
     public String idNumber;
     public String name;
+    /** {@link NameKeys Sort key} of the name (pinyin order), written with the name. */
+    @Column(name = "NAME_KEY")
+    public String nameKey;
     @Enumerated(EnumType.STRING)
     public Sex sex;
     @Column(name = "BIRTH_DATE")

@@ -22,7 +22,8 @@ import org.renkou.core.api.resident.ResidentDTO;
  * <p>The dual jurisdiction makes "in reach" {@code RESIDENCE_CODE LIKE p OR REGISTRATION_CODE LIKE p}, and Derby
  * cannot combine two indexes for an OR, so the plain JPQL query scanned and sorted the whole table (1.6–2 s). Here:
  * <ul>
- * <li>the page walks {@code IX_RESIDENT_LIST (NAME, ID, RESIDENCE_CODE, REGISTRATION_CODE, STATUS)} in order and
+ * <li>the page walks {@code IX_RESIDENT_ORDER (NAME_KEY, ID, RESIDENCE_CODE, REGISTRATION_CODE, STATUS)} in pinyin
+ * order ({@link NameKeys}) and
  * filters on the index entries, stopping after the page — the index is named so that the optimiser does not choose
  * a table scan and sort; the page's rows are then read by ID;</li>
  * <li>the total is a sum of index range counts: residents living in each prefix (residence index), plus residents
@@ -59,8 +60,8 @@ final class ResidentPages {
             where.append(where.length() == 0 ? " WHERE " : " AND ").append("STATUS = ?");
             params.add(status.name());
         }
-        Query ids = em.createNativeQuery("SELECT ID FROM RESIDENT --DERBY-PROPERTIES index=IX_RESIDENT_LIST\n"
-                + where + " ORDER BY NAME, ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        Query ids = em.createNativeQuery("SELECT ID FROM RESIDENT --DERBY-PROPERTIES index=IX_RESIDENT_ORDER\n"
+                + where + " ORDER BY NAME_KEY, ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         params.add(paging[0]);
         params.add(paging[1]);
         bind(ids, params);

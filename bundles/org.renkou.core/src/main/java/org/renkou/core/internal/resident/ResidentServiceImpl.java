@@ -44,6 +44,7 @@ import org.renkou.core.internal.db.PagedQuery;
 import org.renkou.core.internal.jurisdiction.JurisdictionEntity;
 import org.renkou.core.internal.jurisdiction.Scope;
 import org.renkou.core.internal.migrant.MigrantServiceImpl;
+import org.slf4j.LoggerFactory;
 
 /** Residents on the core persistence unit, scoped to the caller and audited. */
 @Component
@@ -56,10 +57,22 @@ public class ResidentServiceImpl implements ResidentService {
     @Activate
     public ResidentServiceImpl(@Reference CoreDatabase database) {
         this(database.database());
+        fillNameKeys();
     }
 
     ResidentServiceImpl(Database db) {
         this.db = db;
+    }
+
+    /** Fills the name sort keys of rows written before V19 ({@link NameKeys#backfill}), once the schema is there. */
+    private void fillNameKeys() {
+        db.whenReady().thenRunAsync(() -> {
+            try {
+                NameKeys.backfill(db);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(ResidentServiceImpl.class).warn("Name sort keys not filled: {}", e.toString());
+            }
+        });
     }
 
     /** Outside OSGi (tests in other packages, tools): on a plain {@link Database}; SCR sees only the constructor above. */
@@ -106,7 +119,7 @@ public class ResidentServiceImpl implements ResidentService {
             params.put("status", query.status);
         }
         targetGroup(query, where, params);
-        return db.tx(em -> PagedQuery.run(em, ResidentEntity.class, "ResidentEntity r", where.toString(), "r.name, r.id",
+        return db.tx(em -> PagedQuery.run(em, ResidentEntity.class, "ResidentEntity r", where.toString(), "r.nameKey, r.id",
                 params, paging, e -> toDTO(e, true)));
     }
 
@@ -367,6 +380,7 @@ public class ResidentServiceImpl implements ResidentService {
     public static void apply(ResidentRules.Checked c, ResidentEntity e) {
         e.idNumber = c.id().number();
         e.name = c.name();
+        e.nameKey = NameKeys.of(c.name());
         e.sex = c.id().sex();
         e.birthDate = c.id().birthDate();
         e.residenceCode = c.residenceCode();

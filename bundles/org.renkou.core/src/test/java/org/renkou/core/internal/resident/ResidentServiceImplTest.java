@@ -195,9 +195,9 @@ public class ResidentServiceImplTest {
         far.registrationCode = COMMUNITY_A; // registered in A, lives in Yunnan
         residents.create(Caller.SYSTEM, far);
 
-        // name order is code-point order (Derby's default collation), not pinyin
-        assertEquals(List.of("丁一", "丙四", "甲三"), names(residents.search(officerA, new ResidentQuery())));
-        assertEquals(List.of("乙二", "甲三"), names(residents.search(officerB, new ResidentQuery())));
+        // pinyin order: bǐng, dīng, jiǎ, yǐ
+        assertEquals(List.of("丙四", "丁一", "甲三"), names(residents.search(officerA, new ResidentQuery())));
+        assertEquals(List.of("甲三", "乙二"), names(residents.search(officerB, new ResidentQuery())));
         var streetPage = residents.search(street, new ResidentQuery());
         assertEquals(4, streetPage.total, "甲三 counts once although both indexes find her");
         // a caller holding the street and one of its communities: the community adds nobody
@@ -213,12 +213,43 @@ public class ResidentServiceImplTest {
 
         ResidentQuery inB = new ResidentQuery();
         inB.jurisdictionCode = COMMUNITY_B;
-        assertEquals(List.of("乙二", "甲三"), names(residents.search(street, inB)));
+        assertEquals(List.of("甲三", "乙二"), names(residents.search(street, inB)));
         assertTrue(residents.search(officerA, inB).items.stream().allMatch(r -> r.name.equals("甲三")),
                 "A's officer filtering on B sees only the person A shares with B");
         ResidentQuery elsewhere = new ResidentQuery();
         elsewhere.jurisdictionCode = "530102901001";
         assertEquals(0, residents.search(officerB, elsewhere).total);
+    }
+
+    @Test
+    void namesAreInPinyinOrderOnEveryPathAndAcrossPages() {
+        // created in code-point order, which is not pinyin order; 龑 (not in GB 2312) and 𠮷 (Extension B) are rare
+        String[] created = {"张三", "李四", "王五", "阿七", "龑明", "𠮷祥"};
+        for (int i = 0; i < created.length; i++) {
+            residents.create(officerA, person("4406061990010" + (200 + i) + "1", created[i], COMMUNITY_A));
+        }
+        List<String> pinyin = List.of("阿七", "李四", "王五", "张三", "龑明", "𠮷祥");
+        assertEquals(pinyin, names(residents.search(officerA, new ResidentQuery())), "the list (index walk)");
+        ResidentQuery second = new ResidentQuery();
+        second.offset = 2;
+        second.limit = 2;
+        assertEquals(pinyin.subList(2, 4), names(residents.search(officerA, second)), "page 2 continues page 1");
+        ResidentQuery born = new ResidentQuery();
+        born.bornTo = java.time.LocalDate.of(2000, 1, 1);
+        assertEquals(pinyin, names(residents.search(officerA, born)), "a filtered search (JPQL)");
+
+        // rows of before V19 have no key: the core fills them at start, and the order is the same
+        db.database.tx(em -> em.createNativeQuery("UPDATE RESIDENT SET NAME_KEY = NULL").executeUpdate());
+        assertEquals(6, NameKeys.backfill(db.database));
+        assertEquals(0, NameKeys.backfill(db.database), "nothing left to fill");
+        assertEquals(pinyin, names(new ResidentServiceImpl(db.database).search(officerA, new ResidentQuery())));
+        // a changed name moves in the list
+        ResidentDTO zhang = residents.search(officerA, born).items.get(3);
+        ResidentDTO full = residents.find(officerA, zhang.id).orElseThrow();
+        full.name = "艾三";
+        residents.update(officerA, full.id, full);
+        assertEquals(List.of("阿七", "艾三", "李四", "王五", "龑明", "𠮷祥"),
+                names(residents.search(officerA, new ResidentQuery())));
     }
 
     @Test
