@@ -29,10 +29,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crash and restart (崩溃恢复) under load: the distribution's launcher as a process on its own port, mixed writes from
- * several threads (streets, residents, households with their head), {@code kill -9} of the JVM in the middle, a
- * restart on the same home; then every write answered 2xx is there — over HTTP, and in the database with its audit
- * entry — and nothing is half written (every soak resident and household has its audit entry, every household its
- * head). Bounded to about two minutes.
+ * several threads (streets, residents, households with their head, warehouse receipts and issues to residents),
+ * {@code kill -9} of the JVM in the middle, a restart on the same home; then every write answered 2xx is there —
+ * over HTTP, and in the database with its audit entry — nothing is half written (every soak resident, household and
+ * card entry has its audit entry, every household its head, every issue its card entry), and the warehouse
+ * reconciles (账账相符). Bounded to about two minutes.
  */
 class CrashSoakIT {
     private static final String COMMUNITY = "440606901001";
@@ -48,40 +49,35 @@ class CrashSoakIT {
         Set<String> streets = ConcurrentHashMap.newKeySet();
         Set<Long> residents = ConcurrentHashMap.newKeySet();
         Set<Long> households = ConcurrentHashMap.newKeySet();
+        Set<Long> lots = ConcurrentHashMap.newKeySet();
+        Set<Long> issuedTo = ConcurrentHashMap.newKeySet();
         Map<Integer, Integer> refused = new ConcurrentHashMap<>(); // answers other than 2xx, by status (0: none)
         AtomicInteger acknowledged = new AtomicInteger();
 
         Process p = RenkouProcess.launchTrusted(home, Integer.toString(port));
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService load = Executors.newFixedThreadPool(WRITERS);
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService load = Executors.newFixedThreadPool(WRITERS + 1);
         try {
             await(http, p, home, "CrashSoakIT-start");
+            Http.Response on = http.post("/api/admin/modules/warehouse/enable");
+            assertTrue(on.body().contains("\"state\":\"ENABLED\""), on.body());
+            http.await("/api/warehouse/stores", r -> r.status() == 200, 60);
+            long product = ResidentIT.id(http.postJson("/api/warehouse/products", "{\"name\":\"避孕套\","
+                    + "\"type\":\"外用药具\",\"specification\":\"中号 10只/盒\",\"unit\":\"盒\","
+                    + "\"approvalNumber\":\"国械注准20150000001\",\"manufacturer\":\"某乳胶厂\"}"));
+            long store = ResidentIT.id(http.postJson("/api/warehouse/stores", "{\"name\":\"压测社区库\","
+                    + "\"jurisdictionCode\":\"" + COMMUNITY + "\"}"));
             List<Future<?>> workers = new ArrayList<>();
+            Writes writes = new Writes(running, killed, acknowledged, refused);
+            workers.add(load.submit(writes.loop(n -> warehouseWrite(http, n, product, store, lots, issuedTo, residents))));
             for (int t = 0; t < WRITERS; t++) {
                 int thread = t;
-                workers.add(load.submit(() -> {
-                    int n = 0;
-                    while (running.get()) {
-                        n++;
-                        try {
-                            Http.Response r = write(http, thread, n, streets, residents, households);
-                            if (r.status() / 100 == 2) {
-                                acknowledged.incrementAndGet();
-                            } else {
-                                refused.merge(r.status(), 1, Integer::sum);
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            refused.merge(0, 1, Integer::sum); // the kill cuts requests in flight
-                            if (!p.isAlive()) {
-                                break;
-                            }
-                        }
-                    }
-                    return null;
-                }));
+                workers.add(load.submit(writes.loop(n -> write(http, thread, n, streets, residents, households))));
             }
             Thread.sleep(LOAD_MS);
             int beforeKill = acknowledged.get();
+            killed.set(true);
             p.destroyForcibly(); // SIGKILL to the JVM (bin/renkou execs java): no shutdown hook, Derby not closed
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             running.set(false);
@@ -114,16 +110,52 @@ class CrashSoakIT {
                 assertEquals(200, h.status(), "household answered 201 is kept: " + id);
                 assertTrue(h.body().contains("\"relation\":\"HEAD\""), "with its head: " + h.body());
             }
+            for (long lot : lots) {
+                assertEquals(200, http.get("/api/warehouse/lots/" + lot + "/trace?reason=crash-soak-check").status(),
+                        "lot received with 201 is kept: " + lot);
+            }
+            Http.Response reconcile = http.await("/api/warehouse/reconcile", r -> r.status() == 200, 60);
+            assertTrue(reconcile.body().contains("\"ok\":true"), "the warehouse reconciles: " + reconcile.body());
             // and the platform takes writes again at once
             Http.Response after = write(http, 1, 20_000, streets, residents, households);
             assertTrue(after.status() / 100 == 2 || after.status() == 409, after.status() + " " + after.body());
         } finally {
             RenkouProcess.stop(again);
         }
-        assertWholeAndAudited(home, residents, households);
-        System.out.printf("CrashSoakIT: %d writes acknowledged before kill -9 (%d streets, %d residents, %d households),"
-                + " all kept with their audit entries; not acknowledged %s%n", acknowledged.get(), streets.size(),
-                residents.size(), households.size(), refused);
+        assertWholeAndAudited(home, residents, households, lots, issuedTo);
+        System.out.printf("CrashSoakIT: %d writes acknowledged before kill -9 (%d streets, %d residents, %d households,"
+                + " %d receipts, %d issues), all kept with their audit entries; refused before the kill %s%n", acknowledged.get(),
+                streets.size(), residents.size(), households.size(), lots.size(), issuedTo.size(), refused);
+    }
+
+    /** One write numbered {@code n} of a thread. */
+    private interface Write {
+        Http.Response send(int n) throws IOException;
+    }
+
+    /** A writer's loop and what it counts: 2xx acknowledged, other answers refused (0: no answer before the kill). */
+    private record Writes(AtomicBoolean running, AtomicBoolean killed, AtomicInteger acknowledged,
+            Map<Integer, Integer> refused) {
+        java.util.concurrent.Callable<Void> loop(Write write) {
+            return () -> {
+                for (int n = 1; running.get(); n++) {
+                    try {
+                        Http.Response r = write.send(n);
+                        if (r.status() / 100 == 2) {
+                            acknowledged.incrementAndGet();
+                        } else {
+                            refused.merge(r.status(), 1, Integer::sum);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        if (killed.get()) {
+                            break; // the kill cuts requests in flight: not acknowledged, not counted
+                        }
+                        refused.merge(0, 1, Integer::sum);
+                    }
+                }
+                return null;
+            };
+        }
     }
 
     private static void await(Http http, Process p, Path home, String label) throws Exception {
@@ -170,8 +202,44 @@ class CrashSoakIT {
         return h;
     }
 
+    /**
+     * A warehouse write: odd {@code n} receives a lot of 50 into the store, even {@code n} registers a resident and
+     * issues one unit to them (on their card, audited).
+     */
+    private static Http.Response warehouseWrite(Http http, int n, long product, long store, Set<Long> lots,
+            Set<Long> issuedTo, Set<Long> residents) throws IOException {
+        if (n % 2 == 1) {
+            Http.Response r = http.postJson("/api/warehouse/stores/" + store + "/receipts", "{\"productId\":" + product
+                    + ",\"batchNumber\":\"S" + n + "\",\"producedOn\":\"2026-01-10\",\"expiresOn\":\"2029-01-09\","
+                    + "\"quantity\":50,\"supplier\":\"市药具站\",\"invoiceNumber\":\"F" + n + "\"," + CHECKS + "}");
+            if (r.status() == 201) {
+                lots.add(ResidentIT.id(r));
+            }
+            return r;
+        }
+        Http.Response person = write(http, 5, n, null, residents, null);
+        if (person.status() != 201) {
+            return person;
+        }
+        long resident = ResidentIT.id(person);
+        Http.Response r = http.postJson("/api/warehouse/stores/" + store + "/issues", "{\"productId\":" + product
+                + ",\"quantity\":1,\"residentId\":" + resident + ",\"months\":3,\"method\":\"避孕套\","
+                + "\"informedChoice\":true}");
+        if (r.status() == 200) {
+            issuedTo.add(resident);
+        }
+        return r;
+    }
+
+    private static final String CHECKS = "\"checklist\":{\"receivingUnit\":true,\"invoiceSeal\":true,"
+            + "\"invoiceDate\":true,\"itemNumber\":true,\"name\":true,\"specification\":true,\"dose\":true,"
+            + "\"unit\":true,\"quantity\":true,\"packaging\":true},\"quality\":{\"noDiscoloration\":true,"
+            + "\"noDamp\":true,\"noClumping\":true,\"noMelting\":true,\"noMould\":true,\"noOdour\":true,"
+            + "\"noSediment\":true,\"noContamination\":true,\"labelled\":true}";
+
     /** Opens the stopped instance's database: acknowledged rows with their audit entries, no half-written ones. */
-    private static void assertWholeAndAudited(Path home, Set<Long> residents, Set<Long> households) throws SQLException {
+    private static void assertWholeAndAudited(Path home, Set<Long> residents, Set<Long> households, Set<Long> lots,
+            Set<Long> issuedTo) throws SQLException {
         String url = "jdbc:derby:" + home.resolve("data/renkou");
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             Set<Long> soakResidents = ids(st, "SELECT ID FROM RESIDENT WHERE NAME LIKE '压测%'");
@@ -194,6 +262,17 @@ class CrashSoakIT {
             Set<Long> headless = new HashSet<>(soakHouseholds);
             headless.removeAll(headed);
             assertTrue(headless.isEmpty(), "households without their head (half written): " + headless);
+
+            assertTrue(ids(st, "SELECT ID FROM WH_LOT").containsAll(lots), "every acknowledged receipt's lot");
+            Set<Long> cards = ids(st, "SELECT RESIDENT_ID FROM WH_CARD_ENTRY WHERE KIND = 'ISSUE'");
+            Set<Long> auditedCards = ids(st, "SELECT ENTITY_ID FROM AUDIT_ENTRY WHERE ENTITY_TYPE = 'ContraceptiveCard' "
+                    + "AND ACTION_NAME = 'CREATE'");
+            assertTrue(cards.containsAll(issuedTo), "every acknowledged issue is on the person's card");
+            Set<Long> unauditedCards = new HashSet<>(cards);
+            unauditedCards.removeAll(auditedCards);
+            assertTrue(unauditedCards.isEmpty(), "issues to a person without their audit entry: " + unauditedCards);
+            Set<Long> issued = ids(st, "SELECT RESIDENT_ID FROM WH_LEDGER WHERE KIND = 'ISSUE' AND RESIDENT_ID IS NOT NULL");
+            assertEquals(issued, cards, "every issue in the ledger has its card entry and the other way round");
         } finally {
             try {
                 DriverManager.getConnection(url + ";shutdown=true");
