@@ -1,4 +1,4 @@
-package org.renkou.core.internal.db;
+package org.renkou.core.internal.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
+import org.renkou.core.internal.db.TestDatabase;
 
 /** The platform backup is Derby's online backup, and it restores: {@code restoreFrom=} on a copy gives the same data. */
 class PlatformBackupTest {

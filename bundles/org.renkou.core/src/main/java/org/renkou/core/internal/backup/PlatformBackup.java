@@ -1,4 +1,4 @@
-package org.renkou.core.internal.db;
+package org.renkou.core.internal.backup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +22,8 @@ import org.renkou.core.api.Role;
 import org.renkou.core.api.audit.AuditAction;
 import org.renkou.core.api.backup.BackupService;
 import org.renkou.core.internal.audit.AuditLog;
+import org.renkou.core.internal.db.CoreDatabase;
+import org.renkou.core.internal.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
