@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -23,13 +29,14 @@ import org.junit.jupiter.api.TestInstance;
 class AuthIT {
     private Path home;
     private Process process;
+    private int port;
     private Http http;
     private Http admin;
 
     @BeforeAll
     void start() throws Exception {
         home = RenkouOptions.newHome("auth");
-        int port = RenkouOptions.freePort();
+        port = RenkouOptions.freePort();
         http = new Http(port);
         process = RenkouProcess.launch(home, Integer.toString(port), Map.of());
         http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 60);
@@ -86,6 +93,30 @@ class AuthIT {
     }
 
     @Test
+    void healthShowsItsDetailOnlyToAPlatformAdministrator() throws Exception {
+        Http.Response anonymous = http.get("/api/health");
+        assertEquals(200, anonymous.status());
+        assertTrue(anonymous.body().contains("\"status\":\"UP\"") && anonymous.body().contains("\"startedAt\""),
+                anonymous.body());
+        for (String detail : new String[] {"bundles", "symbolicName", "version", "checks", "modules", "activeBundles"}) {
+            assertFalse(anonymous.body().contains(detail), "no " + detail + " without a login: " + anonymous.body());
+        }
+        Http.Response platform = admin.get("/api/health");
+        assertTrue(platform.body().contains("\"symbolicName\":\"org.renkou.core\"")
+                && platform.body().contains("\"name\":\"database\""), platform.body());
+
+        assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"healthadmin\",\"name\":\"社区管理员\","
+                + "\"roles\":[\"ADMIN\"],\"jurisdictionCodes\":[\"440606901001\"],\"password\":\"Start-1234\"}").status());
+        Http community = http.login("healthadmin", "Start-1234");
+        assertEquals(204, community.postJson("/api/auth/password",
+                "{\"oldPassword\":\"Start-1234\",\"newPassword\":\"Renkou-2026c\"}").status());
+        Http.Response local = community.get("/api/health");
+        assertEquals(200, local.status());
+        assertFalse(local.body().contains("symbolicName") || local.body().contains("checks"),
+                "a community administrator gets the overall state only: " + local.body());
+    }
+
+    @Test
     void stateChangingRequestsNeedTheCsrfToken() throws Exception {
         String street = "{\"code\":\"530102903\",\"name\":\"令牌街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}";
         Http.Response refused = admin.withoutCsrf().postJson("/api/jurisdictions", street);
@@ -97,20 +128,46 @@ class AuthIT {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccount() throws Exception {
+    void fiveWrongPasswordsLockTheAccountForThatAddressOnly() throws Exception {
         assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"locktest\",\"name\":\"锁定测试\","
                 + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606901001\"],\"password\":\"Start-1234\"}").status());
+        Http.Response unknown = http.postJson("/api/auth/login", "{\"username\":\"nosuchuser\",\"password\":\"wrong-123\"}");
         for (int i = 0; i < 4; i++) {
             assertEquals(401, http.postJson("/api/auth/login", "{\"username\":\"locktest\",\"password\":\"wrong-123\"}").status());
         }
         Http.Response locked = http.postJson("/api/auth/login", "{\"username\":\"locktest\",\"password\":\"wrong-123\"}");
         assertEquals(401, locked.status());
-        assertTrue(locked.body().contains("锁定"), () -> "fifth wrong password: " + locked.status() + " " + locked.body());
+        assertEquals(unknown.body(), locked.body(), "a lock answers like an unknown user");
         Http.Response stillLocked = http.postJson("/api/auth/login",
                 "{\"username\":\"locktest\",\"password\":\"Start-1234\"}");
-        assertTrue(stillLocked.body().contains("锁定"), "the right password is refused while locked");
+        assertEquals(401, stillLocked.status(), "the right password is refused while locked, from this address");
+        assertEquals(unknown.body(), stillLocked.body());
+        // the user at another address (127.0.0.2: the whole of 127/8 is loopback) is not locked out by those failures
+        assertEquals(200, loginFrom("127.0.0.2", "locktest", "Start-1234"),
+                "failures from one address never lock the account for another");
+        assertEquals(401, loginFrom("127.0.0.1", "locktest", "Start-1234"), "still locked for the failing address");
         String staff = admin.get("/api/staff/locktest").body();
         assertFalse(staff.contains("Start-1234") || staff.contains("password"), staff);
+    }
+
+    /** The status of a login sent from {@code localAddress} (HttpURLConnection cannot choose its source address). */
+    private int loginFrom(String localAddress, String user, String password) throws Exception {
+        byte[] body = ("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(localAddress, 0));
+            s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     @Test

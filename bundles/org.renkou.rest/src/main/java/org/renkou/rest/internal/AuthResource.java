@@ -3,6 +3,7 @@ package org.renkou.rest.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -61,7 +62,7 @@ public class AuthResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response login(LoginRequest in, @Context SecurityContext sc,
+    public Response login(LoginRequest in, @Context SecurityContext sc, @Context HttpServletRequest request,
             @HeaderParam("X-Forwarded-Proto") String forwardedProto) {
         if (in == null || in.username == null || in.username.isBlank()) {
             throw RenkouException.invalid("username", "请填写用户名。", "Enter your username.");
@@ -69,7 +70,10 @@ public class AuthResource {
         if (in.password == null || in.password.isEmpty()) {
             throw RenkouException.invalid("password", "请填写密码。", "Enter your password.");
         }
-        AuthService.Login login = auth.login(in.username, in.password.toCharArray());
+        // the address as the server sees it, like the per-address throttle (SecurityFilter): X-Forwarded-For is not
+        // trusted, a client could name any address in it
+        String address = request == null ? null : request.getRemoteAddr();
+        AuthService.Login login = auth.login(in.username, in.password.toCharArray(), address);
         SessionStore.Session s = sessions.create(login.caller().username(), login.passwordChangeRequired());
         boolean secure = (sc != null && sc.isSecure()) || "https".equalsIgnoreCase(forwardedProto);
         return Response.ok(me(login.caller(), login.name(), s))

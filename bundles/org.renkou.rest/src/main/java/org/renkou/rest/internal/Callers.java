@@ -90,6 +90,26 @@ public class Callers implements ServletCallers {
 
     @Override
     public Caller caller(HttpServletRequest request, String path) {
+        return resolve(request.getMethod(), path, sessionId(request), request::getHeader).caller();
+    }
+
+    /**
+     * The caller of a request that also answers without a login ({@code /api/health}), or null when there is none
+     * (no session, an expired one, a password to be changed): cheap for the anonymous polls of a monitor.
+     */
+    Caller known(HttpServletRequest request, String path) {
+        String sessionId = sessionId(request);
+        if (sessionId == null && !trustHeader) {
+            return null;
+        }
+        try {
+            return resolve(request.getMethod(), path, sessionId, request::getHeader).caller();
+        } catch (RenkouException e) {
+            return null;
+        }
+    }
+
+    private static String sessionId(HttpServletRequest request) {
         String sessionId = null;
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
@@ -100,7 +120,7 @@ public class Callers implements ServletCallers {
                 }
             }
         }
-        return resolve(request.getMethod(), path, sessionId, request::getHeader).caller();
+        return sessionId;
     }
 
     static RenkouException unauthenticated() {

@@ -23,7 +23,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.renkou.core.api.Caller;
 import org.renkou.core.api.HealthIndicator;
+import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.module.ModuleDTO;
 import org.renkou.core.api.module.ModuleService;
 import org.renkou.rest.api.Json;
@@ -32,6 +34,10 @@ import org.renkou.rest.api.Problems;
 
 /**
  * {@code GET /api/health}: overall state, every {@link HealthIndicator}, and every bundle with its state.
+ *
+ * <p>Without a login (load balancers, monitors) it answers only the overall state: {@code status}, {@code startedAt}
+ * and the HTTP code. The checks, modules and bundles with their versions tell an attacker what runs here, so only a
+ * platform-level administrator (as for {@link Caller#requirePlatformAdmin}) gets them.
  *
  * <p>A plain servlet beside the JAX-RS application rather than a resource in it: health must answer while the API
  * is being rebuilt, and monitors poll it often, so the answer is cached and rebuilt only when a bundle or an
@@ -50,7 +56,7 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
     private final AtomicLong generation = new AtomicLong();
     private transient volatile Cached cached;
 
-    private record Cached(long generation, String indicatorStates, int status, byte[] body) {
+    private record Cached(long generation, String indicatorStates, int status, byte[] body, byte[] publicBody) {
     }
 
     @Activate
@@ -78,6 +84,9 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ModuleService modules;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Callers callers;
+
     @Override
     public void bundleChanged(BundleEvent event) {
         generation.incrementAndGet();
@@ -94,9 +103,10 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
         resp.setStatus(c.status());
         resp.setContentType("application/json");
         resp.setHeader("Cache-Control", "no-store");
-        resp.setContentLength(c.body().length);
+        byte[] body = platformAdmin(req) ? c.body() : c.publicBody();
+        resp.setContentLength(body.length);
         if ("GET".equals(req.getMethod())) {
-            resp.getOutputStream().write(c.body());
+            resp.getOutputStream().write(body);
         }
     }
 
@@ -111,9 +121,32 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
             return c;
         }
         HealthDTO h = snapshot();
-        c = new Cached(gen, states.toString(), "DOWN".equals(h.status) ? 503 : 200, Json.MAPPER.writeValueAsBytes(h));
+        HealthDTO overall = new HealthDTO();
+        overall.status = h.status;
+        overall.startedAt = h.startedAt;
+        overall.checks = null;
+        overall.modules = null;
+        overall.bundles = null;
+        overall.activeBundles = null;
+        c = new Cached(gen, states.toString(), "DOWN".equals(h.status) ? 503 : 200, Json.MAPPER.writeValueAsBytes(h),
+                Json.MAPPER.writeValueAsBytes(overall));
         cached = c;
         return c;
+    }
+
+    /** Whether the request comes from a platform-level administrator; no login or any other caller is not. */
+    private boolean platformAdmin(HttpServletRequest req) {
+        Callers c = callers;
+        Caller caller = c == null ? null : c.known(req, "health");
+        if (caller == null) {
+            return false;
+        }
+        try {
+            caller.requirePlatformAdmin("查看健康详情", "read the health detail");
+            return true;
+        } catch (RenkouException e) {
+            return false;
+        }
     }
 
     HealthDTO snapshot() {
@@ -148,7 +181,7 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
                 degraded = true;
             }
             if (b.getState() == Bundle.ACTIVE) {
-                h.activeBundles++;
+                h.activeBundles = h.activeBundles + 1;
             }
         }
         ModuleService m = modules;
@@ -182,12 +215,13 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
         }
     }
 
-    /** The body of {@code /api/health}. */
+    /** The body of {@code /api/health}; without a platform administrator's login only status and startedAt. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public static class HealthDTO {
         /** UP, STARTING, DEGRADED (a bundle is not active) or DOWN (an indicator failed). */
         public String status;
         public Instant startedAt;
-        public int activeBundles;
+        public Integer activeBundles = 0;
         public List<Check> checks = new ArrayList<>();
         public List<ModuleInfo> modules = new ArrayList<>();
         public List<BundleInfo> bundles = new ArrayList<>();

@@ -1,20 +1,12 @@
 package org.renkou.warehouse.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.CallableStatement;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -22,17 +14,17 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.renkou.core.api.Caller;
 import org.renkou.core.api.ChinaTime;
-import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.backup.BackupService;
 import org.renkou.module.api.contribution.JobContribution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daily backup the procedures ask of a computerised warehouse (若实行微机管理，需每日备份): Derby's online backup
- * ({@code SYSCS_UTIL.SYSCS_BACKUP_DATABASE}) of the whole database into {@code RENKOU_HOME/backup/<date>}, while
- * the platform keeps running. Restore: start Derby on an empty folder with
- * {@code jdbc:derby:<folder>;restoreFrom=<backup>/<date>/renkou} (README, "Warehouse").
+ * The daily backup the procedures ask of a computerised warehouse (若实行微机管理，需每日备份): the platform's online
+ * backup ({@link BackupService}) of the whole database into {@code RENKOU_HOME/backup/<date>/renkou}, while the
+ * platform keeps running. Restore: operations guide, "Backups".
  */
 @Component(service = DatabaseBackup.class, configurationPid = "org.renkou.warehouse.backup",
         property = Warehouse.CONDITION)
@@ -50,8 +42,7 @@ public class DatabaseBackup {
         boolean enabled() default true;
     }
 
-    private final WarehouseDatabase db;
-    private final Path folder;
+    private final BackupService backups;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "renkou-warehouse-backup");
         t.setDaemon(true);
@@ -59,10 +50,8 @@ public class DatabaseBackup {
     });
 
     @Activate
-    public DatabaseBackup(@Reference WarehouseDatabase db, BundleContext ctx, Config config) {
-        this.db = db;
-        String home = ctx.getProperty("renkou.home");
-        this.folder = Path.of(home == null ? "." : home, "backup");
+    public DatabaseBackup(@Reference BackupService backups, Config config) {
+        this.backups = backups;
         if (config.enabled()) {
             LocalDateTime now = LocalDateTime.now(ChinaTime.ZONE);
             LocalDateTime next = now.toLocalDate().atTime(Math.floorMod(config.hour(), 24), 0);
@@ -93,39 +82,8 @@ public class DatabaseBackup {
         }
     }
 
-    /** Backs up the database now; the folder written (a second backup on one day gets the time appended). */
+    /** Backs up the whole database now (the platform's backup, as the system); the folder written. */
     public Path backupNow() {
-        LocalDateTime now = LocalDateTime.now(ChinaTime.ZONE);
-        Path target = folder.resolve(now.toLocalDate().toString());
-        if (Files.exists(target)) {
-            target = folder.resolve(now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmmss")));
-        }
-        Path into = target;
-        db.tx(em -> {
-            backup(em.unwrap(Connection.class), into);
-            return null;
-        });
-        return into;
-    }
-
-    /** Derby's online backup of the database behind {@code c} into {@code target} (a folder named as the database). */
-    static void backup(Connection c, Path target) {
-        try {
-            if (!c.getMetaData().getDatabaseProductName().contains("Derby")) {
-                // a database server (PostgreSQL) is backed up by its own tools, not by one of its clients
-                throw RenkouException.unavailable("数据库服务器请用其自身工具备份（pg_basebackup / pg_dump），见运维文档。",
-                        "A database server is backed up with its own tools (pg_basebackup, pg_dump): see operations.md.");
-            }
-            Files.createDirectories(target);
-            try (CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
-                call.setString(1, target.toAbsolutePath().toString());
-                call.execute();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            LOG.error("Backup into {} failed", target, e);
-            throw RenkouException.unavailable("数据库备份失败：" + e.getMessage(), "The backup failed: " + e.getMessage());
-        }
+        return backups.backup(Caller.SYSTEM);
     }
 }

@@ -5,7 +5,8 @@ import org.renkou.core.api.Caller;
 
 /**
  * Passwords of staff members (登录密码): checks a login, changes a password. Passwords are stored only as slow
- * hashes (bcrypt); five wrong passwords in a row lock the account for 15 minutes; a password older than six months,
+ * hashes (bcrypt); five wrong passwords in a row from one client address lock the account for 15 minutes for that
+ * address only (so nobody can lock an account, the administrator's included, from elsewhere); a password older than six months,
  * or one set by an administrator, must be changed before anything else (the offices' own rule).
  *
  * <p>Sessions are not kept here: the web layer keeps them and asks {@link StaffService#callerFor} on every request,
@@ -14,9 +15,9 @@ import org.renkou.core.api.Caller;
 @ProviderType
 public interface AuthService {
 
-    /** Failed logins in a row that lock an account. */
+    /** Failed logins in a row from one address that lock an account for that address. */
     int MAX_FAILED_LOGINS = 5;
-    /** How long a locked account stays locked, in minutes. */
+    /** How long a lock lasts, in minutes. */
     int LOCK_MINUTES = 15;
     /** Months after which a password must be changed. */
     int PASSWORD_MAX_AGE_MONTHS = 6;
@@ -26,10 +27,15 @@ public interface AuthService {
     }
 
     /**
-     * Checks {@code password}; fails with UNAUTHENTICATED (the same words for an unknown user and a wrong password)
-     * or, while the account is locked, with UNAUTHENTICATED saying so.
+     * Checks {@code password} sent from {@code address} (the client's address as the server sees it); fails with
+     * UNAUTHENTICATED in the same words for an unknown user, a wrong password and an account locked for that address.
      */
-    Login login(String username, char[] password);
+    Login login(String username, char[] password, String address);
+
+    /** {@link #login(String, char[], String)} from no particular address (all such calls share one lock). */
+    default Login login(String username, char[] password) {
+        return login(username, password, null);
+    }
 
     /**
      * Replaces the password after checking the old one: at least 8 characters with a letter and a digit, not the

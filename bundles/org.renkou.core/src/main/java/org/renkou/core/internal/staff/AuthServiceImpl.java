@@ -35,6 +35,7 @@ public class AuthServiceImpl implements AuthService {
 
     private final Database db;
     private final Clock clock;
+    private final LoginLocks locks = new LoginLocks();
 
     @Activate
     public AuthServiceImpl(@Reference CoreDatabase database, BundleContext context) {
@@ -93,7 +94,7 @@ public class AuthServiceImpl implements AuthService {
     }
 
     @Override
-    public Login login(String username, char[] password) {
+    public Login login(String username, char[] password, String address) {
         RenkouException wrong = locked();
         if (username == null || password == null) {
             Passwords.matches(null, new char[0]);
@@ -103,37 +104,27 @@ public class AuthServiceImpl implements AuthService {
         // check the hash outside the transaction: it takes ~60 ms and needs no lock
         StaffCredentialEntity found = db.read(em -> em.find(StaffCredentialEntity.class, name));
         LocalDateTime now = now();
-        if (found != null && found.lockedUntil != null && found.lockedUntil.isAfter(now)) {
-            throw locked();
+        String hash = found == null ? null : found.passwordHash;
+        if (found != null && locks.locked(name, address, hash, now)) {
+            throw wrong;
         }
-        boolean ok = Passwords.matches(found == null ? null : found.passwordHash, password);
+        boolean ok = Passwords.matches(hash, password);
         Arrays.fill(password, '\0');
         if (found == null) {
             throw wrong;
         }
-        boolean lockedNow = db.tx(em -> {
-            StaffCredentialEntity c = em.find(StaffCredentialEntity.class, name);
-            if (ok) {
-                c.failedLogins = 0;
-                c.lockedUntil = null;
-                return false;
-            }
-            c.failedLogins++;
-            if (c.failedLogins >= MAX_FAILED_LOGINS) {
-                c.failedLogins = 0;
-                c.lockedUntil = now.plusMinutes(LOCK_MINUTES);
-                AuditLog.write(em, new Caller(name, Set.of(), Set.of()), AuditAction.DENIED, StaffServiceImpl.TYPE,
-                        name, null, null, "登录失败 " + MAX_FAILED_LOGINS + " 次，账户锁定 / account locked");
-                return true;
-            }
-            return false;
-        });
-        if (lockedNow) {
-            throw locked();
-        }
         if (!ok) {
+            if (locks.failed(name, address, hash, now)) {
+                db.tx(em -> {
+                    AuditLog.write(em, new Caller(name, Set.of(), Set.of()), AuditAction.DENIED, StaffServiceImpl.TYPE,
+                            name, null, null, "登录失败 " + MAX_FAILED_LOGINS + " 次，账户对地址 " + address
+                                    + " 锁定 / account locked for address " + address);
+                    return null;
+                });
+            }
             throw wrong;
         }
+        locks.succeeded(name, address);
         StaffEntity staff = db.read(em -> em.find(StaffEntity.class, name));
         if (staff == null || !staff.active) {
             throw wrong;

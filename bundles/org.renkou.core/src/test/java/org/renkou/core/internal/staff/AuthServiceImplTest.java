@@ -87,19 +87,31 @@ class AuthServiceImplTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutesForThatAddressOnly() {
         createStaff("wangfang", "start-pass-1");
+        String attacker = "10.0.0.66";
+        RenkouException unknown = assertThrows(RenkouException.class,
+                () -> auth.login("nobody", "wrong1234".toCharArray(), attacker));
         for (int i = 1; i < AuthService.MAX_FAILED_LOGINS; i++) {
-            RenkouException e = assertThrows(RenkouException.class, () -> auth.login("wangfang", "wrong1234".toCharArray()));
+            RenkouException e = assertThrows(RenkouException.class,
+                    () -> auth.login("wangfang", "wrong1234".toCharArray(), attacker));
             assertEquals(RenkouException.Kind.UNAUTHENTICATED, e.kind());
         }
         RenkouException locked = assertThrows(RenkouException.class,
-                () -> auth.login("wangfang", "wrong1234".toCharArray()));
-        assertTrue(locked.messageZh().contains("锁定"), locked.messageZh());
-        // even the right password is refused while locked
-        assertThrows(RenkouException.class, () -> auth.login("wangfang", "start-pass-1".toCharArray()));
+                () -> auth.login("wangfang", "wrong1234".toCharArray(), attacker));
+        assertEquals(unknown.messageZh(), locked.messageZh(), "a lock answers like an unknown user");
+        // even the right password is refused while locked, from that address
+        RenkouException refused = assertThrows(RenkouException.class,
+                () -> auth.login("wangfang", "start-pass-1".toCharArray(), attacker));
+        assertEquals(unknown.getMessage(), refused.getMessage());
+        // the owner at another address logs in: failures elsewhere never lock the account for them
+        assertTrue(auth.login("wangfang", "start-pass-1".toCharArray(), "10.0.0.7").passwordChangeRequired());
+        assertThrows(RenkouException.class, () -> auth.login("wangfang", "start-pass-1".toCharArray(), attacker));
+        long audited = db.database.read(em -> em.createQuery("SELECT COUNT(a) FROM AuditEntryEntity a WHERE "
+                + "a.entityId = 'wangfang' AND a.reason LIKE '%10.0.0.66%'", Long.class).getSingleResult());
+        assertEquals(1, audited, "the lock is audited with the address");
         clock.plusDays(1);
-        assertTrue(auth.login("wangfang", "start-pass-1".toCharArray()).passwordChangeRequired(),
+        assertTrue(auth.login("wangfang", "start-pass-1".toCharArray(), attacker).passwordChangeRequired(),
                 "a password set by the administrator must be changed");
     }
 
@@ -134,6 +146,7 @@ class AuthServiceImplTest {
         for (int i = 0; i < AuthService.MAX_FAILED_LOGINS; i++) {
             assertThrows(RenkouException.class, () -> auth.login("sun", "wrong1234".toCharArray()));
         }
+        assertThrows(RenkouException.class, () -> auth.login("sun", "start-pass-1".toCharArray()), "locked");
         Caller admin = new Caller("chief", Set.of(Role.ADMIN), Set.of("440606"));
         String temporary = staff.resetPassword(admin, "sun");
         assertTrue(temporary.length() >= 12 && temporary.chars().anyMatch(Character::isDigit), temporary);

@@ -1,6 +1,7 @@
-package org.renkou.warehouse.internal;
+package org.renkou.core.internal.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,10 +13,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
+import java.util.Set;
 
-/** The daily backup is Derby's online backup, and it restores: {@code restoreFrom=} on a copy gives the same data. */
-class BackupTest {
+import org.junit.jupiter.api.Test;
+import org.renkou.core.api.Caller;
+import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.Role;
+import org.renkou.core.internal.db.TestDatabase;
+
+/** The platform backup is Derby's online backup, and it restores: {@code restoreFrom=} on a copy gives the same data. */
+class PlatformBackupTest {
 
     @Test
     void backupWhileOpenThenRestoreACopy() throws Exception {
@@ -25,7 +32,7 @@ class BackupTest {
                 Statement s = c.createStatement()) {
             s.execute("CREATE TABLE WH_PROBE (ID INT, TEXT VARCHAR(20))");
             s.execute("INSERT INTO WH_PROBE VALUES (1, '避孕药具')");
-            DatabaseBackup.backup(c, work.resolve("backup/2026-07-15"));
+            PlatformBackup.backup(c, work.resolve("backup/2026-07-15"));
             // written after the backup: not in it
             s.execute("INSERT INTO WH_PROBE VALUES (2, 'later')");
         }
@@ -42,6 +49,22 @@ class BackupTest {
         }
         shutdown(live);
         shutdown(copy);
+    }
+
+    @Test
+    void onlyAPlatformAdministratorBacksUpAndTheBackupIsAudited() {
+        try (TestDatabase db = new TestDatabase()) {
+            PlatformBackup backups = new PlatformBackup(db.database, db.folder.resolveSibling("backups-" + UUID.randomUUID()));
+            Caller community = new Caller("chief", Set.of(Role.ADMIN), Set.of("440606"));
+            RenkouException refused = assertThrows(RenkouException.class, () -> backups.backup(community));
+            assertEquals(RenkouException.Kind.FORBIDDEN, refused.kind());
+            Path copy = backups.backup(Caller.SYSTEM);
+            assertTrue(Files.exists(copy.resolve("service.properties")), "a whole Derby database: " + copy);
+            assertTrue(!copy.getParent().equals(backups.backup(Caller.SYSTEM).getParent()), "a second one on the same day");
+            long audited = db.database.read(em -> em.createQuery("SELECT COUNT(a) FROM AuditEntryEntity a WHERE "
+                    + "a.entityType = 'backup' AND a.actor = 'system'", Long.class).getSingleResult());
+            assertEquals(2, audited);
+        }
     }
 
     private static void shutdown(Path db) {
