@@ -89,7 +89,7 @@
     const status = select('vitalStatus', ['LIVING', 'DISABLED', 'DECEASED'].map(k => [k, t('rs.' + k)]),
       sensitive.vitalStatus || 'LIVING', { id: 'vital-status' });
     const grade = field('rs.disabilityGrade', sensitive.disabilityGrade,
-      { id: 'vital-grade', name: 'disabilityGrade', type: 'number', min: 1, max: 4 });
+      { id: 'vital-grade', name: 'disabilityGrade', type: 'number' });
     const died = field('rs.diedOn', sensitive.diedOn, { id: 'vital-died', name: 'diedOn', type: 'date', max: ui.today() });
     const note = field('healthNote', sensitive.healthNote, { id: 'vital-note', name: 'healthNote' });
     const form = el('form', { id: 'vital-form' }, el('h3', {}, t('rs.vitalFacts')),
