@@ -130,9 +130,8 @@ public class CoverageService {
         q.sex = Sex.FEMALE;
         q.bornFrom = on.minusYears(50).plusDays(1);
         q.bornTo = on.minusYears(15);
-        q.limit = 1;
         try {
-            return residents.search(caller, q).total;
+            return residents.count(caller, q); // a count only: no page of records sorted by name
         } catch (RenkouException e) {
             return null; // a role the core does not show residents to: the share stays empty
         }

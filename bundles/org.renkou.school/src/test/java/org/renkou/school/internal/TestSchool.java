@@ -26,6 +26,7 @@ import org.renkou.core.api.jurisdiction.JurisdictionDTO;
 import org.renkou.core.api.jurisdiction.JurisdictionService;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentQuery;
+import org.renkou.core.api.resident.ResidentRef;
 import org.renkou.core.api.resident.ResidentService;
 import org.renkou.core.api.staff.StaffDTO;
 import org.renkou.core.api.staff.StaffService;
@@ -72,6 +73,9 @@ final class TestSchool implements AutoCloseable {
             case "find" -> people.stream().filter(r -> r.id.equals(args[1])
                     && ((Caller) args[0]).covers(r.residenceCode)).findFirst();
             case "search" -> search((Caller) args[0], (ResidentQuery) args[1]);
+            case "matches" -> matches((Caller) args[0], (ResidentQuery) args[1]).stream().limit((int) args[2] + 1L)
+                    .map(r -> new ResidentRef(r.id, r.name, r.residenceCode)).toList();
+            case "count" -> (long) matches((Caller) args[0], (ResidentQuery) args[1]).size();
             default -> throw new UnsupportedOperationException(name);
         });
         JurisdictionService jurisdictions = proxy(JurisdictionService.class, (name, args) -> {
@@ -115,17 +119,21 @@ final class TestSchool implements AutoCloseable {
     }
 
     private Page<ResidentDTO> search(Caller caller, ResidentQuery q) {
-        List<ResidentDTO> all = people.stream().filter(r -> caller.covers(r.residenceCode))
+        List<ResidentDTO> all = matches(caller, q);
+        int offset = q.offset == null ? 0 : q.offset;
+        int limit = q.limit == null ? Page.DEFAULT_LIMIT : q.limit;
+        return new Page<>(all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())),
+                all.size(), offset, limit);
+    }
+
+    private List<ResidentDTO> matches(Caller caller, ResidentQuery q) {
+        return people.stream().filter(r -> caller.covers(r.residenceCode))
                 .filter(r -> q.jurisdictionCode == null || r.residenceCode.startsWith(q.jurisdictionCode))
                 .filter(r -> q.sex == null || q.sex == r.sex)
                 .filter(r -> q.bornFrom == null || !r.birthDate.isBefore(q.bornFrom))
                 .filter(r -> q.bornTo == null || !r.birthDate.isAfter(q.bornTo))
                 .filter(r -> q.marriedFrom == null) // nobody in the fake is married
                 .toList();
-        int offset = q.offset == null ? 0 : q.offset;
-        int limit = q.limit == null ? Page.DEFAULT_LIMIT : q.limit;
-        return new Page<>(all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())),
-                all.size(), offset, limit);
     }
 
     static Caller caller(String name, Role role, String code) {
