@@ -28,6 +28,7 @@ import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentQuery;
 import org.renkou.core.api.resident.ResidentRef;
 import org.renkou.core.api.resident.ResidentService;
+import org.renkou.core.api.stats.StatisticsService;
 import org.renkou.core.api.staff.StaffDTO;
 import org.renkou.core.api.staff.StaffService;
 
@@ -95,7 +96,19 @@ final class TestSchool implements AutoCloseable {
         classes = new ClassService(db, residents);
         plans = new PlanService(db);
         exams = new ExamService(db, residents);
-        coverage = new CoverageService(db, residents, jurisdictions);
+        // the statistics snapshot's women 15–49 of a jurisdiction, counted from the fake's people on the day
+        StatisticsService statistics = proxy(StatisticsService.class, (name, args) -> {
+            org.renkou.core.api.stats.PopulationDTO d = new org.renkou.core.api.stats.PopulationDTO();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
+            ResidentQuery q = new ResidentQuery();
+            q.jurisdictionCode = (String) args[1];
+            q.sex = Sex.FEMALE;
+            q.bornFrom = today.minusYears(50).plusDays(1);
+            q.bornTo = today.minusYears(15);
+            d.womenOfChildbearingAge = matches((Caller) args[0], q).size();
+            return d;
+        });
+        coverage = new CoverageService(db, statistics, jurisdictions);
         certificates = new Certificates(db);
         files = new LessonFiles(db);
         summaries = new SummaryService(db);
