@@ -54,6 +54,8 @@ final class TestSchool implements AutoCloseable {
     final SchoolDatabase db;
     final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     final List<ResidentDTO> people = Collections.synchronizedList(new ArrayList<>());
+    /** Calls to the fake core's {@code ResidentService} by method name. */
+    final Map<String, Integer> coreCalls = new java.util.concurrent.ConcurrentHashMap<>();
     final SchoolService schools;
     final ClassService classes;
     final PlanService plans;
@@ -70,14 +72,17 @@ final class TestSchool implements AutoCloseable {
                 Map.of("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
                         "javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
         db = new SchoolDatabase(new TestModuleDatabase(emf, MIGRATIONS, audit), clock);
-        ResidentService residents = proxy(ResidentService.class, (name, args) -> switch (name) {
-            case "find" -> people.stream().filter(r -> r.id.equals(args[1])
-                    && ((Caller) args[0]).covers(r.residenceCode)).findFirst();
-            case "search" -> search((Caller) args[0], (ResidentQuery) args[1]);
-            case "matches" -> matches((Caller) args[0], (ResidentQuery) args[1]).stream().limit((int) args[2] + 1L)
-                    .map(r -> new ResidentRef(r.id, r.name, r.residenceCode)).toList();
-            case "count" -> (long) matches((Caller) args[0], (ResidentQuery) args[1]).size();
-            default -> throw new UnsupportedOperationException(name);
+        ResidentService residents = proxy(ResidentService.class, (name, args) -> {
+            coreCalls.merge(name, 1, Integer::sum);
+            return switch (name) {
+                case "find" -> people.stream().filter(r -> r.id.equals(args[1])
+                        && ((Caller) args[0]).covers(r.residenceCode)).findFirst();
+                case "search" -> search((Caller) args[0], (ResidentQuery) args[1]);
+                case "matches" -> matches((Caller) args[0], (ResidentQuery) args[1]).stream().limit((int) args[2] + 1L)
+                        .map(r -> new ResidentRef(r.id, r.name, r.residenceCode)).toList();
+                case "count" -> (long) matches((Caller) args[0], (ResidentQuery) args[1]).size();
+                default -> throw new UnsupportedOperationException(name);
+            };
         });
         JurisdictionService jurisdictions = proxy(JurisdictionService.class, (name, args) -> {
             JurisdictionDTO j = new JurisdictionDTO();
