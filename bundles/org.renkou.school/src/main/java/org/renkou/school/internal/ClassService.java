@@ -18,12 +18,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.Input;
-import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Sex;
 import org.renkou.core.api.audit.AuditAction;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentQuery;
+import org.renkou.core.api.resident.ResidentRef;
 import org.renkou.core.api.resident.ResidentService;
 import org.renkou.school.internal.SchoolDTO.EnrolResult;
 import org.renkou.school.internal.SchoolDTO.Enrolment;
@@ -158,8 +158,9 @@ public class ClassService {
     }
 
     /**
-     * Enrols the target group of the school's jurisdiction as the core finds it for this caller, in pages of
-     * {@link Page#MAX_LIMIT}; residents on the roster already (declined ones too) are left as they are.
+     * Enrols the target group of the school's jurisdiction as the core finds it for this caller (its reach applies),
+     * read in one pass through {@link ResidentService#matches} and written as one batch in one transaction;
+     * residents on the roster already (declined ones too) are left as they are.
      */
     public EnrolResult enrolGroup(Caller caller, long classId, String group) {
         String g = Curriculum.oneOf(group, Curriculum.GROUPS.keySet(), "targetGroup", "目标人群", "target group");
@@ -179,19 +180,11 @@ public class ClassService {
             q.marriedFrom = today.withDayOfYear(1);
             q.marriedTo = today;
         }
-        q.limit = Page.MAX_LIMIT;
-        List<ResidentDTO> found = new ArrayList<>();
-        for (int offset = 0;; offset += Page.MAX_LIMIT) {
-            q.offset = offset;
-            Page<ResidentDTO> page = residents.search(caller, q);
-            found.addAll(page.items);
-            if (found.size() > MAX_GROUP) {
-                throw RenkouException.invalid("targetGroup", "目标人群超过 " + MAX_GROUP + " 人，请按社区分班。",
-                        "The target group has more than " + MAX_GROUP + " people; enrol by community.");
-            }
-            if (page.items.size() < Page.MAX_LIMIT || found.size() >= page.total) {
-                break;
-            }
+        // id, name and residence of the whole group in one pass (not pages of full records, each sorted and counted)
+        List<ResidentRef> found = residents.matches(caller, q, MAX_GROUP);
+        if (found.size() > MAX_GROUP) {
+            throw RenkouException.invalid("targetGroup", "目标人群超过 " + MAX_GROUP + " 人，请按社区分班。",
+                    "The target group has more than " + MAX_GROUP + " people; enrol by community.");
         }
         int[] added = new int[1];
         db.tx(em -> {
@@ -199,9 +192,9 @@ public class ClassService {
             Set<Long> on = new HashSet<>(em.createQuery("SELECT e.residentId FROM EnrolmentEntity e "
                     + "WHERE e.classId = :c", Long.class).setParameter("c", c.id).getResultList());
             List<Batch.Line> lines = new ArrayList<>();
-            for (ResidentDTO r : found) {
-                if (on.add(r.id)) {
-                    lines.add(new Batch.Line(c.id, r.id, r.name == null ? "" : r.name));
+            for (ResidentRef r : found) {
+                if (on.add(r.id())) {
+                    lines.add(new Batch.Line(c.id, r.id(), r.name() == null ? "" : r.name()));
                 }
             }
             Batch.enrolments(em, lines, db.today(), caller.username());

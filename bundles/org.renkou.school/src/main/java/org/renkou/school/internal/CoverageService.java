@@ -12,19 +12,17 @@ import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
-import org.renkou.core.api.Sex;
 import org.renkou.core.api.jurisdiction.JurisdictionDTO;
 import org.renkou.core.api.jurisdiction.JurisdictionService;
 import org.renkou.core.api.report.ReportTable;
-import org.renkou.core.api.resident.ResidentQuery;
-import org.renkou.core.api.resident.ResidentService;
+import org.renkou.core.api.stats.StatisticsService;
 import org.renkou.module.api.contribution.ReportContribution;
 import org.renkou.school.internal.entities.SchoolEntity;
 
 /**
  * Coverage figures per quarter (培训覆盖情况): for each school in reach, the sessions held (the rule: at least two a
- * quarter), person-times, people reached against the target group of women 15–49 the core counts in the
- * jurisdiction, and the pass rate of the quarter's exams. Figures only: no names, nothing sensitive.
+ * quarter), person-times, people reached against the target group of women 15–49 in the jurisdiction (the core's
+ * statistics snapshot), and the pass rate of the quarter's exams. Figures only: no names, nothing sensitive.
  */
 @Component(service = CoverageService.class, property = School.CONDITION)
 @ReportContribution(id = "school-coverage", name_zh = "人口学校培训覆盖情况", name_en = "Population school coverage")
@@ -33,7 +31,7 @@ public class CoverageService {
     static final int MIN_SESSIONS = 2;
 
     private final SchoolDatabase db;
-    private final ResidentService residents;
+    private final StatisticsService statistics;
     private final JurisdictionService jurisdictions;
 
     /** One school's quarter; shares in per cent, null when there is nothing to divide by. */
@@ -46,10 +44,10 @@ public class CoverageService {
     }
 
     @Activate
-    public CoverageService(@Reference SchoolDatabase db, @Reference ResidentService residents,
+    public CoverageService(@Reference SchoolDatabase db, @Reference StatisticsService statistics,
             @Reference JurisdictionService jurisdictions) {
         this.db = db;
-        this.residents = residents;
+        this.statistics = statistics;
         this.jurisdictions = jurisdictions;
     }
 
@@ -68,15 +66,23 @@ public class CoverageService {
             Map<Long, Long> sessions = counts(em.createQuery("SELECT s.schoolId, COUNT(s) FROM SessionEntity s "
                     + "WHERE s.heldOn BETWEEN :a AND :b GROUP BY s.schoolId", Object[].class)
                     .setParameter("a", from).setParameter("b", to).getResultList());
-            Map<Long, Long> times = counts(em.createQuery("SELECT s.schoolId, COUNT(a) FROM AttendanceEntity a, "
-                    + "SessionEntity s WHERE a.sessionId = s.id AND a.mark IN ('PRESENT', 'LATE') "
-                    + "AND s.heldOn BETWEEN :a AND :b GROUP BY s.schoolId", Object[].class)
-                    .setParameter("a", from).setParameter("b", to).getResultList());
-            Map<Long, Long> people = counts(em.createQuery("SELECT s.schoolId, COUNT(DISTINCT e.residentId) FROM "
-                    + "AttendanceEntity a, SessionEntity s, EnrolmentEntity e WHERE a.sessionId = s.id "
-                    + "AND a.enrolmentId = e.id AND a.mark IN ('PRESENT', 'LATE') AND s.heldOn BETWEEN :a AND :b "
-                    + "GROUP BY s.schoolId", Object[].class).setParameter("a", from).setParameter("b", to)
-                    .getResultList());
+            // person-times and people reached in one pass, in a fixed join order: the quarter's sessions, their
+            // marks (by the session's unique index), each mark's roster line (by its key). Left to itself, Derby
+            // chose a nested loop over all marks for every line and took minutes at 230,000 marks (BENCHMARKS.md).
+            Map<Long, Long> times = new HashMap<>();
+            Map<Long, Long> people = new HashMap<>();
+            for (Object row : em.createNativeQuery("SELECT s.SCHOOL_ID, COUNT(*), COUNT(DISTINCT e.RESIDENT_ID) FROM "
+                    + "--DERBY-PROPERTIES joinOrder=FIXED\n SC_SESSION s, "
+                    + "SC_ATTENDANCE a --DERBY-PROPERTIES constraint=UQ_SC_ATTENDANCE, joinStrategy=NESTEDLOOP\n, "
+                    + "SC_ENROLMENT e --DERBY-PROPERTIES constraint=PK_SC_ENROLMENT, joinStrategy=NESTEDLOOP\n "
+                    + "WHERE s.HELD_ON BETWEEN ? AND ? AND a.SESSION_ID = s.ID AND a.MARK IN ('PRESENT', 'LATE') "
+                    + "AND e.ID = a.ENROLMENT_ID GROUP BY s.SCHOOL_ID").setParameter(1, java.sql.Date.valueOf(from))
+                    .setParameter(2, java.sql.Date.valueOf(to)).getResultList()) {
+                Object[] r = (Object[]) row;
+                long school = ((Number) r[0]).longValue();
+                times.put(school, ((Number) r[1]).longValue());
+                people.put(school, ((Number) r[2]).longValue());
+            }
             Map<Long, long[]> results = new HashMap<>();
             for (Object[] r : em.createQuery("SELECT c.schoolId, r.passed, COUNT(r) FROM ResultEntity r, ExamEntity x, "
                     + "ClassEntity c WHERE r.examId = x.id AND x.classId = c.id AND x.heldOn BETWEEN :a AND :b "
@@ -89,6 +95,7 @@ public class CoverageService {
                 }
             }
             List<Row> out = new ArrayList<>();
+            boolean[] unavailable = new boolean[1];
             for (SchoolEntity s : em.createQuery("SELECT s FROM SchoolEntity s ORDER BY s.jurisdictionCode",
                     SchoolEntity.class).getResultList()) {
                 if (!caller.covers(s.jurisdictionCode)) {
@@ -96,7 +103,7 @@ public class CoverageService {
                 }
                 long n = sessions.getOrDefault(s.id, 0L);
                 long reached = people.getOrDefault(s.id, 0L);
-                Long group = targetGroup(caller, s.jurisdictionCode, end);
+                Long group = targetGroup(caller, s.jurisdictionCode, unavailable);
                 long[] r = results.getOrDefault(s.id, new long[2]);
                 out.add(new Row(s.id, s.name, jurisdictions.find(s.jurisdictionCode).map((JurisdictionDTO j) -> j.name)
                         .orElse(s.jurisdictionCode), n, n >= MIN_SESSIONS, times.getOrDefault(s.id, 0L), reached, group,
@@ -124,17 +131,22 @@ public class CoverageService {
                         List.of("要求：每个社区每季度培训不少于两次。"));
     }
 
-    private Long targetGroup(Caller caller, String code, LocalDate on) {
-        ResidentQuery q = new ResidentQuery();
-        q.jurisdictionCode = code;
-        q.sex = Sex.FEMALE;
-        q.bornFrom = on.minusYears(50).plusDays(1);
-        q.bornTo = on.minusYears(15);
-        q.limit = 1;
+    /**
+     * Women 15–49 of the school's jurisdiction (育龄妇女) from the core's statistics snapshot (minutes old, as every
+     * figure of the statistics): counting them live took 200 index range scans over a million residents per report
+     * (8 s, BENCHMARKS.md). Null when the caller's role is not shown statistics or none is ready yet.
+     */
+    private Long targetGroup(Caller caller, String code, boolean[] unavailable) {
+        if (unavailable[0]) {
+            return null;
+        }
         try {
-            return residents.search(caller, q).total;
+            return statistics.population(caller, code).womenOfChildbearingAge;
         } catch (RenkouException e) {
-            return null; // a role the core does not show residents to: the share stays empty
+            // a role the core does not show statistics to, or no snapshot yet: the share stays empty, and the
+            // other schools of the report do not wait again
+            unavailable[0] = e.kind() == RenkouException.Kind.UNAVAILABLE;
+            return null;
         }
     }
 

@@ -149,12 +149,18 @@ public class PlanService {
                             + " 不在本班花名册中。", "Roster line " + marks.get(i).enrolmentId() + " is not on this class's roster.");
                 }
             }
-            Set<Long> existing = new HashSet<>(em.createQuery("SELECT a.enrolmentId FROM AttendanceEntity a "
-                    + "WHERE a.sessionId = :s", Long.class).setParameter("s", s.id).getResultList());
+            Map<Long, String> existing = new HashMap<>();
+            for (Object[] a : em.createQuery("SELECT a.enrolmentId, a.mark FROM AttendanceEntity a "
+                    + "WHERE a.sessionId = :s", Object[].class).setParameter("s", s.id).getResultList()) {
+                existing.put((Long) a[0], (String) a[1]);
+            }
             List<Object[]> inserts = new ArrayList<>();
             List<Object[]> updates = new ArrayList<>();
             for (Map.Entry<Long, String> m : byLine.entrySet()) {
-                (existing.contains(m.getKey()) ? updates : inserts).add(new Object[] {m.getKey(), m.getValue()});
+                String was = existing.get(m.getKey());
+                if (!m.getValue().equals(was)) { // a mark saved again unchanged costs no write
+                    (was != null ? updates : inserts).add(new Object[] {m.getKey(), m.getValue()});
+                }
             }
             Batch.marks(em, s.id, inserts, updates);
             return byLine.size();

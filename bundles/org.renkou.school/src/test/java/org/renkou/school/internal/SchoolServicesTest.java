@@ -78,6 +78,21 @@ class SchoolServicesTest {
                 "本年度新婚夫妇")).id();
     }
 
+    /**
+     * A target group larger than a page of the core's search (500) is read in one call that returns ids and names
+     * only, not page after page of full records, each sorted and counted (the 5,000-person enrolment's old cost).
+     */
+    @Test
+    void aTargetGroupIsReadFromTheCoreInOnePass() {
+        s.residents(1200, COMMUNITY, true);
+        s.residents(10, OTHER, true);
+        long klass = newClass("大班");
+        assertEquals(new EnrolResult(1200, 1200, 0), s.classes.enrolGroup(OFFICER, klass, "WOMEN_15_49"));
+        assertEquals(1, s.coreCalls.getOrDefault("matches", 0), "one pass");
+        assertEquals(0, s.coreCalls.getOrDefault("search", 0), "no pages of full records");
+        assertEquals(1200, s.classes.roster(TEACHER, klass).size());
+    }
+
     @Test
     void aYearOfAClassOf200FromQueryToGraduation() {
         s.residents(200, COMMUNITY, true);

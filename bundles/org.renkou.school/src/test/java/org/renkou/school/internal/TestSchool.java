@@ -26,7 +26,9 @@ import org.renkou.core.api.jurisdiction.JurisdictionDTO;
 import org.renkou.core.api.jurisdiction.JurisdictionService;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentQuery;
+import org.renkou.core.api.resident.ResidentRef;
 import org.renkou.core.api.resident.ResidentService;
+import org.renkou.core.api.stats.StatisticsService;
 import org.renkou.core.api.staff.StaffDTO;
 import org.renkou.core.api.staff.StaffService;
 
@@ -52,6 +54,8 @@ final class TestSchool implements AutoCloseable {
     final SchoolDatabase db;
     final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     final List<ResidentDTO> people = Collections.synchronizedList(new ArrayList<>());
+    /** Calls to the fake core's {@code ResidentService} by method name. */
+    final Map<String, Integer> coreCalls = new java.util.concurrent.ConcurrentHashMap<>();
     final SchoolService schools;
     final ClassService classes;
     final PlanService plans;
@@ -68,11 +72,17 @@ final class TestSchool implements AutoCloseable {
                 Map.of("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
                         "javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
         db = new SchoolDatabase(new TestModuleDatabase(emf, MIGRATIONS, audit), clock);
-        ResidentService residents = proxy(ResidentService.class, (name, args) -> switch (name) {
-            case "find" -> people.stream().filter(r -> r.id.equals(args[1])
-                    && ((Caller) args[0]).covers(r.residenceCode)).findFirst();
-            case "search" -> search((Caller) args[0], (ResidentQuery) args[1]);
-            default -> throw new UnsupportedOperationException(name);
+        ResidentService residents = proxy(ResidentService.class, (name, args) -> {
+            coreCalls.merge(name, 1, Integer::sum);
+            return switch (name) {
+                case "find" -> people.stream().filter(r -> r.id.equals(args[1])
+                        && ((Caller) args[0]).covers(r.residenceCode)).findFirst();
+                case "search" -> search((Caller) args[0], (ResidentQuery) args[1]);
+                case "matches" -> matches((Caller) args[0], (ResidentQuery) args[1]).stream().limit((int) args[2] + 1L)
+                        .map(r -> new ResidentRef(r.id, r.name, r.residenceCode)).toList();
+                case "count" -> (long) matches((Caller) args[0], (ResidentQuery) args[1]).size();
+                default -> throw new UnsupportedOperationException(name);
+            };
         });
         JurisdictionService jurisdictions = proxy(JurisdictionService.class, (name, args) -> {
             JurisdictionDTO j = new JurisdictionDTO();
@@ -91,7 +101,19 @@ final class TestSchool implements AutoCloseable {
         classes = new ClassService(db, residents);
         plans = new PlanService(db);
         exams = new ExamService(db, residents);
-        coverage = new CoverageService(db, residents, jurisdictions);
+        // the statistics snapshot's women 15–49 of a jurisdiction, counted from the fake's people on the day
+        StatisticsService statistics = proxy(StatisticsService.class, (name, args) -> {
+            org.renkou.core.api.stats.PopulationDTO d = new org.renkou.core.api.stats.PopulationDTO();
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
+            ResidentQuery q = new ResidentQuery();
+            q.jurisdictionCode = (String) args[1];
+            q.sex = Sex.FEMALE;
+            q.bornFrom = today.minusYears(50).plusDays(1);
+            q.bornTo = today.minusYears(15);
+            d.womenOfChildbearingAge = matches((Caller) args[0], q).size();
+            return d;
+        });
+        coverage = new CoverageService(db, statistics, jurisdictions);
         certificates = new Certificates(db);
         files = new LessonFiles(db);
         summaries = new SummaryService(db);
@@ -115,17 +137,21 @@ final class TestSchool implements AutoCloseable {
     }
 
     private Page<ResidentDTO> search(Caller caller, ResidentQuery q) {
-        List<ResidentDTO> all = people.stream().filter(r -> caller.covers(r.residenceCode))
+        List<ResidentDTO> all = matches(caller, q);
+        int offset = q.offset == null ? 0 : q.offset;
+        int limit = q.limit == null ? Page.DEFAULT_LIMIT : q.limit;
+        return new Page<>(all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())),
+                all.size(), offset, limit);
+    }
+
+    private List<ResidentDTO> matches(Caller caller, ResidentQuery q) {
+        return people.stream().filter(r -> caller.covers(r.residenceCode))
                 .filter(r -> q.jurisdictionCode == null || r.residenceCode.startsWith(q.jurisdictionCode))
                 .filter(r -> q.sex == null || q.sex == r.sex)
                 .filter(r -> q.bornFrom == null || !r.birthDate.isBefore(q.bornFrom))
                 .filter(r -> q.bornTo == null || !r.birthDate.isAfter(q.bornTo))
                 .filter(r -> q.marriedFrom == null) // nobody in the fake is married
                 .toList();
-        int offset = q.offset == null ? 0 : q.offset;
-        int limit = q.limit == null ? Page.DEFAULT_LIMIT : q.limit;
-        return new Page<>(all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size())),
-                all.size(), offset, limit);
     }
 
     static Caller caller(String name, Role role, String code) {

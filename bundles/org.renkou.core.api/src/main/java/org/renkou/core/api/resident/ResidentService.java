@@ -17,6 +17,26 @@ public interface ResidentService {
     /** A page of residents matching {@code query}, ordered by name then ID; ID numbers masked. */
     Page<ResidentDTO> search(Caller caller, ResidentQuery query);
 
+    /**
+     * Every resident matching {@code query} (its offset and limit are ignored) as id, name and residence, in one
+     * pass and in id order: for taking a whole group at once (a class roster, a mailing) where a page of full
+     * records at a time would cost a sorted, counted query per page. Same filters and reach as {@link #search}, the
+     * jurisdiction filter narrowing the caller's reach (people living or registered there within it). At most
+     * {@code max + 1} rows, so that a caller can tell "more than {@code max}" without reading them all.
+     *
+     * @throws org.renkou.core.api.RenkouException INVALID naming {@code max} when it is below 0
+     * @since 1.2
+     */
+    java.util.List<ResidentRef> matches(Caller caller, ResidentQuery query, int max);
+
+    /**
+     * How many residents match {@code query} (offset and limit ignored), as {@link #matches} would find them,
+     * without reading a row more than the count needs: for figures such as a target group's size.
+     *
+     * @since 1.2
+     */
+    long count(Caller caller, ResidentQuery query);
+
     /** One resident with the full ID number, without sensitive fields. */
     Optional<ResidentDTO> find(Caller caller, long id);
 

@@ -140,7 +140,7 @@ final class ResidentPages {
         return out;
     }
 
-    private static void bind(Query q, List<Object> params) {
+    static void bind(Query q, List<Object> params) {
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(i + 1, params.get(i));
         }

@@ -36,6 +36,7 @@ import org.renkou.core.api.resident.MaritalStatus;
 import org.renkou.core.api.resident.ResidenceStatus;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentQuery;
+import org.renkou.core.api.resident.ResidentRef;
 import org.renkou.core.api.resident.ResidentService;
 import org.renkou.core.internal.audit.AuditLog;
 import org.renkou.core.internal.db.CoreDatabase;
@@ -121,6 +122,29 @@ public class ResidentServiceImpl implements ResidentService {
         targetGroup(query, where, params);
         return db.tx(em -> PagedQuery.run(em, ResidentEntity.class, "ResidentEntity r", where.toString(), "r.nameKey, r.id",
                 params, paging, e -> toDTO(e, true)));
+    }
+
+    @Override
+    public List<ResidentRef> matches(Caller caller, ResidentQuery q, int max) {
+        if (max < 0) {
+            throw RenkouException.invalid("max", "最多人数不能为负数。", "The most people to take cannot be negative.");
+        }
+        ResidentQuery query = q == null ? new ResidentQuery() : q;
+        String within = within(query);
+        return db.read(em -> ResidentMatches.rows(em, caller.scopePrefixes(), within, query, max));
+    }
+
+    @Override
+    public long count(Caller caller, ResidentQuery q) {
+        ResidentQuery query = q == null ? new ResidentQuery() : q;
+        String within = within(query);
+        return db.read(em -> ResidentMatches.count(em, caller.scopePrefixes(), within, query));
+    }
+
+    /** The query's jurisdiction as a code prefix ({@code 440606901} for a street), or null. */
+    private static String within(ResidentQuery query) {
+        String code = Input.trimToNull(query.jurisdictionCode);
+        return code == null ? null : JurisdictionLevel.ofCode(code).childPrefix(code);
     }
 
     /**

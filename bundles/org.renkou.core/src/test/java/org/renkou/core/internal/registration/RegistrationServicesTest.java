@@ -323,6 +323,54 @@ public class RegistrationServicesTest {
                 .noneMatch(id -> id.equals(older.id) || id.equals(girl.id)));
     }
 
+    /**
+     * The lean group read ({@code matches}, {@code count}) finds exactly what the paged search finds: the same
+     * filters, the dual jurisdiction (a woman living in B but registered in A is A's too, once), nobody out of reach.
+     */
+    @Test
+    void matchesAndCountTakeTheWholeTargetGroupLikeSearch() {
+        ResidentDTO man = resident("44060619900101001", "张伟");
+        ResidentDTO woman = resident("44060619920202002", "李娜");
+        resident("44060619700303002", "王芳");
+        ResidentDTO wife = resident("44060619930505022", "钱丽");
+        ResidentDTO registeredHere = person("44060619950606002", "孙梅", COMMUNITY_B);
+        registeredHere.registrationCode = COMMUNITY_A;
+        registeredHere = residents.create(officerB, registeredHere);
+        residents.create(officerB, person("44060619960707002", "周丽", COMMUNITY_B));
+        marriages.register(officerA, marriage(man.id, woman.id, LocalDate.of(2026, 3, 1), "J2026-1"));
+
+        org.renkou.core.api.resident.ResidentQuery women = new org.renkou.core.api.resident.ResidentQuery();
+        women.sex = Sex.FEMALE;
+        women.bornFrom = LocalDate.of(1977, 6, 2);
+        women.bornTo = LocalDate.of(2011, 6, 1);
+        women.jurisdictionCode = COMMUNITY_A;
+        List<org.renkou.core.api.resident.ResidentRef> found = residents.matches(officerA, women, 100);
+        assertEquals(ids(residents.search(officerA, women).items), found.stream().map(r -> r.id())
+                .collect(java.util.stream.Collectors.toSet()));
+        assertEquals(List.of(woman.id, wife.id, registeredHere.id), found.stream().map(r -> r.id()).toList(),
+                "in id order, each once");
+        assertEquals(new org.renkou.core.api.resident.ResidentRef(woman.id, "李娜", COMMUNITY_A), found.get(0));
+        assertEquals(3, residents.count(officerA, women));
+        assertEquals(2, residents.matches(officerA, women, 1).size(), "max + 1 tells there are more");
+        assertEquals(residents.search(officerB, women).total, residents.count(officerB, women));
+        assertEquals(List.of(registeredHere.id), residents.matches(officerB, women, 100).stream().map(r -> r.id())
+                .toList(), "B sees A's women who live in B, nobody else of A");
+        women.jurisdictionCode = null;
+        assertEquals(Set.of(woman.id, wife.id, registeredHere.id), residents.matches(officerA, women, 100).stream()
+                .map(r -> r.id()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, residents.count(officerB, women), "B without a jurisdiction: the two women living in B");
+
+        org.renkou.core.api.resident.ResidentQuery newlyMarried = new org.renkou.core.api.resident.ResidentQuery();
+        newlyMarried.marriedFrom = LocalDate.of(2026, 1, 1);
+        newlyMarried.marriedTo = LocalDate.of(2026, 12, 31);
+        assertEquals(List.of(man.id, woman.id), residents.matches(officerA, newlyMarried, 100).stream()
+                .map(r -> r.id()).toList());
+        assertEquals(2, residents.count(officerA, newlyMarried));
+        assertEquals(0, residents.count(officerB, newlyMarried));
+        assertEquals(2, residents.count(auditor, newlyMarried), "a street-wide caller: both spouses, once each");
+        fails(RenkouException.Kind.INVALID, "max", () -> residents.matches(officerA, newlyMarried, -1));
+    }
+
     private static Set<Long> ids(List<ResidentDTO> items) {
         return items.stream().map(r -> r.id).collect(java.util.stream.Collectors.toSet());
     }
