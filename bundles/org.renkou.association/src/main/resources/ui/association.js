@@ -25,10 +25,33 @@
     const f = el('form', { class: 'inline', id: id }, fields, el('button', { type: 'submit', class: 'primary' }, t(submitKey)), msg);
     f.addEventListener('submit', async (e) => {
       e.preventDefault();
-      const res = await api(method, typeof path === 'function' ? path(f) : path, body(f));
+      const res = await api(method, typeof path === 'function' ? path(f) : path, await body(f));
       if (res.ok) await done(res.data); else say(msg, problem(res));
     });
     return f;
+  }
+
+  // ---- households (core data) by their 户号 and head, not by Renkou's key --------------------------------------
+  const households = new Map(); // id → Promise of "户号（户主 姓名）" or null
+  function householdLabel(id) {
+    if (!households.has(id)) {
+      households.set(id, get('/api/households/' + id).then(r => {
+        if (!r.ok) return null;
+        const head = (r.data.members || []).find(m => m.relation === 'HEAD');
+        return r.data.number + (head ? '（' + t('as.head') + ' ' + head.name + '）' : '');
+      }));
+    }
+    const s = el('span', { class: 'as-household', 'data-id': id }, '#' + id);
+    households.get(id).then(l => { if (l) s.textContent = l; });
+    return s;
+  }
+  const householdInput = () => input('householdNumber', { autocomplete: 'off' });
+  /** The household's key for its 户号 (within the caller's reach); -1 when there is none, which the server refuses. */
+  async function householdId(f) {
+    const n = value(f, 'householdNumber');
+    if (!n) return null;
+    const r = await get('/api/households?number=' + encodeURIComponent(n));
+    return r.ok && r.data.items && r.data.items.length ? r.data.items[0].id : -1;
   }
 
   // ---- overview: the associations within reach, a new one, the yearly statistics ----------------------------
@@ -124,7 +147,7 @@
     const visits = el('div', { id: 'as-visits' });
     const openVisits = async (c) => {
       const v = await get(API + '/associations/' + id + '/contacts/' + c.id + '/visits');
-      visits.replaceChildren(el('h3', {}, t('as.visitsOf') + ' ' + c.householdId),
+      visits.replaceChildren(el('h3', {}, t('as.visitsOf') + ' ', householdLabel(c.householdId)),
         v.ok ? table([['as.visitedOn', x => x.visitedOn], ['as.kind', x => kind(x.kind)], ['as.outcome', x => x.outcome || ''],
           ['as.recordedBy', x => x.recordedBy]], v.data) : failure(v),
         canWrite() ? form('as-visit', [input('visitedOn', { type: 'date', value: R.today() }), choice('kind', ['INFORMATION', 'HELP', 'REFERRAL']), input('outcome')],
@@ -132,13 +155,13 @@
           f => ({ visitedOn: value(f, 'visitedOn'), kind: value(f, 'kind'), outcome: value(f, 'outcome') }), again) : null);
     };
     put(body, el('h3', {}, t('as.contacts')), el('p', { class: 'muted' }, t('as.contactsHint')),
-      contacts.ok ? el('div', { id: 'as-contact-list' }, table([['as.member', c => names[c.memberId] || c.memberId], ['as.householdId', c => c.householdId],
+      contacts.ok ? el('div', { id: 'as-contact-list' }, table([['as.member', c => names[c.memberId] || c.memberId], ['as.householdId', c => householdLabel(c.householdId)],
         ['as.assignedOn', c => c.assignedOn], ['as.lastVisit', c => c.lastVisit || '—'], ['as.visits', c => c.visits]],
       contacts.data.filter(c => !c.endedOn), openVisits)) : failure(contacts),
       canWrite() ? form('as-assign', [el('label', {}, t('as.member'), el('select', { name: 'memberId', id: 'as-memberId' },
-        (members.data || []).map(m => el('option', { value: m.id }, m.name)))), input('householdId', { type: 'number' })],
+        (members.data || []).map(m => el('option', { value: m.id }, m.name)))), householdInput()],
       'as.assign', 'POST', API + '/associations/' + id + '/contacts',
-      f => ({ memberId: number(f, 'memberId'), householdId: number(f, 'householdId') }), again) : null,
+      async f => ({ memberId: number(f, 'memberId'), householdId: await householdId(f) }), again) : null,
       visits);
   });
 
@@ -252,15 +275,15 @@
     const list = await get(API + '/associations/' + id + '/cases');
     const again = () => casesPage(id);
     put(body, el('h3', {}, t('as.cases')), el('p', { class: 'muted' }, t('as.casesHint')),
-      list.ok ? el('div', { id: 'as-case-list' }, table([['as.householdId', c => c.householdId], ['as.familyKind', c => kind(c.familyKind)],
+      list.ok ? el('div', { id: 'as-case-list' }, table([['as.householdId', c => householdLabel(c.householdId)], ['as.familyKind', c => kind(c.familyKind)],
         ['as.contactsAB', c => c.contactA + ' / ' + c.contactB], ['as.openedOn', c => c.openedOn], ['as.lastContact', c => c.lastContact || '—'],
         ['as.due', c => (c.contactDue ? el('span', { class: 'as-badge as-due' }, t('as.contactDue')) : '')]], list.data,
       c => { location.hash = '#/as-case/' + id + '-' + c.id; })) : failure(list),
       R.has('ASSOCIATION_SECRETARY', 'DIRECTOR') ? el('h3', {}, t('as.openCase')) : null,
-      R.has('ASSOCIATION_SECRETARY', 'DIRECTOR') ? form('as-case-form', [input('householdId', { type: 'number' }),
+      R.has('ASSOCIATION_SECRETARY', 'DIRECTOR') ? form('as-case-form', [householdInput(),
         choice('familyKind', ['CHILD_DECEASED', 'CHILD_DISABLED']), input('contactA'), input('contactB'),
-        input('benefitApplicationId', { type: 'number' })], 'as.open', 'POST', API + '/associations/' + id + '/cases', f => ({
-        householdId: number(f, 'householdId'), familyKind: value(f, 'familyKind'), contactA: value(f, 'contactA'),
+        input('benefitApplicationId', { type: 'number' })], 'as.open', 'POST', API + '/associations/' + id + '/cases', async f => ({
+        householdId: await householdId(f), familyKind: value(f, 'familyKind'), contactA: value(f, 'contactA'),
         contactB: value(f, 'contactB'), benefitApplicationId: number(f, 'benefitApplicationId') }), again) : null);
   });
   // #/as-case/<association>-<case>
@@ -270,7 +293,7 @@
       const c = await get(API + '/associations/' + id + '/cases/' + caseId);
       if (!c.ok) { put(body, failure(c)); return; }
       const x = c.data;
-      put(body, el('h3', {}, t('as.case') + ' · ' + t('as.householdId') + ' ' + x.householdId),
+      put(body, el('h3', {}, t('as.case') + ' · ' + t('as.householdId') + ' ', householdLabel(x.householdId)),
         el('p', { id: 'as-case-facts' }, kind(x.familyKind) + ' · ' + t('as.contactsAB') + ': ' + x.contactA + ' / ' + x.contactB +
           (x.benefitApplicationId ? ' · ' + t('as.benefitApplicationId') + ' ' + x.benefitApplicationId : '')),
         x.contactDue ? el('p', { class: 'error' }, t('as.contactDue')) : null,
@@ -399,7 +422,7 @@
     'as.REJECTED': '未批准', 'as.ACTIVE': '正式会员', 'as.LAPSED': '失效', 'as.LEFT': '已退会', 'as.groups': '会员小组',
     'as.residentGroup': '居民小组', 'as.leader': '组长', 'as.groupName': '小组名称', 'as.residentGroupCode': '居民小组代码',
     'as.leaderMemberId': '组长会员编号', 'as.addGroup': '设立小组', 'as.contactsHint': '每名会员联系 1–2 户；走访只记录服务（信息、帮助、转介），不记录健康、孕情或避孕信息。',
-    'as.member': '会员', 'as.householdId': '户编号', 'as.assignedOn': '分配日期', 'as.lastVisit': '最近走访', 'as.visits': '走访次数',
+    'as.member': '会员', 'as.householdId': '户', 'as.householdNumber': '户号', 'as.head': '户主', 'as.assignedOn': '分配日期', 'as.lastVisit': '最近走访', 'as.visits': '走访次数',
     'as.assign': '分配联系户', 'as.visitsOf': '走访记录 · 户', 'as.visitedOn': '走访日期', 'as.kind': '类型', 'as.outcome': '结果',
     'as.recordedBy': '记录人', 'as.logVisit': '登记走访', 'as.INFORMATION': '信息服务', 'as.HELP': '帮扶', 'as.REFERRAL': '转介服务',
     'as.progress': '年度进度', 'as.largeRule': '全年至少两次大型活动', 'as.trainingRule': '会员每年培训两次（已达标/正式会员）',
@@ -448,7 +471,7 @@
     'as.residentGroup': 'Resident group', 'as.leader': 'Leader', 'as.groupName': 'Group name', 'as.residentGroupCode': 'Resident group code',
     'as.leaderMemberId': 'Leader (member id)', 'as.addGroup': 'Add group',
     'as.contactsHint': 'Each member looks after 1–2 households; visits record services only (information, help, referral), never health, pregnancy or contraception.',
-    'as.member': 'Member', 'as.householdId': 'Household', 'as.assignedOn': 'Assigned', 'as.lastVisit': 'Last visit', 'as.visits': 'Visits',
+    'as.member': 'Member', 'as.householdId': 'Household', 'as.householdNumber': 'Household number', 'as.head': 'head', 'as.assignedOn': 'Assigned', 'as.lastVisit': 'Last visit', 'as.visits': 'Visits',
     'as.assign': 'Assign', 'as.visitsOf': 'Visits · household', 'as.visitedOn': 'Date', 'as.kind': 'Kind', 'as.outcome': 'Outcome',
     'as.recordedBy': 'Recorded by', 'as.logVisit': 'Log visit', 'as.INFORMATION': 'information', 'as.HELP': 'help', 'as.REFERRAL': 'referral',
     'as.progress': 'Progress', 'as.largeRule': 'At least two large activities a year', 'as.trainingRule': 'Members trained twice a year (met / active)',

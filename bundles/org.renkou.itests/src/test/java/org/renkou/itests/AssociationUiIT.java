@@ -152,9 +152,9 @@ class AssociationUiIT {
         // a contact household and a visit
         b.find("#tab-as-contacts").click();
         choose("#as-assign #as-memberId", "李会员");
-        b.type("#as-assign #as-householdId", Long.toString(household));
+        b.type("#as-assign #as-householdNumber", "UI-H1");
         submit("#as-assign");
-        b.waitForText("#as-contact-list", Long.toString(household));
+        b.waitForText("#as-contact-list", "UI-H1（户主 孙户主）"); // the 户号 and the head, not Renkou's key
         b.find("#as-contact-list tbody tr button").click();
         b.find("#as-visit");
         choose("#as-visit #as-kind", "转介服务");
@@ -205,7 +205,7 @@ class AssociationUiIT {
 
         // a special-family case with two contacts, and a holiday visit with a solatium
         b.find("#tab-as-cases").click();
-        b.type("#as-case-form #as-householdId", Long.toString(family));
+        b.type("#as-case-form #as-householdNumber", "UI-SF");
         choose("#as-case-form #as-familyKind", "独生子女死亡");
         b.type("#as-case-form #as-contactA", "as-contact1");
         b.type("#as-case-form #as-contactB", "as-contact2");
