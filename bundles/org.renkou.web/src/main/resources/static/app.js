@@ -384,7 +384,7 @@
       }
     },
     api, get, el, t, fmt, show, table, field, select, message, say, problem, failure, when, has, code, pager, today,
-    idCheck, idField,
+    idCheck, idField, moduleOn,
     residentNames, residentLink, residentPicker, refreshMenu, place, placeName, placePicker, fieldProblems,
     lang: () => lang, me: () => me
   });

@@ -69,10 +69,52 @@
     const facts = el('div', { id: 'vital-facts' });
     sensitive.append(facts);
     // the resident's own work: a certificate, a benefit application (pages-certificates.js, pages-benefits.js)
+    const records = el('div', { class: 'box', id: 'resident-records' }, el('h2', {}, t('rs.records')));
     show(form, el('p', { class: 'toolbar', id: 'resident-actions' },
       el('a', { href: '#/certificate-new?holder=' + id, id: 'resident-issue' }, t('issueCertificate')),
       el('a', { href: '#/benefit-new?applicant=' + id, id: 'resident-apply' }, t('newApplication')),
-      el('a', { href: '#/policy?resident=' + id, id: 'resident-policy' }, t('policy'))), sensitive);
+      el('a', { href: '#/policy?resident=' + id, id: 'resident-policy' }, t('policy')),
+      ui.moduleOn('warehouse') ? el('a', { href: '#/wh-card/' + id, id: 'resident-wh-card' }, t('rs.whCard')) : null),
+    records, sensitive);
+    records.append(...await residentRecords(id, r));
+  }
+
+  /**
+   * Everything recorded about a resident, each part as the server answers it for this caller (a part the role may
+   * not read says so): household, marriages, births, certificates, applications, migrant stays, history.
+   */
+  async function residentRecords(id, r) {
+    const q = (path) => get(path).then(res => (res.ok ? (res.data.items || res.data) : null));
+    const [marriages, births, certificates, applications, migrants, history, household] = await Promise.all([
+      q('/api/marriages?resident=' + id), q('/api/births?resident=' + id), q('/api/certificates?holder=' + id),
+      q('/api/benefit-applications?applicant=' + id),
+      r.idNumber && !r.idNumber.includes('*') ? q('/api/migrants?idNumber=' + encodeURIComponent(r.idNumber)) : [],
+      // the history is the audit log's: asked only by roles that read it (a refusal would itself be audited)
+      ui.has('AUDITOR', 'DIRECTOR', 'ADMIN') ? q('/api/residents/' + id + '/history') : null, r.householdId ? q('/api/households/' + r.householdId) : null]);
+    const names = await ui.residentNames([...(marriages || []).flatMap(m => [m.partyAId, m.partyBId]),
+      ...(births || []).flatMap(b => [b.motherId, b.fatherId, b.childId])].filter(x => x && x !== +id));
+    const person = (rid) => (rid && rid !== +id ? ui.residentLink(rid, names) : '');
+    const part = (key, rows, render) => [el('h3', {}, t(key)), rows === null ? el('p', { class: 'muted' }, t('rs.notForRole'))
+      : render(rows)];
+    return [
+      ...part('household', r.householdId ? household : [], h => (h && h.id
+        ? el('p', { id: 'resident-household' }, el('a', { href: '#/household/' + h.id }, h.number), '　',
+          h.members.map(m => m.name + '（' + t('rs.' + m.relation) + '）').join('、'))
+        : el('p', { class: 'muted', id: 'resident-household' }, t('rs.noHousehold')))),
+      ...part('marriages', marriages, rows => table([['marriageDate', m => m.marriageDate],
+        ['rs.spouse', m => person(m.partyAId === +id ? m.partyBId : m.partyAId)], ['status', m => t(m.status)]], rows)),
+      ...part('births', births, rows => table([['rs.bornOn', b => b.childBirthDate], ['child', b => person(b.childId) || b.childName],
+        ['mother', b => person(b.motherId)], ['father', b => person(b.fatherId)], ['birthOrder', b => b.birthOrder]], rows)),
+      ...part('certificates', certificates, rows => table([['type', c => (ui.lang() === 'en' ? c.typeNameEn : c.typeNameZh)],
+        ['certNumber', c => c.number], ['status', c => t(c.status)], ['issuedOn', c => c.issuedOn]], rows,
+        c => { location.hash = '#/certificate/' + c.id; })),
+      ...part('benefits', applications, rows => table([['scheme', a => (ui.lang() === 'en' ? a.schemeNameEn : a.schemeNameZh)],
+        ['status', a => t(a.status)], ['appliedOn', a => a.appliedOn]], rows, a => { location.hash = '#/benefit/' + a.id; })),
+      ...part('rs.migrantStays', migrants, rows => table([['rs.arrivedOn', m => m.arrivalDate],
+        ['residenceCode', m => ui.place(m.residenceCode)], ['status', m => t('rs.stay' + m.status)]], rows,
+        m => { location.hash = '#/migrant/' + m.id; })),
+      ...part('history', history, rows => table([['at', e => ui.when(e.at)], ['actor', e => e.actor], ['action', e => t('rs.act' + e.action)],
+        ['changes', e => (e.action === 'READ_SENSITIVE' ? t('masked') : (e.changes || ''))]], rows.slice(0, 20)))];
   }
 
   const maritalSelect = (v, id) => select('maritalStatus', ['UNMARRIED', 'MARRIED', 'DIVORCED', 'WIDOWED']
@@ -233,7 +275,11 @@
         'rs.vitalHint': '用于特别扶助等项目的资格认定；只有有权限的人员可见，每次查看都记入审计。',
         'rs.newHousehold': '新建户', 'rs.addMembers': '添加成员',
         'rs.HEAD': '户主', 'rs.SPOUSE': '配偶', 'rs.CHILD': '子女', 'rs.PARENT': '父母', 'rs.GRANDCHILD': '孙子女',
-        'rs.GRANDPARENT': '祖父母', 'rs.SIBLING': '兄弟姐妹', 'rs.OTHER': '其他' },
+        'rs.GRANDPARENT': '祖父母', 'rs.SIBLING': '兄弟姐妹', 'rs.OTHER': '其他',
+        'rs.records': '相关记录', 'rs.notForRole': '（本岗位不能查看）', 'rs.noHousehold': '尚未入户', 'rs.spouse': '配偶',
+        'rs.bornOn': '出生日期', 'rs.migrantStays': '流动人口登记', 'rs.arrivedOn': '到达日期', 'rs.stayPRESENT': '在住',
+        'rs.stayDEPARTED': '已离开', 'rs.whCard': '避孕药具卡（一人一卡）', 'rs.actCREATE': '登记', 'rs.actUPDATE': '修改',
+        'rs.actDELETE': '删除', 'rs.actREAD_SENSITIVE': '查看敏感信息', 'rs.actDENIED': '拒绝访问', 'rs.actIMPORT': '导入' },
       en: { 'rs.register': 'Register a resident', 'rs.pickBelow': 'or pick a lower level below',
         'rs.sameAsResidence': 'empty: the same as the residence', 'rs.UNMARRIED': 'unmarried', 'rs.MARRIED': 'married',
         'rs.DIVORCED': 'divorced', 'rs.WIDOWED': 'widowed', hukouNature: 'Hukou nature', 'rs.notRecorded': '(not recorded)',
@@ -244,7 +290,11 @@
         'rs.vitalHint': 'Used to decide special support; visible only to those allowed, every read audited.',
         'rs.newHousehold': 'New household', 'rs.addMembers': 'Add members', 'rs.HEAD': 'head', 'rs.SPOUSE': 'spouse',
         'rs.CHILD': 'child', 'rs.PARENT': 'parent', 'rs.GRANDCHILD': 'grandchild', 'rs.GRANDPARENT': 'grandparent',
-        'rs.SIBLING': 'sibling', 'rs.OTHER': 'other' }
+        'rs.SIBLING': 'sibling', 'rs.OTHER': 'other', 'rs.records': 'Records', 'rs.notForRole': '(not for your role)',
+        'rs.noHousehold': 'in no household yet', 'rs.spouse': 'Spouse', 'rs.bornOn': 'Born', 'rs.migrantStays': 'Migrant registrations',
+        'rs.arrivedOn': 'Arrived', 'rs.stayPRESENT': 'present', 'rs.stayDEPARTED': 'departed', 'rs.whCard': 'Contraceptive card',
+        'rs.actCREATE': 'created', 'rs.actUPDATE': 'changed', 'rs.actDELETE': 'deleted', 'rs.actREAD_SENSITIVE': 'sensitive read',
+        'rs.actDENIED': 'refused', 'rs.actIMPORT': 'imported' }
     }
   });
 })();

@@ -356,5 +356,18 @@ class PagesUiIT {
         new Select(b.find("#household-members tr:nth-child(2) select.relation")).selectByValue("HEAD");
         b.find("#household-save").click();
         b.waitForText("#household-form .error", "户主");
+        // the resident's page links what is recorded about her: the household, and the history with the audited read
+        b.open("resident/" + residentId);
+        b.waitForText("#resident-household", "HH-PAGES-1");
+        b.waitForText("#resident-household", "冯建国（配偶）");
+        try {
+            b.waitForText("#resident-records", "本岗位不能查看"); // the history is the audit log's: not for this role
+        } catch (RuntimeException e) {
+            b.shot("pages-resident-records-failed");
+            throw new AssertionError(b.find("#page").getText(), e);
+        }
+        b.shot("pages-resident-records");
+        b.find("#resident-household a").click();
+        b.waitForText("#household-form h2", "HH-PAGES-1");
     }
 }
