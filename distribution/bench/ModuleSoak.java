@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code duration} seconds after a warm-up. Counts every answer to the rest that is not 2xx, or no answer at all, as
  * a failed request; checks each switch answers 200, the module's API answers 404 when off and reads back the
  * record made at the start when on again; samples the JVM's threads and heap after a full GC (jcmd) with the load
- * paused after the warm-up and again at the end. Exits 1 on any failed request or failed switch check.
+ * paused after the warm-up and again at the end. Exits 1 on any failed request or failed switch check, warm-up
+ * included.
  *   args: base-url pid duration-s [clients] [interval-s, 0: no switches, the control] [warm-up-s]
  */
 public class ModuleSoak {
@@ -111,7 +111,7 @@ public class ModuleSoak {
         System.out.println("per operation (requests / failed):");
         new TreeMap<>(requests).forEach((k, v) -> System.out.printf("  %-28s %8d / %d%n", k, v.sum(),
                 failures.getOrDefault(k, new LongAdder()).sum()));
-        System.out.printf("switch to 404 when off: median %d ms, max %d ms; back to the record when on: median %d "
+        if (!offMillis.isEmpty()) System.out.printf("switch to 404 when off: median %d ms, max %d ms; back to the record when on: median %d "
                 + "ms, max %d ms; old answers during a switch %d, 5xx from a module's own API %d%n",
                 median(offMillis), max(offMillis), median(onMillis), max(onMillis), moduleTransient.sum(),
                 module5xx.sum());
@@ -135,7 +135,8 @@ public class ModuleSoak {
                 before.javaThreads, after.javaThreads, before.heapK / 1024.0, after.heapK / 1024.0,
                 (after.heapK - before.heapK) * 100.0 / before.heapK, before.metaK / 1024.0, after.metaK / 1024.0,
                 before.classes, after.classes);
-        System.exit(failed.sum() == 0 && switchFailures.get() == 0 ? 0 : 1);
+        // a failure in the warm-up is a failure too (it is only left out of the measured figures)
+        System.exit(failed.sum() + warmFailed == 0 && switchFailures.get() + warmSwitchFailures == 0 ? 0 : 1);
     }
 
     // ---- the load on the rest of the platform
@@ -464,7 +465,7 @@ public class ModuleSoak {
     }
 
     static void log(String message) {
-        System.out.println(LocalTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS) + "Z " + message);
+        System.out.println(String.format("%tTZ ", LocalTime.now(java.time.ZoneOffset.UTC)) + message);
     }
 
     static void sleep(long millis) {

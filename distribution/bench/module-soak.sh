@@ -37,7 +37,9 @@ status=0
 java ${BENCH_JAVA_OPTS:-} "$ROOT/distribution/bench/ModuleSoak.java" "$base" "$PID" "$DURATION" "$CLIENTS" "$INTERVAL" \
   "$WARMUP" || status=$?
 echo "finished $(date -u +%H:%M:%S) UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-if grep -qE 'Exception|SEVERE|ERROR' "$HOME_DIR/log/"*.log "$HOME_DIR/console.log" 2>/dev/null; then
-  echo "errors in Renkou's log (first 20):"; grep -hE 'Exception|SEVERE|ERROR' "$HOME_DIR/log/"*.log "$HOME_DIR/console.log" | head -20
+# what the server said about failures (e.g. Derby's lock or sequence errors behind a 409)
+if grep -qE 'Exception|SEVERE|ERROR' "$HOME_DIR/logs/"*.log "$HOME_DIR/console.log" 2>/dev/null; then
+  echo "errors in Renkou's log (first 20 lines):"
+  grep -hE '^Caused by|^Internal Exception|SEVERE|ERROR' "$HOME_DIR/logs/"*.log "$HOME_DIR/console.log" | sort | uniq -c | head -20
 fi
 exit $status
