@@ -45,6 +45,11 @@ final class ApiServlet extends HttpServlet {
         onInit.run();
     }
 
+    /** Whether an application serves requests (false until the first one is built, and after the last is gone). */
+    boolean ready() {
+        return current != null;
+    }
+
     /** Makes {@code next} (already initialised) current and returns the one it replaces. */
     Generation swap(Generation next) {
         Generation previous = current;

@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.util.tracker.ServiceTracker;
+import org.renkou.core.api.HealthIndicator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * HK2 "ServiceLocatorImpl has been shut down" error (STACK.md). This component keeps to the same service properties,
  * so moving to the standard whiteboard later changes no contributor.
  */
-@Component(immediate = true)
-public class JerseyWhiteboard {
+@Component(immediate = true, service = HealthIndicator.class)
+public class JerseyWhiteboard implements HealthIndicator {
     static final String RESOURCE = "osgi.jakartars.resource";
     static final String EXTENSION = "osgi.jakartars.extension";
     private static final Logger LOG = LoggerFactory.getLogger(JerseyWhiteboard.class);
@@ -99,6 +100,23 @@ public class JerseyWhiteboard {
         props.put("osgi.http.whiteboard.servlet.name", "renkou-api");
         registration = context.registerService(Servlet.class, servlet, props);
         scheduleRebuild();
+    }
+
+    // ---- HealthIndicator: the platform is not up before its API answers (a login right after "UP" got a 503) ----
+
+    @Override
+    public String name() {
+        return "api";
+    }
+
+    @Override
+    public State state() {
+        return servlet.ready() ? State.UP : State.STARTING;
+    }
+
+    @Override
+    public String detail() {
+        return servlet.ready() ? "" : "接口正在启动 / the API is starting";
     }
 
     @Deactivate
