@@ -141,6 +141,9 @@ public class ModuleSoak {
 
     // ---- the load on the rest of the platform
 
+    /** SOAK_READ_ONLY=1: reads only, so the heap after GC should stay flat (no new data for caches to hold). */
+    static final boolean READ_ONLY = "1".equals(System.getenv("SOAK_READ_ONLY"));
+
     static void drive(int client, String[] resident) {
         String[] ops = {"GET residents?limit=20", "GET jurisdictions", "GET health", "GET lookup by ID number",
                 "GET jurisdictions?parent=", "GET residents/{id}", "POST residents", "GET residents?limit=20",
@@ -153,6 +156,9 @@ public class ModuleSoak {
             busy.incrementAndGet();
             try {
                 String op = ops[(int) (n % ops.length)];
+                if (READ_ONLY && op.startsWith("POST")) {
+                    op = "GET residents?limit=20"; // the heap run: nothing is added that caches could fill with
+                }
                 HttpRequest.Builder r = switch (op) {
                     case "GET residents?limit=20" -> get("/residents?limit=20");
                     case "GET jurisdictions" -> get("/jurisdictions");

@@ -8,6 +8,8 @@
 # only, and acts as the built-in system caller (header trust, tests and benchmarks only). Runs ModuleSoak.java.
 #   usage: distribution/bench/module-soak.sh [duration-s] [clients] [interval-s] [warm-up-s]   (default 600, 4, 10, 60)
 #   interval 0: the control run, the same load without switches (what the load alone does to the heap)
+#   SOAK_READ_ONLY=1: reads only (no new residents or communities): with nothing new to cache, the heap after GC
+#   should stay flat — the leak check
 # Run after `mvn -B verify` (distribution/target/renkou must exist). Exit status 1 on any failure.
 set -euo pipefail
 DURATION=${1:-600}

@@ -17,6 +17,7 @@ import javax.persistence.Persistence;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.Role;
+import org.renkou.module.api.testing.TestModuleDatabase;
 
 /**
  * The real {@code renkou.association} persistence unit on a real Derby database on disk (under target/), outside

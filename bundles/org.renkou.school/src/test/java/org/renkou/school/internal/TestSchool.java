@@ -31,6 +31,7 @@ import org.renkou.core.api.resident.ResidentService;
 import org.renkou.core.api.stats.StatisticsService;
 import org.renkou.core.api.staff.StaffDTO;
 import org.renkou.core.api.staff.StaffService;
+import org.renkou.module.api.testing.TestModuleDatabase;
 
 /**
  * The real {@code renkou.school} persistence unit on a real Derby database on disk (under target/), outside OSGi,

@@ -199,7 +199,7 @@ class StockServiceTest {
         assertEquals("reason", fails(() -> w.cards.card(COMMUNITY_KEEPER, 7L, " ")).field());
         List<WarehouseDTO.CardEntry> card = w.cards.card(COMMUNITY_KEEPER, 7L, "随访前查看");
         assertEquals(List.of("ISSUE", "FOLLOW_UP"), card.stream().map(WarehouseDTO.CardEntry::kind).toList());
-        assertTrue(w.audit.stream().anyMatch(a -> a.equals("READ_SENSITIVE ContraceptiveCard 7 by community-keeper")),
+        assertTrue(w.audit.stream().anyMatch(a -> a.startsWith("READ_SENSITIVE ContraceptiveCard 7 by community-keeper ")),
                 w.audit.toString());
 
         WarehouseDTO.Trace trace = w.cards.trace(STREET_DIRECTOR, lot.id(), "不良反应追溯");

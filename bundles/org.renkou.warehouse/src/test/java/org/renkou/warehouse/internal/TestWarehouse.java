@@ -25,6 +25,7 @@ import org.renkou.core.api.jurisdiction.JurisdictionDTO;
 import org.renkou.core.api.jurisdiction.JurisdictionService;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentService;
+import org.renkou.module.api.testing.TestModuleDatabase;
 
 /**
  * The real {@code renkou.warehouse} persistence unit on a real Derby database on disk (under target/), outside

@@ -113,15 +113,55 @@ public final class Database implements HealthIndicator {
 
     /**
      * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. Database errors a
-     * caller can act on (a stale version, a taken key) become {@link RenkouException}s with kind CONFLICT.
+     * caller can act on (a stale version, a taken key) become {@link RenkouException}s with kind CONFLICT. The work
+     * may run again when Derby's identity range was busy ({@link #RANGE_ATTEMPTS}), so it changes only the database.
      */
     public <T> T tx(Function<EntityManager, T> work) {
         awaitReady();
         InFlight.enter();
         try {
-            return inTransaction(work);
+            for (int attempt = 1;; attempt++) {
+                try {
+                    return inTransaction(work);
+                } catch (IdentityRangeBusy e) {
+                    if (attempt == RANGE_ATTEMPTS) {
+                        LOG.warn("Identity range still busy after {} attempts; answering 409", attempt);
+                        throw busy();
+                    }
+                    pause(attempt);
+                }
+            }
         } finally {
             InFlight.exit();
+        }
+    }
+
+    /**
+     * Attempts of a transaction that failed only because Derby could not take the next range of identity values.
+     * Derby takes a new range in a nested transaction that does not wait for the catalog row (SYSSEQUENCES), and
+     * a transaction that just compiled an INSERT into the same table holds that row until it ends — so right
+     * after a start (every statement compiled afresh) concurrent first inserts failed with a 409 (issue 19). The
+     * holder is a short transaction; waiting a few milliseconds and running the work again succeeds. Work given
+     * to {@link #tx} therefore only changes the database: it may run more than once.
+     */
+    static final int RANGE_ATTEMPTS = 6;
+
+    /** The transaction failed on the identity range and was rolled back: nothing of it stays, run it again. */
+    private static final class IdentityRangeBusy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        IdentityRangeBusy() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            // 10, 20, 40, 80, 160 ms plus jitter, so that the retries of several threads do not meet again
+            Thread.sleep((10L << (attempt - 1)) + java.util.concurrent.ThreadLocalRandom.current().nextInt(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy();
         }
     }
 
@@ -139,6 +179,9 @@ public final class Database implements HealthIndicator {
             if (isConstraintViolation(e)) {
                 throw RenkouException.conflict(null, "数据与已有记录冲突（编号或名称重复）。",
                         "The data clashes with an existing record (duplicate code or name).");
+            }
+            if (isIdentityRangeBusy(e)) {
+                throw new IdentityRangeBusy();
             }
             if (isLockTimeout(e)) {
                 throw busy();
@@ -295,6 +338,24 @@ public final class Database implements HealthIndicator {
             if (c instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("40XL") || "40001".equals(sql.getSQLState()))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Derby's "lock could not be obtained" raised by its identity range allocation (which does not wait), not by
+     * a lock wait that timed out. Only the stack tells them apart: both carry SQLState 40XL1.
+     */
+    static boolean isIdentityRangeBusy(Throwable e) {
+        if (!isLockTimeout(e)) {
+            return false;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            for (StackTraceElement frame : c.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.apache.derby.impl.sql.catalog.SequenceUpdater")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -17,6 +17,10 @@ import org.renkou.core.api.audit.AuditAction;
 @ProviderType
 public interface ModuleDatabase {
 
+    /**
+     * Runs {@code work} in one transaction. The work may run more than once (after a rollback, when the database
+     * could not hand out identity values at once under contention), so it should change nothing but the database.
+     */
     <T> T tx(Function<EntityManager, T> work);
 
     <T> T read(Function<EntityManager, T> work);

@@ -1,4 +1,4 @@
-package org.renkou.association.internal;
+package org.renkou.module.api.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,22 +25,24 @@ import org.renkou.core.api.audit.AuditAction;
 import org.renkou.module.api.db.ModuleDatabase;
 
 /**
- * The {@link ModuleDatabase} contract as the core keeps it, outside OSGi and without the core bundle: the module's
- * migrations ({@code db/association}, in version order) run once on a fresh database; a stale version or a taken key
- * in {@link #tx} becomes a CONFLICT; audit entries are kept in a list, and only from an open transaction.
+ * The {@link ModuleDatabase} contract as the core keeps it, outside OSGi and without the core bundle, for a module's
+ * unit tests (this bundle's test-jar): the module's migrations ({@code db/<id>}, in version order) run once on a
+ * fresh database; a stale version or a taken key in {@link #tx} becomes a CONFLICT; audit entries are kept in a list
+ * as {@code "ACTION EntityType id by username changes reason"}, and only from an open transaction — so a test can
+ * check both that an entry was written and that no sensitive value is in it.
  */
-final class TestModuleDatabase implements ModuleDatabase {
+public final class TestModuleDatabase implements ModuleDatabase {
     private final EntityManagerFactory emf;
     private final List<String> audit;
 
-    TestModuleDatabase(EntityManagerFactory emf, Path migrations, List<String> audit) {
+    public TestModuleDatabase(EntityManagerFactory emf, Path migrations, List<String> audit) {
         this.emf = emf;
         this.audit = audit;
         migrate(migrations);
     }
 
     /** The statements of the scripts in {@code folder}, by version; each ends with {@code ;} at a line end. */
-    static List<String> statements(Path folder) {
+    public static List<String> statements(Path folder) {
         List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> scripts = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
