@@ -348,6 +348,22 @@
     return box;
   }
   /**
+   * Where a person lives, for a registration form: the caller's first jurisdiction unless picked below. Returns the
+   * form row and the chosen code (ids: prefix + 'residence-name' and prefix + 'residence-pick').
+   */
+  function residencePicker(prefix, labelKey, hintKey) {
+    const mine = ((me && me.jurisdictionCodes) || []);
+    const residence = el('input', { type: 'hidden', name: 'residenceCode', value: mine[0] || '' });
+    const name = el('span', { id: prefix + 'residence-name' }, place(mine[0] || ''));
+    const picker = placePicker(prefix + 'residence-pick', code => {
+      residence.value = code || mine[0] || '';
+      name.replaceChildren(place(residence.value));
+    }, mine[0] || null);
+    const row = el('p', {}, el('label', {}, t(labelKey), name, residence), ' ',
+      el('span', { class: 'muted' }, t(hintKey)), picker);
+    return { row, code: () => residence.value };
+  }
+  /**
    * The server's problem+json next to the fields it names (inputs with that name in the form); the whole message
    * in msg as well. Clears earlier marks first.
    */
@@ -385,7 +401,8 @@
     },
     api, get, el, t, fmt, show, table, field, select, message, say, problem, failure, when, has, code, pager, today,
     idCheck, idField, moduleOn,
-    residentNames, residentLink, residentPicker, refreshMenu, place, placeName, placePicker, fieldProblems,
+    residentNames, residentLink, residentPicker, refreshMenu, place, placeName, placePicker, residencePicker,
+    fieldProblems,
     lang: () => lang, me: () => me
   });
 

@@ -142,13 +142,7 @@
   // ---- register ---------------------------------------------------------------------------------------------
   function migrantNew() {
     const msg = message();
-    const mine = (ui.me().jurisdictionCodes || []);
-    const residence = el('input', { type: 'hidden', name: 'residenceCode', value: mine[0] || '' });
-    const residenceName = el('span', { id: 'residence-name' }, place(mine[0] || ''));
-    const picker = placePicker('residence-pick', code => {
-      residence.value = code || mine[0] || '';
-      residenceName.replaceChildren(place(residence.value));
-    }, mine[0] || null);
+    const residence = ui.residencePicker('', 'mg.residencePlace', 'mg.pickBelow');
     const regInput = el('input', { name: 'registrationCode', id: 'migrant-registration', maxlength: 15,
       placeholder: '530102' });
     const regName = el('span', { id: 'registration-name', class: 'muted' }, '\u00a0'); // keeps the layout when the name comes
@@ -159,8 +153,7 @@
       el('p', {}, ui.idField('migrant-id')),
       el('p', {}, field('name', '', { id: 'migrant-name', maxlength: 50 })),
       el('p', {}, field('phone', '', { id: 'migrant-phone', maxlength: 20 })),
-      el('p', {}, el('label', {}, t('mg.residencePlace'), residenceName, residence), ' ',
-        el('span', { class: 'muted' }, t('mg.pickBelow')), picker),
+      residence.row,
       el('p', {}, el('label', {}, t('mg.registrationPlace'), regInput, regName), ' ',
         el('span', { class: 'muted' }, t('mg.orPick')), regPicker),
       el('p', {}, field('mg.arrivalDate', today(), { id: 'migrant-arrival', type: 'date', name: 'arrivalDate' })),
@@ -171,7 +164,7 @@
       fieldProblems(form, msg, null);
       const f = new FormData(form);
       const res = await api('POST', '/api/migrants', { idNumber: f.get('idNumber').trim().toUpperCase(),
-        name: f.get('name'), phone: f.get('phone') || null, residenceCode: residence.value,
+        name: f.get('name'), phone: f.get('phone') || null, residenceCode: residence.code(),
         registrationCode: f.get('registrationCode').trim(), arrivalDate: f.get('arrivalDate') || null,
         certificates: certs.read() });
       if (res.ok) location.hash = '#/migrant/' + res.data.id; else fieldProblems(form, msg, res);

@@ -153,19 +153,12 @@
   /** 居民登记: a new resident in the caller's jurisdiction; sex and birth date come from the ID number. */
   function residentNew() {
     const msg = message();
-    const mine = (ui.me().jurisdictionCodes || []);
-    const residence = el('input', { type: 'hidden', name: 'residenceCode', value: mine[0] || '' });
-    const residenceName = el('span', { id: 'new-residence-name' }, ui.place(mine[0] || ''));
-    const picker = ui.placePicker('new-residence-pick', code => {
-      residence.value = code || mine[0] || '';
-      residenceName.replaceChildren(ui.place(residence.value));
-    }, mine[0] || null);
+    const residence = ui.residencePicker('new-', 'residenceCode', 'rs.pickBelow');
     const registration = el('input', { name: 'registrationCode', id: 'new-registration', maxlength: 15 });
     const form = el('form', { class: 'box wide', id: 'resident-new-form' }, el('h2', {}, t('rs.register')),
       el('p', {}, ui.idField('new-idNumber')),
       el('p', {}, field('name', '', { id: 'new-name', maxlength: 50 })),
-      el('p', {}, el('label', {}, t('residenceCode'), residenceName, residence), ' ',
-        el('span', { class: 'muted' }, t('rs.pickBelow')), picker),
+      residence.row,
       el('p', {}, el('label', {}, t('registrationCode'), registration), ' ',
         el('span', { class: 'muted' }, t('rs.sameAsResidence'))),
       el('p', {}, select('status', ['REGISTERED', 'RESIDENT', 'MIGRANT'].map(k => [k, t(k)]), 'REGISTERED',
@@ -180,8 +173,8 @@
       ui.fieldProblems(form, msg, null);
       const f = new FormData(form);
       const res = await api('POST', '/api/residents', { idNumber: f.get('idNumber').trim().toUpperCase(),
-        name: f.get('name'), residenceCode: residence.value,
-        registrationCode: f.get('registrationCode').trim() || residence.value, status: f.get('status'),
+        name: f.get('name'), residenceCode: residence.code(),
+        registrationCode: f.get('registrationCode').trim() || residence.code(), status: f.get('status'),
         maritalStatus: f.get('maritalStatus'), hukouNature: f.get('hukouNature') || null,
         phone: f.get('phone') || null, address: f.get('address') || null });
       if (res.ok) location.hash = '#/resident/' + res.data.id; else ui.fieldProblems(form, msg, res);
