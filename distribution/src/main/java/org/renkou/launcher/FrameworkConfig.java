@@ -38,6 +38,7 @@ public final class FrameworkConfig {
         p.put("org.osgi.framework.bootdelegation", "sun.*,com.sun.*,jdk.internal.reflect");
         p.put("felix.log.level", "2");
         p.put("renkou.home", s.home().toString());
+        p.put("renkou.files", s.files().toString()); // the shared folder (FileStore)
         p.put("renkou.sampleData", s.sampleData());
         p.putAll(s.database()); // renkou.db.*: the database unless Config Admin (PID org.renkou.db) says otherwise
         // Gogo ends the framework when its input ends; without a terminal it must not read input at all.

@@ -10,12 +10,14 @@ import java.util.TreeMap;
  *
  * @param distribution the unpacked distribution (bin/, lib/, features/, system/)
  * @param home data, logs, deploy/ and the framework cache
+ * @param files the shared folder ({@code RENKOU_FILES}, default {@code home/files}): backups and the files modules
+ *        keep; every node of a cluster mounts the same one
  * @param database framework properties {@code renkou.db.*} for the database, from {@code RENKOU_DB},
  *        {@code RENKOU_DB_USER}, {@code RENKOU_DB_PASSWORD_FILE} (empty: the embedded Derby database under data)
  * @param sampleData what a new database gets ({@code RENKOU_SAMPLE_DATA}): {@code living} (default),
  *        {@code jurisdictions} or {@code false}
  */
-public record Settings(Path distribution, Path home, Path data, int port, String host, String sampleData,
+public record Settings(Path distribution, Path home, Path data, Path files, int port, String host, String sampleData,
         boolean shell, Map<String, String> database) {
     /** Environment variable → framework property read by the core's database configuration (PID org.renkou.db). */
     private static final Map<String, String> DATABASE = Map.of("RENKOU_DB", "renkou.db.url",
@@ -36,6 +38,7 @@ public record Settings(Path distribution, Path home, Path data, int port, String
     public static Settings from(Path distribution, Map<String, String> env, Map<String, String> sys) {
         Path home = path(value("RENKOU_HOME", "renkou.home", env, sys), distribution);
         Path data = path(value("RENKOU_DATA", "renkou.data", env, sys), home.resolve("data"));
+        Path files = path(value("RENKOU_FILES", "renkou.files", env, sys), home.resolve("files"));
         String portText = value("RENKOU_PORT", "renkou.port", env, sys);
         int port = 8080;
         if (portText != null) {
@@ -62,7 +65,7 @@ public record Settings(Path distribution, Path home, Path data, int port, String
             throw new InvalidSetting("RENKOU_SAMPLE_DATA=" + sample + " 应为 living、jurisdictions 或 false / must be "
                     + "living (sample residents too), jurisdictions (the sample tree only) or false (nothing).");
         }
-        return new Settings(distribution, home, data, port, host == null ? "127.0.0.1" : host.strip(),
+        return new Settings(distribution, home, data, files, port, host == null ? "127.0.0.1" : host.strip(),
                 "true".equals(sample) ? "living" : sample,
                 !"false".equalsIgnoreCase(value("RENKOU_SHELL", "renkou.shell", env, sys)), Map.copyOf(database));
     }

@@ -18,6 +18,7 @@ class SettingsTest {
         Settings s = Settings.from(DIST, Map.of(), Map.of());
         assertEquals(DIST, s.home());
         assertEquals(DIST.resolve("data"), s.data());
+        assertEquals(DIST.resolve("files"), s.files());
         assertEquals(8080, s.port());
         assertEquals("127.0.0.1", s.host());
         assertEquals("living", s.sampleData());
@@ -30,6 +31,9 @@ class SettingsTest {
                 "RENKOU_SAMPLE_DATA", "false", "RENKOU_HOST", "0.0.0.0"), Map.of("renkou.port", "9191"));
         assertEquals(Path.of("/srv/a"), s.home());
         assertEquals(Path.of("/srv/a/data"), s.data());
+        assertEquals(Path.of("/srv/a/files"), s.files());
+        assertEquals(Path.of("/mnt/renkou"), Settings.from(DIST, Map.of("RENKOU_FILES", "/mnt/renkou/"), Map.of())
+                .files(), "the shared folder of several nodes");
         assertEquals(9191, s.port(), "a system property wins over the environment");
         assertEquals("0.0.0.0", s.host());
         assertEquals("false", s.sampleData());

@@ -1,6 +1,8 @@
 package org.renkou.itests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,7 +39,8 @@ import org.junit.jupiter.api.TestInstance;
  * sticky sessions), all on 127.0.0.1: a login through the proxy is served by both nodes (sessions in the database);
  * a write on node A is read on node B at once (no shared entity cache); the same stale edit sent to A and B at once
  * gives one 200 and one 409; a logout on B ends the session on A; the warehouse module switched off on A is off on
- * B within the module poll; {@code kill -9} of A under load: the requests through the proxy keep succeeding on B
+ * B within the module poll; the scheduled jobs run on one node (the statistics snapshot once, not once per node);
+ * a file uploaded on A downloads on B; {@code kill -9} of A under load: the requests through the proxy keep succeeding on B
  * (only those in flight on A may fail) and every write that got its 201 is there. Skipped, saying why, without
  * PostgreSQL or HAProxy (CI installs both and requires them).
  */
@@ -197,6 +200,28 @@ class ClusterIT {
         boolean aLeads = send(portA, "GET", "/api/health", admin, null).body().contains("(leader)");
         boolean bLeads = send(portB, "GET", "/api/health", admin, null).body().contains("(leader)");
         assertTrue(aLeads ^ bLeads, "one job leader: A " + aLeads + ", B " + bLeads);
+        // ... and the statistics snapshot's routine job (at start, then on its timer) ran there only: once across
+        // the two nodes, not once per node (each node counts the jobs it ran in its health detail)
+        String leaderHealth = send(aLeads ? portA : portB, "GET", "/api/health", admin, null).body();
+        String otherHealth = send(aLeads ? portB : portA, "GET", "/api/health", admin, null).body();
+        assertTrue(leaderHealth.contains("statistics="), "the snapshot job ran at start, on the leader: "
+                + leaderHealth);
+        assertFalse(otherHealth.contains("statistics="), "and not on the other node: " + otherHealth);
+
+        // a file uploaded on A downloads on B, byte for byte (a meeting's attachment of the association module)
+        String association = "/api/association/associations/" + match(ID, send(portA, "POST",
+                "/api/association/associations", admin, "{\"name\":\"集群协会\",\"jurisdictionCode\":\"440606901001\"}")
+                .body());
+        String meeting = association + "/meetings/" + match(ID, send(portA, "POST", association + "/meetings", admin,
+                "{\"kind\":\"YEARLY_COMMENDATION\",\"heldOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of(
+                        "Asia/Shanghai")) + "\",\"topic\":\"表彰\"}").body());
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<byte[]> up = sendBytes(portA, "POST", meeting + "/files?fileName=cluster.pdf", admin, pdf);
+        assertEquals(201, up.statusCode(), new String(up.body(), StandardCharsets.UTF_8));
+        String file = match(ID, new String(up.body(), StandardCharsets.UTF_8));
+        HttpResponse<byte[]> down = sendBytes(portB, "GET", meeting + "/files/" + file, admin, null);
+        assertEquals(200, down.statusCode());
+        assertArrayEquals(pdf, down.body(), "the same bytes on B");
 
         // kill -9 A under load: reads and writes through the proxy go on, on B
         AtomicBoolean running = new AtomicBoolean(true);
@@ -305,6 +330,22 @@ class ClusterIT {
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body(), r.headers().firstValue("X-Renkou-Node").orElse(""));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** A request with a binary body (or none) answered in bytes. */
+    private HttpResponse<byte[]> sendBytes(int port, String method, String path, Session s, byte[] body)
+            throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", s.cookie()).header("X-CSRF-Token", s.csrf())
+                .header("Content-Type", "application/octet-stream")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

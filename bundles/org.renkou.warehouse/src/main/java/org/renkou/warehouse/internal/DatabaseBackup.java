@@ -17,20 +17,23 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.backup.BackupService;
+import org.renkou.core.api.cluster.ClusterJobs;
 import org.renkou.module.api.contribution.JobContribution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The daily backup the procedures ask of a computerised warehouse (若实行微机管理，需每日备份): the platform's online
- * backup ({@link BackupService}) of the whole database into {@code RENKOU_HOME/backup/<date>/renkou}, while the
- * platform keeps running. Restore: operations guide, "Backups".
+ * backup ({@link BackupService}) of the whole database into {@code RENKOU_FILES/backup/<date>/renkou}, while the
+ * platform keeps running; on the job leader only ({@link ClusterJobs}), so one backup a day however many nodes.
+ * Restore: operations guide, "Backups".
  */
 @Component(service = DatabaseBackup.class, configurationPid = "org.renkou.warehouse.backup",
         property = Warehouse.CONDITION)
-@JobContribution(id = "warehouse-backup", name_zh = "每日数据库备份", name_en = "Daily database backup")
+@JobContribution(id = DatabaseBackup.JOB, name_zh = "每日数据库备份", name_en = "Daily database backup")
 @Designate(ocd = DatabaseBackup.Config.class)
 public class DatabaseBackup {
+    static final String JOB = "warehouse-backup";
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseBackup.class);
 
     @ObjectClassDefinition(name = "Renkou warehouse: daily backup")
@@ -43,6 +46,7 @@ public class DatabaseBackup {
     }
 
     private final BackupService backups;
+    private final ClusterJobs jobs;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "renkou-warehouse-backup");
         t.setDaemon(true);
@@ -50,8 +54,9 @@ public class DatabaseBackup {
     });
 
     @Activate
-    public DatabaseBackup(@Reference BackupService backups, Config config) {
+    public DatabaseBackup(@Reference BackupService backups, @Reference ClusterJobs jobs, Config config) {
         this.backups = backups;
+        this.jobs = jobs;
         if (config.enabled()) {
             LocalDateTime now = LocalDateTime.now(ChinaTime.ZONE);
             LocalDateTime next = now.toLocalDate().atTime(Math.floorMod(config.hour(), 24), 0);
@@ -74,9 +79,9 @@ public class DatabaseBackup {
         }
     }
 
-    private void scheduled() {
+    void scheduled() {
         try {
-            LOG.info("Daily backup written to {}", backupNow());
+            jobs.runIfLeader(JOB, () -> LOG.info("Daily backup written to {}", backupNow()));
         } catch (RuntimeException e) {
             LOG.error("Daily backup failed: {}", e.toString(), e);
         }

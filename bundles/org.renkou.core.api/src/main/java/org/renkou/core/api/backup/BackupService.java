@@ -9,7 +9,7 @@ import org.renkou.core.api.Caller;
  * Online backup (在线备份) of the whole platform's database — every persistence unit (core and modules) lives in the
  * one database — while the platform keeps serving: each committed transaction up to the start of the backup is in
  * it, none half. On embedded Derby {@code SYSCS_UTIL.SYSCS_BACKUP_DATABASE} into
- * {@code RENKOU_HOME/backup/<date>/renkou}; a database server (PostgreSQL) is backed up with its own tools.
+ * {@code RENKOU_FILES/backup/<date>/renkou} (the shared folder, default {@code RENKOU_HOME/files}); a database server (PostgreSQL) is backed up with its own tools.
  * Restore: operations guide, "Backups".
  */
 @ProviderType

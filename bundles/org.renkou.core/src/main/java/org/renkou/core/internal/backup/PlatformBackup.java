@@ -21,6 +21,7 @@ import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
 import org.renkou.core.api.audit.AuditAction;
 import org.renkou.core.api.backup.BackupService;
+import org.renkou.core.api.cluster.FileStore;
 import org.renkou.core.internal.audit.AuditLog;
 import org.renkou.core.internal.db.CoreDatabase;
 import org.renkou.core.internal.db.Database;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link BackupService} on the core's unit (all units share the one database, so this copies every module's tables
  * too), and the console command {@code renkou:backup} (audited as user {@code shell}). Serialised: Derby runs one
- * backup at a time anyway.
+ * backup at a time anyway. Backups go to {@code backup/} of the shared folder ({@link FileStore}); those written
+ * before it existed stay in {@code $RENKOU_HOME/backup}, where the start-up log points to them (nothing reads a
+ * backup back but a person restoring it).
  */
 @Component(service = {BackupService.class, PlatformBackup.class}, property = {
     "osgi.command.scope=renkou",
@@ -45,9 +48,13 @@ public class PlatformBackup implements BackupService {
     private final Path folder;
 
     @Activate
-    public PlatformBackup(@Reference CoreDatabase database, BundleContext context) {
-        this(database.database(), Path.of(context.getProperty("renkou.home") == null ? "."
-                : context.getProperty("renkou.home"), "backup"));
+    public PlatformBackup(@Reference CoreDatabase database, @Reference FileStore files, BundleContext context) {
+        this(database.database(), files.root().resolve("backup"));
+        String home = context.getProperty("renkou.home");
+        Path earlier = Path.of(home == null ? "." : home, "backup").toAbsolutePath().normalize();
+        if (!earlier.equals(folder) && Files.isDirectory(earlier)) {
+            LOG.info("Backups go to {}; earlier ones stay in {}", folder, earlier);
+        }
     }
 
     PlatformBackup(Database db, Path folder) {

@@ -5,9 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -16,6 +19,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.HealthIndicator;
+import org.renkou.core.api.cluster.ClusterJobs;
 import org.renkou.core.internal.db.DataSources;
 import org.renkou.core.internal.db.Dialect;
 import org.renkou.core.internal.db.QuietShutdown;
@@ -26,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * Which node runs the scheduled jobs (定时任务) when several share a PostgreSQL database: the one holding the
  * session-level advisory lock {@value #LOCK}, on a connection kept for it. The others try again every
  * {@value #RETRY_SECONDS} s, so when the leader dies (its connection closes, PostgreSQL releases the lock) another
- * takes over within that time. On embedded Derby there is one node, and it leads. {@code /api/health} says
- * whether this node leads ("jobs").
+ * takes over within that time. On embedded Derby there is one node, and it leads. Every scheduled job of the core
+ * and the modules runs through {@link ClusterJobs#runIfLeader}; {@code /api/health} says whether this node leads
+ * ("jobs") and how often each job ran here.
  */
-@Component(service = {JobLeader.class, HealthIndicator.class}, immediate = true)
-public class JobLeader implements HealthIndicator {
+@Component(service = {ClusterJobs.class, JobLeader.class, HealthIndicator.class}, immediate = true)
+public class JobLeader implements ClusterJobs, HealthIndicator {
     /** The advisory lock key ("RKJB"). */
     static final long LOCK = 0x524b4a42L;
     static final int RETRY_SECONDS = 5;
@@ -45,21 +50,44 @@ public class JobLeader implements HealthIndicator {
     });
     private volatile boolean leads;
     private Connection held;
+    /** Runs on this node since it started, per job name. */
+    private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
 
     @Activate
     public JobLeader(@Reference(target = DataSources.TARGET) Map.Entry<Map<String, ?>, DataSource> database) {
         this.dataSource = database.getValue();
         this.shared = Dialect.of(database.getKey().get(DataSources.DIALECT)) == Dialect.POSTGRESQL;
         if (shared) {
-            timer.scheduleWithFixedDelay(this::check, 0, RETRY_SECONDS, TimeUnit.SECONDS);
+            check(); // now, so that the jobs run at start on the node that gets the lock
+            timer.scheduleWithFixedDelay(this::check, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
         } else {
             leads = true;
         }
     }
 
-    /** Whether the scheduled jobs run on this node now. */
+    @Override
     public boolean leads() {
         return leads;
+    }
+
+    @Override
+    public boolean runIfLeader(String jobName, Runnable job) {
+        if (jobName == null || jobName.isBlank()) {
+            throw new IllegalArgumentException("a job needs a name");
+        }
+        if (!leads) {
+            return false; // another node runs the scheduled jobs
+        }
+        runs.computeIfAbsent(jobName, n -> new AtomicLong()).incrementAndGet();
+        job.run();
+        return true;
+    }
+
+    /** Runs on this node per job name, sorted by name. */
+    public Map<String, Long> runs() {
+        Map<String, Long> out = new TreeMap<>();
+        runs.forEach((name, n) -> out.put(name, n.get()));
+        return out;
     }
 
     synchronized void check() {
@@ -126,7 +154,10 @@ public class JobLeader implements HealthIndicator {
 
     @Override
     public String detail() {
-        return leads ? "本节点执行定时任务 / this node runs the scheduled jobs (leader)"
-                : "另一节点执行定时任务 / another node runs the scheduled jobs";
+        StringBuilder ran = new StringBuilder();
+        runs().forEach((name, n) -> ran.append(ran.length() == 0 ? "; ran here: " : ", ").append(name).append('=')
+                .append(n));
+        return (leads ? "本节点执行定时任务 / this node runs the scheduled jobs (leader)"
+                : "另一节点执行定时任务 / another node runs the scheduled jobs") + ran;
     }
 }

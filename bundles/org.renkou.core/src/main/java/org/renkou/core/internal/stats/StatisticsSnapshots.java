@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,6 +24,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.renkou.core.api.ChinaTime;
+import org.renkou.core.api.cluster.ClusterJobs;
 import org.renkou.core.internal.db.CoreDatabase;
 import org.renkou.core.internal.db.Database;
 import org.renkou.core.internal.db.QuietShutdown;
@@ -33,13 +35,17 @@ import org.slf4j.LoggerFactory;
  * Keeps the statistics snapshot (统计快照) fresh and at hand: builds one when the database is ready, every
  * {@code refreshMinutes}, after an import ({@link ResidentsChanged}) and on an administrator's request, one at a
  * time on a thread of its own; requests asking meanwhile share the next build. Holds the current snapshot in memory
- * and reloads it when the database names another one as current (a refresh here or on another node).
+ * and reloads it when the database names another one as current (a refresh here or on another node). The routine
+ * builds (at start and on the timer: job {@value #JOB}) run on the job leader only ({@link ClusterJobs}), so several
+ * nodes build one snapshot, not one each; an import or an administrator's request builds on the node asked.
  */
 @Component(service = {StatisticsSnapshots.class, ResidentsChanged.class}, immediate = true,
         configurationPid = StatisticsSnapshots.PID)
 @Designate(ocd = StatisticsSnapshots.Config.class)
 public class StatisticsSnapshots implements ResidentsChanged {
     public static final String PID = "org.renkou.core.statistics";
+    /** The job's name in {@link ClusterJobs} and {@code /api/health}. */
+    static final String JOB = "statistics";
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsSnapshots.class);
     /** Triggers that skip the build when nothing changed; an import or an administrator's request always builds. */
     private static final Set<String> ROUTINE = Set.of("START", "SCHEDULE");
@@ -54,6 +60,7 @@ public class StatisticsSnapshots implements ResidentsChanged {
     private final Database db;
     private final SnapshotStore store;
     private final Clock clock;
+    private final ClusterJobs jobs;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> daemon(r, "renkou-statistics"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             r -> daemon(r, "renkou-statistics-timer"));
@@ -65,17 +72,18 @@ public class StatisticsSnapshots implements ResidentsChanged {
     private final Object loading = new Object();
 
     @Activate
-    public StatisticsSnapshots(@Reference CoreDatabase database, Config config) {
-        this(database.database(), Clock.systemUTC());
-        db.whenReady().thenRun(() -> request("START"));
+    public StatisticsSnapshots(@Reference CoreDatabase database, @Reference ClusterJobs jobs, Config config) {
+        this(database.database(), Clock.systemUTC(), jobs);
+        db.whenReady().thenRun(() -> routine("START"));
         schedule(config);
     }
 
     /** For tests. Not public: SCR considers every public constructor with the activation constructor's arity. */
-    StatisticsSnapshots(Database db, Clock clock) {
+    StatisticsSnapshots(Database db, Clock clock, ClusterJobs jobs) {
         this.db = db;
         this.store = new SnapshotStore(db);
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @Modified
@@ -84,7 +92,7 @@ public class StatisticsSnapshots implements ResidentsChanged {
             scheduled.cancel(false);
         }
         long minutes = Math.max(1, config.refreshMinutes());
-        scheduled = timer.scheduleWithFixedDelay(() -> request("SCHEDULE"), minutes, minutes, TimeUnit.MINUTES);
+        scheduled = timer.scheduleWithFixedDelay(() -> routine("SCHEDULE"), minutes, minutes, TimeUnit.MINUTES);
     }
 
     @Deactivate
@@ -96,6 +104,13 @@ public class StatisticsSnapshots implements ResidentsChanged {
     @Override
     public void residentsChanged(String trigger) {
         request(trigger);
+    }
+
+    /** A routine build ({@link #ROUTINE}) if this node leads the scheduled jobs, as {@link #request}; else null. */
+    CompletableFuture<Long> routine(String trigger) {
+        AtomicReference<CompletableFuture<Long>> asked = new AtomicReference<>();
+        jobs.runIfLeader(JOB, () -> asked.set(request(trigger)));
+        return asked.get();
     }
 
     /** A build that starts after this call (joining one queued but not started); completes with its id. */

@@ -2,6 +2,7 @@ package org.renkou.core.internal.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +31,7 @@ import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.stats.AreaDTO;
 import org.renkou.core.api.stats.CountDTO;
 import org.renkou.core.api.stats.PopulationDTO;
+import org.renkou.core.api.cluster.ClusterJobs;
 import org.renkou.core.internal.CoreTestAccess;
 
 /** Snapshot building and scoped sums on the real persistence unit and a real Derby database. */
@@ -43,12 +46,14 @@ class StatisticsServiceImplTest {
     private final Caller street = new Caller("s", Set.of(Role.STATISTICIAN), Set.of(STREET));
     private CoreTestAccess core;
     private StatisticsSnapshots snapshots;
+    /** The job leader as this node sees it: leads unless a test says otherwise. */
+    private final Leader leader = new Leader();
     private StatisticsServiceImpl statistics;
 
     @BeforeEach
     void setUp() {
         core = new CoreTestAccess();
-        snapshots = new StatisticsSnapshots(core.database(), clock);
+        snapshots = new StatisticsSnapshots(core.database(), clock, leader);
         CertificateService noTypes = (CertificateService) java.lang.reflect.Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {CertificateService.class},
                 (proxy, method, args) -> method.getName().equals("types") ? List.of() : null);
@@ -165,7 +170,7 @@ class StatisticsServiceImplTest {
     void aRoutineRefreshSkipsTheBuildWhileNothingChanged() throws Exception {
         snapshots.stop();
         SetClock at = new SetClock("2026-06-15T15:00:00Z"); // 23:00 in China
-        snapshots = new StatisticsSnapshots(core.database(), at);
+        snapshots = new StatisticsSnapshots(core.database(), at, leader);
         long first = snapshots.request("START").get(60, TimeUnit.SECONDS);
         at.now = Instant.parse("2026-06-15T15:05:00Z");
         assertEquals(first, snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS), "nothing changed: kept");
@@ -188,6 +193,45 @@ class StatisticsServiceImplTest {
         long hourLater = snapshots.request("SCHEDULE").get(60, TimeUnit.SECONDS);
         assertNotEquals(nextDay, hourLater, "older than the bound: rebuilt even without a change");
         assertNotEquals(hourLater, snapshots.request("MANUAL").get(60, TimeUnit.SECONDS), "asked for: always built");
+    }
+
+    @Test
+    void aNodeThatDoesNotLeadBuildsNoRoutineSnapshot() throws Exception {
+        resident("44060619900101001", A, A, ResidenceStatus.REGISTERED, MaritalStatus.MARRIED);
+        leader.leads = false;
+        assertNull(snapshots.routine("START"), "another node leads: no build at start");
+        assertNull(snapshots.routine("SCHEDULE"), "nor on the timer");
+        assertTrue(snapshots.current().isEmpty(), "no snapshot was built here");
+        assertEquals(Map.of(), leader.ran);
+
+        leader.leads = true; // the leader died and this node took the lock
+        long built = snapshots.routine("SCHEDULE").get(60, TimeUnit.SECONDS);
+        assertEquals(built, snapshots.current().orElseThrow().id);
+        assertEquals(Map.of(StatisticsSnapshots.JOB, 1), leader.ran);
+        leader.leads = false;
+        assertNotEquals(built, snapshots.request("MANUAL").get(60, TimeUnit.SECONDS),
+                "an administrator's request builds on the node asked, leader or not");
+    }
+
+    /** {@link ClusterJobs} as one node sees it, counting the runs it let through. */
+    static final class Leader implements ClusterJobs {
+        volatile boolean leads = true;
+        final Map<String, Integer> ran = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public boolean runIfLeader(String jobName, Runnable job) {
+            if (!leads) {
+                return false;
+            }
+            ran.merge(jobName, 1, Integer::sum);
+            job.run();
+            return true;
+        }
+
+        @Override
+        public boolean leads() {
+            return leads;
+        }
     }
 
     @Test

@@ -10,7 +10,9 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
 /**
  * Component property type of a component that runs a scheduled job (定时任务), e.g. a daily backup. Its service
  * properties are {@code renkou.contribution.*} ({@code kind=job}, {@code id}, {@code name.zh}, {@code name.en});
- * the module switch plan names the job by them when the module is switched.
+ * the module switch plan names the job by them when the module is switched. Each run goes through the core's
+ * {@code org.renkou.core.api.cluster.ClusterJobs#runIfLeader} with the same {@code id}, so that it runs on one node
+ * of a cluster only.
  */
 @ComponentPropertyType
 @Retention(RetentionPolicy.CLASS)

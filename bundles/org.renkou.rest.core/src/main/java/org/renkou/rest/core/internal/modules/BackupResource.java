@@ -29,7 +29,7 @@ public class BackupResource {
         this.backups = backups;
     }
 
-    /** {@code {"folder": "<RENKOU_HOME>/backup/<date>/renkou"}}: the copy of the database. */
+    /** {@code {"folder": "<RENKOU_FILES>/backup/<date>/renkou"}}: the copy of the database. */
     @POST
     public Map<String, String> backup(@Context SecurityContext sc) {
         return Map.of("folder", backups.backup(RestCaller.of(sc)).toString());
