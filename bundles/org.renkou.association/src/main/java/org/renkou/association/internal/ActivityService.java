@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import javax.persistence.EntityManager;
 
@@ -43,8 +42,6 @@ public class ActivityService {
     static final int TRAININGS_REQUIRED = 2;
     static final int MAX_PARTICIPANTS = 2000;
     static final int MAX_COUNT = 1_000_000;
-    /** Association ids per statistics query (a county has some hundreds, a province tens of thousands). */
-    static final int IDS_PER_QUERY = 1000;
     private final AssociationDatabase db;
     private final CoreLinks core;
 
@@ -172,12 +169,6 @@ public class ActivityService {
      * The yearly statistics of every association at or below {@code code} (the caller's reach), one row per level:
      * active members, groups, contact households in care during the year, activities and person-times of the year,
      * special families with an open case during the year. Grouped counts in the database, no rows loaded.
-     * <p>
-     * There is one association per jurisdiction ({@code UQ_AS_ASSOCIATION}), so a count per association is a count
-     * per jurisdiction: each figure is one query grouped by association over its own table, read along an index
-     * that starts with {@code ASSOCIATION_ID} (migration V3) — no join with the associations, and no sort of the
-     * big tables by jurisdiction (Derby sorts more than a thousand rows on disk). The associations' ids go in
-     * chunks of {@value #IDS_PER_QUERY}, so a province stays within the databases' limits on parameters.
      */
     YearStats yearly(Caller caller, String code, Integer year) {
         caller.require("查看协会统计", "view association statistics", Association.READERS);
@@ -192,27 +183,23 @@ public class ActivityService {
         LocalDate to = LocalDate.of(y + 1, 1, 1);
         String like = JurisdictionLevel.ofCode(c).childPrefix(c) + "%";
         return db.read(em -> {
-            Map<Long, JurisdictionLevel> levels = new TreeMap<>();
-            em.createQuery("SELECT a.id, a.jurisdictionCode FROM AssociationEntity a WHERE a.jurisdictionCode = :c "
-                    + "OR a.jurisdictionCode LIKE :p", Object[].class).setParameter("c", c).setParameter("p", like)
-                    .getResultList().forEach(r -> levels.put((Long) r[0], JurisdictionLevel.ofCode((String) r[1])));
             Map<JurisdictionLevel, long[]> by = new EnumMap<>(JurisdictionLevel.class);
-            levels.values().forEach(l -> by.computeIfAbsent(l, k -> new long[7])[0]++);
-            List<Long> ids = new ArrayList<>(levels.keySet());
-            for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
-                List<Long> part = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
-                add(by, levels, grouped(em, "SELECT x.associationId, COUNT(x) FROM MemberEntity x", "x.status = "
-                        + "'ACTIVE'", part, null, null), 1);
-                add(by, levels, grouped(em, "SELECT x.associationId, COUNT(x) FROM GroupEntity x", null, part, null,
-                        null), 2);
-                add(by, levels, grouped(em, "SELECT x.associationId, COUNT(DISTINCT x.householdId) FROM "
-                        + "ContactEntity x", "x.assignedOn < :to AND (x.endedOn IS NULL OR x.endedOn >= :from)", part,
-                        from, to), 3);
-                add(by, levels, grouped(em, "SELECT x.associationId, COUNT(x), SUM(x.personTimes) FROM "
-                        + "ActivityEntity x", "x.heldOn >= :from AND x.heldOn < :to", part, from, to), 4);
-                add(by, levels, grouped(em, "SELECT x.associationId, COUNT(DISTINCT x.householdId) FROM CaseEntity x",
-                        "x.openedOn < :to AND (x.closedOn IS NULL OR x.closedOn >= :from)", part, from, to), 6);
-            }
+            add(by, em.createQuery("SELECT a.jurisdictionCode, COUNT(a) FROM AssociationEntity a WHERE "
+                    + "(a.jurisdictionCode = :c OR a.jurisdictionCode LIKE :p) GROUP BY a.jurisdictionCode",
+                    Object[].class).setParameter("c", c).setParameter("p", like).getResultList(), 0);
+            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(m) FROM MemberEntity m, AssociationEntity a WHERE "
+                    + "m.associationId = a.id AND m.status = 'ACTIVE'", c, like, null, null), 1);
+            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(g) FROM GroupEntity g, AssociationEntity a WHERE "
+                    + "g.associationId = a.id", c, like, null, null), 2);
+            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(DISTINCT k.householdId) FROM ContactEntity k, "
+                    + "AssociationEntity a WHERE k.associationId = a.id AND k.assignedOn < :to AND (k.endedOn IS NULL "
+                    + "OR k.endedOn >= :from)", c, like, from, to), 3);
+            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(v), SUM(v.personTimes) FROM ActivityEntity v, "
+                    + "AssociationEntity a WHERE v.associationId = a.id AND v.heldOn >= :from AND v.heldOn < :to",
+                    c, like, from, to), 4);
+            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(DISTINCT k.householdId) FROM CaseEntity k, "
+                    + "AssociationEntity a WHERE k.associationId = a.id AND k.openedOn < :to AND (k.closedOn IS NULL "
+                    + "OR k.closedOn >= :from)", c, like, from, to), 6);
             List<YearRow> rows = new ArrayList<>();
             long[] total = new long[7];
             for (Map.Entry<JurisdictionLevel, long[]> e : by.entrySet()) {
@@ -226,22 +213,20 @@ public class ActivityService {
         });
     }
 
-    /** {@code select} (association id first) over {@code x} of the associations {@code ids}, grouped by them. */
-    private static List<Object[]> grouped(EntityManager em, String select, String where, List<Long> ids,
-            LocalDate from, LocalDate to) {
-        var q = em.createQuery(select + " WHERE x.associationId IN :ids" + (where == null ? "" : " AND " + where)
-                + " GROUP BY x.associationId", Object[].class).setParameter("ids", ids);
+    private static List<Object[]> grouped(EntityManager em, String jpql, String c, String like, LocalDate from,
+            LocalDate to) {
+        var q = em.createQuery(jpql + " AND (a.jurisdictionCode = :c OR a.jurisdictionCode LIKE :p) GROUP BY "
+                + "a.jurisdictionCode", Object[].class).setParameter("c", c).setParameter("p", like);
         if (from != null) {
             q.setParameter("from", from).setParameter("to", to);
         }
         return q.getResultList();
     }
 
-    /** Adds grouped counts (association id, n[, n2]) into the per-level sums at {@code index} (and the next). */
-    private static void add(Map<JurisdictionLevel, long[]> by, Map<Long, JurisdictionLevel> levels,
-            List<Object[]> rows, int index) {
+    /** Adds grouped counts (code, n[, n2]) into the per-level sums at {@code index} (and the next). */
+    private static void add(Map<JurisdictionLevel, long[]> by, List<Object[]> rows, int index) {
         for (Object[] r : rows) {
-            long[] v = by.get(levels.get((Long) r[0]));
+            long[] v = by.computeIfAbsent(JurisdictionLevel.ofCode((String) r[0]), k -> new long[7]);
             for (int i = 1; i < r.length; i++) {
                 v[index + i - 1] += r[i] == null ? 0 : ((Number) r[i]).longValue();
             }
