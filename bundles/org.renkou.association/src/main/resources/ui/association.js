@@ -149,7 +149,7 @@
     const visits = el('div', { id: 'as-visits' });
     const openVisits = async (c) => {
       const v = await get(API + '/associations/' + id + '/contacts/' + c.id + '/visits');
-      visits.replaceChildren(el('h3', {}, t('as.visitsOf') + ' ', householdLabel(c.householdId)),
+      put(visits, el('h3', {}, t('as.visitsOf') + ' ', householdLabel(c.householdId)),
         v.ok ? table([['as.visitedOn', x => x.visitedOn], ['as.kind', x => kind(x.kind)], ['as.outcome', x => x.outcome || ''],
           ['as.recordedBy', x => staffName(x.recordedBy, x.recordedByName)]], v.data) : failure(v),
         canWrite() ? form('as-visit', [input('visitedOn', { type: 'date', value: R.today() }), choice('kind', ['INFORMATION', 'HELP', 'REFERRAL']), input('outcome')],
@@ -232,7 +232,7 @@
         const res = await api('DELETE', base + '/meetings/' + x.id + '/files/' + f.id);
         if (res.ok) open(x); else say(msg, problem(res));
       };
-      detail.replaceChildren(el('h3', {}, x.heldOn + ' · ' + kind(x.kind) + (x.groupId ? ' · ' + groupName(x.groupId) : '') + ' · ' + x.topic),
+      put(detail, el('h3', {}, x.heldOn + ' · ' + kind(x.kind) + (x.groupId ? ' · ' + groupName(x.groupId) : '') + ' · ' + x.topic),
         el('p', { id: 'as-meeting-counts' }, t('as.PRESENT') + ' ' + x.present + ' · ' + t('as.ABSENT') + ' ' + x.absent + ' · ' + t('as.EXCUSED') + ' ' + x.excused),
         el('div', { id: 'as-attendance' }, table([['as.member', a => a.name], ['as.attendance', a => kind(a.status)]], x.attendance)),
         el('h4', {}, t('as.minutes')), el('pre', { id: 'as-minutes', class: 'as-minutes' }, x.minutes || '—'),
@@ -395,7 +395,7 @@
       const res = await get(API + '/associations/' + id + '/surveys/' + s.id + '/tally');
       if (!res.ok) { detail.replaceChildren(failure(res)); return; }
       const x = res.data;
-      detail.replaceChildren(el('h3', {}, x.title + ' · ' + t('as.responses') + ' ' + x.responses),
+      put(detail, el('h3', {}, x.title + ' · ' + t('as.responses') + ' ' + x.responses),
         s.closedOn ? null : el('p', {}, t('as.publicLink') + ' ', el('a', { href: '/public/association/survey/' + s.publicToken, target: '_blank', id: 'as-survey-link' },
           location.origin + '/public/association/survey/' + s.publicToken)),
         x.questions.map((q, qi) => el('div', { class: 'box as-tally' }, el('h4', {}, (qi + 1) + '. ' + q.question), chart(q, 'as-chart-' + qi))),
