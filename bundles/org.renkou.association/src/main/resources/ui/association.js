@@ -19,6 +19,8 @@
   const canWrite = () => R.has('ASSOCIATION_SECRETARY', 'DIRECTOR', 'ADMIN');
   const year = () => new Date().getFullYear();
   const kind = (k) => (k ? t('as.' + k) : '');
+  /** A staff account as its holder's name (姓名), the account in the tooltip; the account when there is no name. */
+  const staffName = (username, name) => (username ? el('span', { class: 'as-staff', title: username }, name || username) : '');
   /** A form that posts its body and then re-opens the page; problems shown in words beside it. */
   function form(id, fields, submitKey, method, path, body, done) {
     const msg = message();
@@ -66,7 +68,7 @@
     view(el('h2', {}, t('as.title')),
       el('div', { class: 'toolbar' }, link('as-stats', t('as.stats'), 'as-link-stats')),
       el('div', { id: 'as-list' }, table([['as.name', a => a.name], ['as.jurisdiction', a => a.jurisdictionName || a.jurisdictionCode],
-        ['as.secretary', a => a.secretary || ''], ['as.foundedOn', a => a.foundedOn]], list.data,
+        ['as.secretaryName', a => staffName(a.secretary, a.secretaryName)], ['as.foundedOn', a => a.foundedOn]], list.data,
       a => { location.hash = '#/as-council/' + a.id; })),
       canWrite() ? el('h3', {}, t('as.newAssociation')) : null,
       canWrite() ? form('as-new', [input('name'), input('jurisdictionCode'), input('secretary'), input('foundedOn', { type: 'date' })],
@@ -147,9 +149,9 @@
     const visits = el('div', { id: 'as-visits' });
     const openVisits = async (c) => {
       const v = await get(API + '/associations/' + id + '/contacts/' + c.id + '/visits');
-      visits.replaceChildren(el('h3', {}, t('as.visitsOf') + ' ', householdLabel(c.householdId)),
+      put(visits, el('h3', {}, t('as.visitsOf') + ' ', householdLabel(c.householdId)),
         v.ok ? table([['as.visitedOn', x => x.visitedOn], ['as.kind', x => kind(x.kind)], ['as.outcome', x => x.outcome || ''],
-          ['as.recordedBy', x => x.recordedBy]], v.data) : failure(v),
+          ['as.recordedBy', x => staffName(x.recordedBy, x.recordedByName)]], v.data) : failure(v),
         canWrite() ? form('as-visit', [input('visitedOn', { type: 'date', value: R.today() }), choice('kind', ['INFORMATION', 'HELP', 'REFERRAL']), input('outcome')],
           'as.logVisit', 'POST', API + '/associations/' + id + '/contacts/' + c.id + '/visits',
           f => ({ visitedOn: value(f, 'visitedOn'), kind: value(f, 'kind'), outcome: value(f, 'outcome') }), again) : null);
@@ -230,13 +232,13 @@
         const res = await api('DELETE', base + '/meetings/' + x.id + '/files/' + f.id);
         if (res.ok) open(x); else say(msg, problem(res));
       };
-      detail.replaceChildren(el('h3', {}, x.heldOn + ' · ' + kind(x.kind) + (x.groupId ? ' · ' + groupName(x.groupId) : '') + ' · ' + x.topic),
+      put(detail, el('h3', {}, x.heldOn + ' · ' + kind(x.kind) + (x.groupId ? ' · ' + groupName(x.groupId) : '') + ' · ' + x.topic),
         el('p', { id: 'as-meeting-counts' }, t('as.PRESENT') + ' ' + x.present + ' · ' + t('as.ABSENT') + ' ' + x.absent + ' · ' + t('as.EXCUSED') + ' ' + x.excused),
         el('div', { id: 'as-attendance' }, table([['as.member', a => a.name], ['as.attendance', a => kind(a.status)]], x.attendance)),
         el('h4', {}, t('as.minutes')), el('pre', { id: 'as-minutes', class: 'as-minutes' }, x.minutes || '—'),
         el('h4', {}, t('as.attachments')),
         el('div', { id: 'as-meeting-files' }, table([['as.fileName', f => el('a', { href: base + '/meetings/' + x.id + '/files/' + f.id }, f.fileName)],
-          ['as.size', f => Math.ceil(f.size / 1024) + ' KB'], ['as.sha256', f => el('code', {}, f.sha256)], ['as.recordedBy', f => f.uploadedBy],
+          ['as.size', f => Math.ceil(f.size / 1024) + ' KB'], ['as.sha256', f => el('code', {}, f.sha256)], ['as.recordedBy', f => staffName(f.uploadedBy, f.uploadedByName)],
           ['as.remove', f => (canWrite() ? button(t('as.remove'), () => remove(f), { id: 'as-remove-file-' + f.id }) : '')]], x.files)),
         canWrite() ? el('div', { class: 'toolbar' }, file, button(t('as.upload'), upload, { id: 'as-upload' }), msg) : null,
         el('p', { class: 'muted' }, t('as.filesHint')),
@@ -276,7 +278,7 @@
     const again = () => casesPage(id);
     put(body, el('h3', {}, t('as.cases')), el('p', { class: 'muted' }, t('as.casesHint')),
       list.ok ? el('div', { id: 'as-case-list' }, table([['as.householdId', c => householdLabel(c.householdId)], ['as.familyKind', c => kind(c.familyKind)],
-        ['as.contactsAB', c => c.contactA + ' / ' + c.contactB], ['as.openedOn', c => c.openedOn], ['as.lastContact', c => c.lastContact || '—'],
+        ['as.contactsAB', c => el('span', {}, staffName(c.contactA, c.contactAName), ' / ', staffName(c.contactB, c.contactBName))], ['as.openedOn', c => c.openedOn], ['as.lastContact', c => c.lastContact || '—'],
         ['as.due', c => (c.contactDue ? el('span', { class: 'as-badge as-due' }, t('as.contactDue')) : '')]], list.data,
       c => { location.hash = '#/as-case/' + id + '-' + c.id; })) : failure(list),
       R.has('ASSOCIATION_SECRETARY', 'DIRECTOR') ? el('h3', {}, t('as.openCase')) : null,
@@ -294,11 +296,11 @@
       if (!c.ok) { put(body, failure(c)); return; }
       const x = c.data;
       put(body, el('h3', {}, t('as.case') + ' · ' + t('as.householdId') + ' ', householdLabel(x.householdId)),
-        el('p', { id: 'as-case-facts' }, kind(x.familyKind) + ' · ' + t('as.contactsAB') + ': ' + x.contactA + ' / ' + x.contactB +
-          (x.benefitApplicationId ? ' · ' + t('as.benefitApplicationId') + ' ' + x.benefitApplicationId : '')),
+        el('p', { id: 'as-case-facts' }, kind(x.familyKind) + ' · ' + t('as.contactsAB') + ': ', staffName(x.contactA, x.contactAName), ' / ',
+          staffName(x.contactB, x.contactBName), x.benefitApplicationId ? ' · ' + t('as.benefitApplicationId') + ' ' + x.benefitApplicationId : ''),
         x.contactDue ? el('p', { class: 'error' }, t('as.contactDue')) : null,
         el('div', { id: 'as-timeline' }, table([['as.entryOn', e => e.entryOn], ['as.kind', e => kind(e.kind)], ['as.note', e => e.note || ''],
-          ['as.amount', e => (e.amount == null ? '' : '¥' + e.amount)], ['as.recordedBy', e => e.recordedBy]], x.entries)),
+          ['as.amount', e => (e.amount == null ? '' : '¥' + e.amount)], ['as.recordedBy', e => staffName(e.recordedBy, e.recordedByName)]], x.entries)),
         form('as-entry', [input('entryOn', { type: 'date', value: R.today() }),
           choice('kind', ['VISIT', 'PSYCHOLOGICAL', 'GREEN_CHANNEL', 'FAMILY_DOCTOR', 'HOLIDAY_VISIT', 'OTHER']), input('note'),
           input('amount', { type: 'number', step: '0.01', min: 0 })], 'as.addEntry', 'POST',
@@ -323,7 +325,8 @@
     view(el('p', {}, link('association', '‹ ' + t('as.title'))), el('h2', {}, t('as.stats')), f,
       !res ? null : res.ok ? el('div', { id: 'as-stats' }, el('h3', {}, (res.data.jurisdictionName || code) + ' · ' + res.data.year),
         table(cols, res.data.rows.concat([res.data.total])),
-        el('p', {}, el('a', { href: API + '/statistics.xlsx?jurisdictionCode=' + encodeURIComponent(code) + '&year=' + y, id: 'as-stats-xlsx' }, t('as.exportXlsx'))))
+        el('p', {}, el('a', { href: API + '/statistics.xlsx?jurisdictionCode=' + encodeURIComponent(code) + '&year=' + y, id: 'as-stats-xlsx' }, t('as.exportXlsx')), ' ',
+          el('a', { href: API + '/statistics.pdf?jurisdictionCode=' + encodeURIComponent(code) + '&year=' + y, id: 'as-stats-pdf' }, t('as.exportPdf'))))
         : failure(res));
   }
 
@@ -352,6 +355,37 @@
       publishFrom: value(f, 'publishFrom'), publishUntil: value(f, 'publishUntil') }), again) : null);
   });
 
+  /**
+   * One question's tally as a horizontal bar chart in inline SVG: per option its label, a bar scaled to the most
+   * chosen option, the count and the share of those who answered the question. Text goes in as text nodes.
+   */
+  const SVG = 'http://www.w3.org/2000/svg';
+  function svg(name, attrs, text) {
+    const n = document.createElementNS(SVG, name);
+    Object.entries(attrs || {}).forEach(([k, v]) => n.setAttribute(k, String(v)));
+    if (text !== undefined) n.textContent = text;
+    return n;
+  }
+  function chart(q, id) {
+    const row = 28, labelWidth = 180, barWidth = 300, width = labelWidth + barWidth + 90;
+    const answered = q.counts.reduce((a, b) => a + b, 0);
+    const most = Math.max(1, ...q.counts);
+    const c = svg('svg', { class: 'as-chart', id: id, width: width, height: row * q.options.length + 8,
+      viewBox: '0 0 ' + width + ' ' + (row * q.options.length + 8), role: 'img' });
+    c.append(svg('title', {}, q.question));
+    q.options.forEach((o, i) => {
+      const y = 4 + i * row;
+      const n = q.counts[i];
+      const share = answered ? Math.round(100 * n / answered) + '%' : '—';
+      const label = o.length > 14 ? o.slice(0, 13) + '…' : o;
+      const w = Math.round(barWidth * n / most);
+      c.append(svg('text', { x: labelWidth - 8, y: y + row / 2 + 5, 'text-anchor': 'end', class: 'as-chart-label' }, label),
+        svg('rect', { x: labelWidth, y: y + 4, width: Math.max(w, n ? 2 : 0), height: row - 8, class: 'as-bar', 'data-count': n }),
+        svg('text', { x: labelWidth + w + 6, y: y + row / 2 + 5, class: 'as-chart-value' }, n + ' (' + share + ')'));
+    });
+    return c;
+  }
+
   // demand surveys: the questionnaire, paper responses, the public link, the tally with bars, the analysis
   const surveysPage = (id) => frame(id, 'as-surveys', async (body) => {
     const list = await get(API + '/associations/' + id + '/surveys');
@@ -361,14 +395,12 @@
       const res = await get(API + '/associations/' + id + '/surveys/' + s.id + '/tally');
       if (!res.ok) { detail.replaceChildren(failure(res)); return; }
       const x = res.data;
-      const max = (counts) => Math.max(1, ...counts);
-      detail.replaceChildren(el('h3', {}, x.title + ' · ' + t('as.responses') + ' ' + x.responses),
+      put(detail, el('h3', {}, x.title + ' · ' + t('as.responses') + ' ' + x.responses),
         s.closedOn ? null : el('p', {}, t('as.publicLink') + ' ', el('a', { href: '/public/association/survey/' + s.publicToken, target: '_blank', id: 'as-survey-link' },
           location.origin + '/public/association/survey/' + s.publicToken)),
-        x.questions.map((q, qi) => el('div', { class: 'box as-tally' }, el('h4', {}, (qi + 1) + '. ' + q.question),
-          q.options.map((o, oi) => el('div', { class: 'as-bar-row' }, el('span', { class: 'as-bar-label' }, o),
-            el('span', { class: 'as-bar', style: 'width:' + Math.round(200 * q.counts[oi] / max(q.counts)) + 'px' }), ' ' + q.counts[oi])))),
-        el('p', {}, el('a', { href: API + '/associations/' + id + '/surveys/' + s.id + '/tally.xlsx', id: 'as-tally-xlsx' }, t('as.exportXlsx'))),
+        x.questions.map((q, qi) => el('div', { class: 'box as-tally' }, el('h4', {}, (qi + 1) + '. ' + q.question), chart(q, 'as-chart-' + qi))),
+        el('p', {}, el('a', { href: API + '/associations/' + id + '/surveys/' + s.id + '/tally.xlsx', id: 'as-tally-xlsx' }, t('as.exportXlsx')), ' ',
+          el('a', { href: API + '/associations/' + id + '/surveys/' + s.id + '/tally.pdf', id: 'as-tally-pdf' }, t('as.exportPdf'))),
         s.closedOn || !canWrite() ? null : form('as-paper', x.questions.map((q, qi) => el('label', {}, (qi + 1) + '. ' + q.question,
           el('select', { name: 'q' + qi }, el('option', { value: '-1' }, '—'), q.options.map((o, oi) => el('option', { value: oi }, o))))),
         'as.addPaper', 'POST', API + '/associations/' + id + '/surveys/' + s.id + '/responses',
@@ -410,7 +442,7 @@
   });
 
   const ZH = {
-    'as.title': '计生协会', 'as.stats': '协会统计年报', 'as.name': '名称', 'as.jurisdiction': '所属辖区', 'as.secretary': '协会秘书（账户）',
+    'as.title': '计生协会', 'as.stats': '协会统计年报', 'as.name': '名称', 'as.jurisdiction': '所属辖区', 'as.secretary': '协会秘书（账户）', 'as.secretaryName': '协会秘书',
     'as.foundedOn': '成立日期', 'as.newAssociation': '设立协会', 'as.create': '设立', 'as.jurisdictionCode': '辖区代码',
     'as.council': '理事会', 'as.members': '会员', 'as.contacts': '联系户', 'as.activities': '活动与培训', 'as.cases': '特殊家庭帮扶',
     'as.board': '公开栏', 'as.surveys': '需求调查', 'as.commendations': '表彰', 'as.terms': '历届理事会', 'as.termNo': '第',
@@ -437,7 +469,7 @@
     'as.case': '帮扶档案', 'as.entryOn': '日期', 'as.amount': '慰问金（元）', 'as.addEntry': '登记', 'as.VISIT': '走访',
     'as.PSYCHOLOGICAL': '心理慰藉', 'as.GREEN_CHANNEL': '就医绿色通道', 'as.FAMILY_DOCTOR': '家庭医生签约', 'as.HOLIDAY_VISIT': '节日慰问',
     'as.OTHER': '其他', 'as.year': '年度', 'as.show': '查询', 'as.level': '层级', 'as.associations': '协会数', 'as.contactHouseholds': '联系户',
-    'as.specialFamilies': '帮扶特殊家庭', 'as.exportXlsx': '导出 Excel',
+    'as.specialFamilies': '帮扶特殊家庭', 'as.exportXlsx': '导出 Excel', 'as.exportPdf': '导出 PDF',
     'as.publicAddress': '公开栏网址（无需登录）：', 'as.noticeKind': '类别', 'as.noticeTitle': '标题', 'as.noticeBody': '内容',
     'as.publishFrom': '公开日期', 'as.publishUntil': '截止日期', 'as.withdrawnOn': '已撤下', 'as.shown': '公开中', 'as.notShown': '未在公开期',
     'as.withdraw': '撤下', 'as.publish': '发布', 'as.POLICY': '政策公告', 'as.COMMITMENT': '服务承诺', 'as.ACTIVITY': '活动',
@@ -458,7 +490,7 @@
   };
   const EN = {
     'as.title': 'Family planning association', 'as.stats': 'Yearly statistics', 'as.name': 'Name', 'as.jurisdiction': 'Jurisdiction',
-    'as.secretary': 'Secretary (account)', 'as.foundedOn': 'Founded', 'as.newAssociation': 'Set up an association', 'as.create': 'Set up',
+    'as.secretary': 'Secretary (account)', 'as.secretaryName': 'Secretary', 'as.foundedOn': 'Founded', 'as.newAssociation': 'Set up an association', 'as.create': 'Set up',
     'as.jurisdictionCode': 'Jurisdiction code', 'as.council': 'Council', 'as.members': 'Members', 'as.contacts': 'Contact households',
     'as.activities': 'Activities', 'as.cases': 'Special families', 'as.board': 'Notice board', 'as.surveys': 'Demand surveys',
     'as.commendations': 'Commendations', 'as.terms': 'Council terms', 'as.termNo': 'Term', 'as.current': 'now', 'as.position': 'Position',
@@ -487,7 +519,7 @@
     'as.amount': 'Solatium (yuan)', 'as.addEntry': 'Add', 'as.VISIT': 'visit', 'as.PSYCHOLOGICAL': 'psychological support',
     'as.GREEN_CHANNEL': 'medical green channel', 'as.FAMILY_DOCTOR': 'family doctor signed', 'as.HOLIDAY_VISIT': 'holiday visit',
     'as.OTHER': 'other', 'as.year': 'Year', 'as.show': 'Show', 'as.level': 'Level', 'as.associations': 'Associations',
-    'as.contactHouseholds': 'Contact households', 'as.specialFamilies': 'Special families supported', 'as.exportXlsx': 'Export Excel',
+    'as.contactHouseholds': 'Contact households', 'as.specialFamilies': 'Special families supported', 'as.exportXlsx': 'Export Excel', 'as.exportPdf': 'Export PDF',
     'as.publicAddress': 'Public address (no login):', 'as.noticeKind': 'Kind', 'as.noticeTitle': 'Title', 'as.noticeBody': 'Text',
     'as.publishFrom': 'From', 'as.publishUntil': 'Until', 'as.withdrawnOn': 'withdrawn', 'as.shown': 'shown', 'as.notShown': 'not shown now',
     'as.withdraw': 'Withdraw', 'as.publish': 'Publish', 'as.POLICY': 'Policy', 'as.COMMITMENT': 'Service commitment', 'as.ACTIVITY': 'Activity',

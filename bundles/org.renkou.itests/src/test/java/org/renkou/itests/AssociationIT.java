@@ -211,6 +211,10 @@ class AssociationIT {
         Http.Response opened = sec.postJson(base + "/cases", "{\"householdId\":" + family + ",\"familyKind\":"
                 + "\"CHILD_DECEASED\",\"contactA\":\"as-contact1\",\"contactB\":\"as-contact2\",\"note\":\"暖心家园\"}");
         long caseId = id(opened);
+        // the contacts' accounts come with their names from the core's staff records
+        assertTrue(opened.body().contains("\"contactA\":\"as-contact1\"") && opened.body().contains(
+                "\"contactAName\":\"测试as-contact1\"") && opened.body().contains("\"contactBName\":\"测试as-contact2\""),
+                opened.body());
         assertProblem(sec.postJson(base + "/cases", "{\"householdId\":" + h3 + ",\"familyKind\":\"CHILD_DISABLED\","
                 + "\"contactA\":\"as-contact1\",\"contactB\":\"as-contact2\",\"benefitApplicationId\":987654}"),
                 404, "benefitApplicationId");
@@ -259,6 +263,10 @@ class AssociationIT {
         Http.Response xlsx = sec.get(base + "/surveys/" + surveyId + "/tally.xlsx");
         assertEquals(200, xlsx.status(), xlsx.body());
         assertTrue(xlsx.contentType().contains("spreadsheetml"), xlsx.contentType());
+        Http.Response tallyPdf = sec.get(base + "/surveys/" + surveyId + "/tally.pdf");
+        assertEquals(200, tallyPdf.status(), tallyPdf.body());
+        assertTrue(tallyPdf.contentType().startsWith("application/pdf") && tallyPdf.body().startsWith("%PDF"),
+                tallyPdf.contentType());
 
         // a volunteer commended: nominated, reviewed, approved; a notice published
         Http.Response nominated = sec.postJson(base + "/commendations", "{\"kind\":\"VOLUNTEER\",\"nominee\":\"会员0\","
@@ -292,6 +300,11 @@ class AssociationIT {
                 + "\"contactHouseholds\":2,\"activities\":3,\"personTimes\":126,\"specialFamilies\":1"), stats);
         assertEquals(200, admin.as("as-dir").get("/api/association/statistics.xlsx?jurisdictionCode=440606&year=" + year)
                 .status());
+        Http.Response statsPdf = admin.as("as-dir").get("/api/association/statistics.pdf?jurisdictionCode=440606&year="
+                + year);
+        assertEquals(200, statsPdf.status(), statsPdf.body());
+        assertTrue(statsPdf.contentType().startsWith("application/pdf") && statsPdf.body().startsWith("%PDF"),
+                statsPdf.contentType());
         assertProblem(admin.as("as-other").get("/api/association/statistics?jurisdictionCode=440606"), 404,
                 "jurisdictionCode");
 

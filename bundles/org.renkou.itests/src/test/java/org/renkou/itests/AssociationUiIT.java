@@ -45,7 +45,7 @@ class AssociationUiIT {
         int port = RenkouOptions.freePort();
         http = new Http(port);
         process = RenkouProcess.launch(home, Integer.toString(port), Map.of());
-        http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 60);
+        http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 180);
         String printed = RenkouProcess.awaitAdminPassword(home, 30);
         changePassword(http.login("admin", printed), printed);
         admin = http.login("admin", PASSWORD);
@@ -110,6 +110,20 @@ class AssociationUiIT {
         throw new AssertionError("no option " + optionText + " in " + css);
     }
 
+    /** Clicks the element, found again if the page was re-rendered between finding and clicking. */
+    private void clickFresh(String css) {
+        for (int i = 0; ; i++) {
+            try {
+                b.find(css).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (i == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private void submit(String formCss) {
         b.find(formCss + " button[type=submit]").click();
     }
@@ -126,6 +140,8 @@ class AssociationUiIT {
         b.type("#as-new #as-secretary", "as-sec");
         submit("#as-new");
         b.waitForText("#as-list", "示例一社区计生协会");
+        b.waitForText("#as-list", "周秘书"); // the secretary by name, not by account
+        assertFalse(b.find("#as-list").getText().contains("as-sec"), b.find("#as-list").getText());
         b.shot("as-01-associations");
         b.find("#as-list tbody tr button").click();
 
@@ -161,6 +177,9 @@ class AssociationUiIT {
         b.type("#as-visit #as-outcome", "转介家庭医生签约");
         submit("#as-visit");
         b.waitForText("#as-contact-list", today);
+        clickFresh("#as-contact-list tbody tr button");
+        b.waitForText("#as-visits", "转介家庭医生签约");
+        b.waitForText("#as-visits", "周秘书"); // the visit's recorder by name
         b.shot("as-04-contacts");
 
         // a 5·29 activity with the member taking part
@@ -210,7 +229,8 @@ class AssociationUiIT {
         b.type("#as-case-form #as-contactA", "as-contact1");
         b.type("#as-case-form #as-contactB", "as-contact2");
         submit("#as-case-form");
-        b.waitForText("#as-case-list", "as-contact1 / as-contact2");
+        b.waitForText("#as-case-list", "吴专干 / 郑专干"); // the two contacts by name, not by account
+        assertFalse(b.find("#as-case-list").getText().contains("as-contact1"), b.find("#as-case-list").getText());
         b.find("#as-case-list tbody tr button").click();
         b.find("#as-entry");
         choose("#as-entry #as-kind", "节日慰问");
@@ -218,8 +238,42 @@ class AssociationUiIT {
         b.type("#as-entry #as-amount", "500");
         submit("#as-entry");
         b.waitForText("#as-timeline", "中秋慰问");
+        assertTrue(b.find("#as-case-facts").getText().contains("吴专干 / 郑专干"), b.find("#as-case-facts").getText());
+        assertTrue(b.find("#as-timeline").getText().contains("周秘书"), b.find("#as-timeline").getText());
         String caseRoute = b.driver.getCurrentUrl().replaceAll(".*#/", "");
         b.shot("as-06-case");
+
+        // a demand survey: three paper questionnaires, the tally as a bar chart per question, the PDF export
+        b.find("#tab-as-surveys").click();
+        b.type("#as-survey-form #as-surveyTitle", "2026 年群众需求调查");
+        b.type("#as-questions", "您最需要哪项服务？ | 养老照护 | 心理支持 | 优生优育指导\n是否愿意参加协会活动？ | 愿意 | 不愿意");
+        submit("#as-survey-form");
+        b.waitForText("#as-survey-list", "2026 年群众需求调查");
+        clickFresh("#as-survey-list tbody tr button");
+        String[][] answers = {{"养老照护", "愿意"}, {"养老照护", "不愿意"}, {"心理支持", "愿意"}};
+        for (int i = 0; i < answers.length; i++) {
+            b.waitForText("#as-survey h3", "答卷 " + i);
+            choose("#as-paper select[name=q0]", answers[i][0]);
+            choose("#as-paper select[name=q1]", answers[i][1]);
+            submit("#as-paper");
+        }
+        b.waitForText("#as-survey h3", "答卷 3");
+        WebElement chart = b.find("#as-chart-0");
+        assertEquals("svg", chart.getTagName());
+        assertEquals(3, chart.findElements(By.cssSelector("rect.as-bar")).size());
+        assertEquals("2", chart.findElements(By.cssSelector("rect.as-bar")).get(0).getAttribute("data-count"));
+        String drawn = chart.getDomProperty("textContent");
+        assertTrue(drawn.contains("养老照护") && drawn.contains("2 (67%)") && drawn.contains("优生优育指导")
+                && drawn.contains("0 (0%)"), drawn);
+        assertTrue(b.find("#as-chart-1").getDomProperty("textContent").contains("不愿意1 (33%)"),
+                b.find("#as-chart-1").getDomProperty("textContent"));
+        b.shot("as-12-survey-chart");
+        Http sec = http.login("as-sec", PASSWORD);
+        for (String pdf : new String[] {b.find("#as-tally-pdf").getAttribute("href")}) {
+            Http.Response r = sec.get(pdf.replaceFirst("^https?://[^/]+", ""));
+            assertEquals(200, r.status(), r.body());
+            assertTrue(r.contentType().startsWith("application/pdf") && r.body().startsWith("%PDF"), r.contentType());
+        }
 
         // a notice on the board
         b.find("#tab-as-board").click();
@@ -237,13 +291,24 @@ class AssociationUiIT {
         b.find("#lang").click();
         b.waitForText("#as-body", "发布");
 
+        // the yearly statistics match what was entered: one association, one active member, one group, one
+        // household in care, one activity with three person-times (the member and two names), one special family
+        b.open("as-stats/?code=" + COMMUNITY + "&year=" + today.substring(0, 4));
+        b.waitForText("#as-stats", "合计");
+        java.util.List<WebElement> rows = b.driver.findElements(By.cssSelector("#as-stats tbody tr"));
+        assertEquals("合计 1 1 1 1 1 3 1", rows.get(rows.size() - 1).getText().replaceAll("\\s+", " ").trim());
+        b.shot("as-13-statistics");
+        Http.Response statsPdf = sec.get(b.find("#as-stats-pdf").getAttribute("href").replaceFirst("^https?://[^/]+", ""));
+        assertEquals(200, statsPdf.status(), statsPdf.body());
+        assertTrue(statsPdf.body().startsWith("%PDF"), statsPdf.contentType());
+
         // the officer who is not a contact: no case in the list, the case's page refused
         b.logout();
         b.login("as-officer", PASSWORD);
         b.find("#count-residents");
         b.open(caseRoute.replace("as-case/", "as-cases/").replaceAll("-\\d+$", ""));
         b.find("#as-case-list");
-        assertFalse(b.find("#as-case-list").getText().contains("as-contact1"), "an officer sees no case");
+        assertFalse(b.find("#as-case-list").getText().contains("吴专干"), "an officer sees no case");
         b.open(caseRoute);
         b.waitForText("#as-body .error", "仅限双岗联系人");
         b.shot("as-08-officer-refused");

@@ -34,8 +34,13 @@ public final class AssociationDTO {
     /** 先进单位, 先进工作者, 优秀志愿者. */
     public enum CommendationKind { UNIT, WORKER, VOLUNTEER }
 
+    /** {@code secretaryName}: the secretary's name (姓名) as a staff member, on reading only. */
     public record Assoc(Long id, String name, String jurisdictionCode, String jurisdictionName, String secretary,
-            LocalDate foundedOn, Long version) {
+            LocalDate foundedOn, Long version, String secretaryName) {
+        public Assoc(Long id, String name, String jurisdictionCode, String jurisdictionName, String secretary,
+                LocalDate foundedOn, Long version) {
+            this(id, name, jurisdictionCode, jurisdictionName, secretary, foundedOn, version, null);
+        }
     }
 
     public record Seat(String position, String personName, Long memberId) {
@@ -64,8 +69,12 @@ public final class AssociationDTO {
             LocalDate lastVisit, Long visits) {
     }
 
+    /** {@code recordedBy} the account, {@code recordedByName} the staff member's name (on reading only). */
     public record Visit(Long id, Long contactId, LocalDate visitedOn, String kind, String outcome,
-            String recordedBy) {
+            String recordedBy, String recordedByName) {
+        public Visit(Long id, Long contactId, LocalDate visitedOn, String kind, String outcome, String recordedBy) {
+            this(id, contactId, visitedOn, kind, outcome, recordedBy, null);
+        }
     }
 
     /** A participant: a member of the association, a resident (by id), or a name only. */
@@ -108,7 +117,7 @@ public final class AssociationDTO {
 
     /** An attachment as listed (no content). */
     public record MeetingFile(Long id, Long meetingId, String fileName, String contentType, Integer size,
-            String sha256, String uploadedBy, LocalDate uploadedOn) {
+            String sha256, String uploadedBy, LocalDate uploadedOn, String uploadedByName) {
     }
 
     /** An attachment to download. */
@@ -124,14 +133,27 @@ public final class AssociationDTO {
             YearRow total) {
     }
 
-    /** A special-family case; {@code entries} only on a single read. */
+    /**
+     * A special-family case; {@code entries} only on a single read. {@code contactA}/{@code contactB} are the two
+     * contacts' accounts, {@code contactAName}/{@code contactBName} their names as staff (on reading only).
+     */
     public record Case(Long id, Long associationId, Long householdId, String familyKind, String contactA,
             String contactB, Long benefitApplicationId, LocalDate openedOn, LocalDate closedOn, String note,
-            LocalDate lastContact, Boolean contactDue, List<CaseEntry> entries, Long version) {
+            LocalDate lastContact, Boolean contactDue, List<CaseEntry> entries, Long version, String contactAName,
+            String contactBName) {
+        public Case(Long id, Long associationId, Long householdId, String familyKind, String contactA,
+                String contactB, Long benefitApplicationId, LocalDate openedOn, LocalDate closedOn, String note,
+                LocalDate lastContact, Boolean contactDue, List<CaseEntry> entries, Long version) {
+            this(id, associationId, householdId, familyKind, contactA, contactB, benefitApplicationId, openedOn,
+                    closedOn, note, lastContact, contactDue, entries, version, null, null);
+        }
     }
 
     public record CaseEntry(Long id, LocalDate entryOn, String kind, String note, BigDecimal amount,
-            String recordedBy) {
+            String recordedBy, String recordedByName) {
+        public CaseEntry(Long id, LocalDate entryOn, String kind, String note, BigDecimal amount, String recordedBy) {
+            this(id, entryOn, kind, note, amount, recordedBy, null);
+        }
     }
 
     public record Notice(Long id, Long associationId, String kind, String title, String body,

@@ -1,6 +1,8 @@
 package org.renkou.association.internal;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -244,36 +247,58 @@ public class AssociationResource {
     /** The yearly statistics as an Excel workbook, in the caller's language. */
     @GET
     @Path("statistics.xlsx")
-    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    public Response statisticsXlsx(@Context SecurityContext sc, @Context jakarta.ws.rs.core.HttpHeaders headers,
+    @Produces(ReportDocuments.XLSX_TYPE)
+    public Response statisticsXlsx(@Context SecurityContext sc, @Context HttpHeaders headers,
             @QueryParam("jurisdictionCode") String code, @QueryParam("year") Integer year) {
         YearStats s = activities.yearly(RestCaller.of(sc), code, year);
-        ReportDocuments docs = documents;
-        if (docs == null) {
-            throw RenkouException.unavailable("报表导出组件未运行。", "The report writer is not running.");
-        }
-        boolean en = headers.getAcceptableLanguages().stream().findFirst()
-                .map(l -> l.getLanguage().equals("en")).orElse(false);
+        return download(documents().xlsx(List.of(statisticsTable(s, english(headers)))), ReportDocuments.XLSX_TYPE,
+                "association-" + s.jurisdictionCode() + "-" + s.year() + ".xlsx");
+    }
+
+    /** The yearly statistics as a PDF (A4, the platform's CJK font), in the caller's language. */
+    @GET
+    @Path("statistics.pdf")
+    @Produces({ReportDocuments.PDF_TYPE, MediaType.APPLICATION_JSON})
+    public Response statisticsPdf(@Context SecurityContext sc, @Context HttpHeaders headers,
+            @QueryParam("jurisdictionCode") String code, @QueryParam("year") Integer year) {
+        YearStats s = activities.yearly(RestCaller.of(sc), code, year);
+        return download(documents().pdf(List.of(statisticsTable(s, english(headers)))), ReportDocuments.PDF_TYPE,
+                "association-" + s.jurisdictionCode() + "-" + s.year() + ".pdf");
+    }
+
+    /** The statistics report (协会统计年报): one row per level, then the total. */
+    static ReportTable statisticsTable(YearStats s, boolean en) {
         List<String> cols = en
                 ? List.of("Level", "Associations", "Members", "Member groups", "Contact households", "Activities",
                         "Person-times", "Special families supported")
                 : List.of("层级", "协会数", "会员数", "会员小组", "联系户", "活动次数", "服务人次", "帮扶特殊家庭");
-        List<List<Object>> rows = new java.util.ArrayList<>();
-        for (AssociationDTO.YearRow r : concat(s.rows(), s.total())) {
+        List<List<Object>> rows = new ArrayList<>();
+        List<AssociationDTO.YearRow> all = new ArrayList<>(s.rows());
+        all.add(s.total());
+        for (AssociationDTO.YearRow r : all) {
             rows.add(List.of(en ? r.level() : r.levelName(), r.associations(), r.members(), r.groups(),
                     r.contactHouseholds(), r.activities(), r.personTimes(), r.specialFamilies()));
         }
         String title = (s.jurisdictionName() == null ? s.jurisdictionCode() : s.jurisdictionName()) + " "
                 + s.year() + (en ? " association statistics" : " 计生协会统计年报");
-        byte[] xlsx = docs.xlsx(List.of(new ReportTable(title, cols, rows, List.of())));
-        return Response.ok(xlsx).header("Content-Disposition",
-                "attachment; filename=\"association-" + s.jurisdictionCode() + "-" + s.year() + ".xlsx\"").build();
+        return new ReportTable(title, cols, rows, List.of());
     }
 
-    private static List<AssociationDTO.YearRow> concat(List<AssociationDTO.YearRow> rows, AssociationDTO.YearRow total) {
-        List<AssociationDTO.YearRow> all = new java.util.ArrayList<>(rows);
-        all.add(total);
-        return all;
+    private static boolean english(HttpHeaders headers) {
+        return headers.getAcceptableLanguages().stream().findFirst().map(l -> l.getLanguage().equals("en"))
+                .orElse(false);
+    }
+
+    private ReportDocuments documents() {
+        ReportDocuments docs = documents;
+        if (docs == null) {
+            throw RenkouException.unavailable("报表导出组件未运行。", "The report writer is not running.");
+        }
+        return docs;
+    }
+
+    private static Response download(byte[] body, String type, String file) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     @GET
@@ -389,32 +414,46 @@ public class AssociationResource {
         return surveys.tally(RestCaller.of(sc), a, id);
     }
 
-    /** The tally as an Excel workbook: one row per option with its count, then the written analysis. */
+    /** The tally as an Excel workbook: one row per option with its count and share, then the written analysis. */
     @GET
     @Path(A + "/surveys/{id:[0-9]+}/tally.xlsx")
-    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    public Response tallyXlsx(@Context SecurityContext sc, @PathParam("a") long a, @PathParam("id") long id) {
+    @Produces(ReportDocuments.XLSX_TYPE)
+    public Response tallyXlsx(@Context SecurityContext sc, @Context HttpHeaders headers, @PathParam("a") long a,
+            @PathParam("id") long id) {
         AssociationDTO.SurveyTally t = surveys.tally(RestCaller.of(sc), a, id);
-        ReportDocuments docs = documents;
-        if (docs == null) {
-            throw RenkouException.unavailable("报表导出组件未运行。", "The report writer is not running.");
-        }
-        List<List<Object>> rows = new java.util.ArrayList<>();
+        return download(documents().xlsx(List.of(tallyTable(t, english(headers)))), ReportDocuments.XLSX_TYPE,
+                "survey-" + id + ".xlsx");
+    }
+
+    /** The tally and the analysis report as a PDF (A4, the platform's CJK font). */
+    @GET
+    @Path(A + "/surveys/{id:[0-9]+}/tally.pdf")
+    @Produces({ReportDocuments.PDF_TYPE, MediaType.APPLICATION_JSON})
+    public Response tallyPdf(@Context SecurityContext sc, @Context HttpHeaders headers, @PathParam("a") long a,
+            @PathParam("id") long id) {
+        AssociationDTO.SurveyTally t = surveys.tally(RestCaller.of(sc), a, id);
+        return download(documents().pdf(List.of(tallyTable(t, english(headers)))), ReportDocuments.PDF_TYPE,
+                "survey-" + id + ".pdf");
+    }
+
+    /** The survey's tally (调查汇总): per question its options with count and share; the analysis as notes. */
+    static ReportTable tallyTable(AssociationDTO.SurveyTally t, boolean en) {
+        List<List<Object>> rows = new ArrayList<>();
         for (int q = 0; q < t.questions().size(); q++) {
             AssociationDTO.Tally x = t.questions().get(q);
+            long answered = x.counts().stream().mapToLong(Long::longValue).sum();
             for (int o = 0; o < x.options().size(); o++) {
-                rows.add(java.util.Arrays.asList(o == 0 ? (q + 1) + ". " + x.question() : null, x.options().get(o),
-                        x.counts().get(o)));
+                long n = x.counts().get(o);
+                rows.add(Arrays.asList(o == 0 ? (q + 1) + ". " + x.question() : null, x.options().get(o), n,
+                        answered == 0 ? "—" : Math.round(100.0 * n / answered) + "%"));
             }
         }
-        List<String> notes = new java.util.ArrayList<>(List.of("答卷 responses: " + t.responses()));
+        List<String> notes = new ArrayList<>(List.of((en ? "Responses: " : "答卷份数：") + t.responses()));
         if (t.report() != null) {
-            notes.add(t.report());
+            notes.add((en ? "Analysis: " : "分析报告：") + t.report());
         }
-        byte[] xlsx = docs.xlsx(List.of(new ReportTable(t.title(), List.of("题目 Question", "选项 Option", "人数 Count"),
-                rows, notes)));
-        return Response.ok(xlsx).header("Content-Disposition", "attachment; filename=\"survey-" + id + ".xlsx\"")
-                .build();
+        return new ReportTable(t.title(), en ? List.of("Question", "Option", "Count", "Share")
+                : List.of("题目", "选项", "人数", "占比"), rows, notes);
     }
 
     @GET

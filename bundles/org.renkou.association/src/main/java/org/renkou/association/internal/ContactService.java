@@ -5,6 +5,7 @@ import static org.renkou.association.internal.AssociationDatabase.member;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
@@ -119,12 +120,13 @@ public class ContactService {
 
     List<Visit> visits(Caller caller, long associationId, long contactId) {
         caller.require("查看走访记录", "view visits", Association.READERS);
+        Function<String, String> names = core.staffNames();
         return db.read(em -> {
             ContactEntity c = contact(em, association(em, caller, associationId, "associationId"), contactId,
                     "contactId");
             return em.createQuery("SELECT v FROM VisitEntity v WHERE v.contactId = :c ORDER BY v.visitedOn DESC, "
                     + "v.id DESC", VisitEntity.class).setParameter("c", c.id).getResultList().stream()
-                    .map(ContactService::dto).toList();
+                    .map(v -> dto(v, names)).toList();
         });
     }
 
@@ -151,7 +153,7 @@ public class ContactService {
             em.flush();
             db.audit(em, caller, AuditAction.CREATE, "ContactVisit", v.id, a.jurisdictionCode,
                     "{\"contact\":" + c.id + ",\"kind\":\"" + kind + "\"}");
-            return dto(v);
+            return dto(v, core.staffNames());
         });
     }
 
@@ -175,7 +177,7 @@ public class ContactService {
                 ((Number) last[1]).longValue());
     }
 
-    private static Visit dto(VisitEntity v) {
-        return new Visit(v.id, v.contactId, v.visitedOn, v.kind, v.outcome, v.recordedBy);
+    private static Visit dto(VisitEntity v, Function<String, String> names) {
+        return new Visit(v.id, v.contactId, v.visitedOn, v.kind, v.outcome, v.recordedBy, names.apply(v.recordedBy));
     }
 }

@@ -1,6 +1,9 @@
 package org.renkou.association.internal;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,7 +19,7 @@ import org.renkou.core.api.staff.StaffService;
 /**
  * What the association asks of the core, by id or code only: whether a household, resident or benefit application
  * exists within the caller's reach (the core's own scoping rule, so an id in a body passes the same rule as a direct
- * read), a staff member's caller, a jurisdiction's name. One class so that the unit tests can stand in for the core.
+ * read), a staff member's caller and name, a jurisdiction's name. One class so that the unit tests can stand in for the core.
  */
 @Component(service = CoreLinks.class, property = Association.CONDITION)
 public class CoreLinks {
@@ -58,6 +61,24 @@ public class CoreLinks {
     /** The active staff member's caller (roles, jurisdictions), if there is one. */
     Optional<Caller> staff(String username) {
         return staff.callerFor(username);
+    }
+
+    /**
+     * The name (姓名) to show for a staff account the module has recorded (secretary, case contacts, who recorded a
+     * visit …): the staff record's name, or the username when there is no such account or it has no name. Read as
+     * the system: the account is already on a record the caller may see, and a colleague's name is no secret.
+     */
+    String staffName(String username) {
+        if (username == null) {
+            return null;
+        }
+        return staff.find(Caller.SYSTEM, username).map(s -> s.name).filter(n -> !n.isBlank()).orElse(username);
+    }
+
+    /** {@link #staffName} remembered for one answer: a list names the same few accounts again and again. */
+    Function<String, String> staffNames() {
+        Map<String, String> known = new HashMap<>();
+        return u -> u == null ? null : known.computeIfAbsent(u, this::staffName);
     }
 
     /** The jurisdiction's official name, or null when there is no such jurisdiction. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,10 +49,12 @@ public class MeetingService {
     static final int MAX_MINUTES = 20_000;
     static final int MAX_FILES = 20;
     private final AssociationDatabase db;
+    private final CoreLinks core;
 
     @Activate
-    public MeetingService(@Reference AssociationDatabase db) {
+    public MeetingService(@Reference AssociationDatabase db, @Reference CoreLinks core) {
         this.db = db;
+        this.core = core;
     }
 
     /** The association's meetings of a year (newest first), optionally of one group; without minutes. */
@@ -313,7 +316,8 @@ public class MeetingService {
         return out;
     }
 
-    private static Meeting full(EntityManager em, MeetingEntity m) {
+    private Meeting full(EntityManager em, MeetingEntity m) {
+        Function<String, String> names = core.staffNames();
         List<Attendee> list = em.createQuery("SELECT t.memberId, p.name, t.status FROM AttendanceEntity t, "
                 + "MemberEntity p WHERE t.meetingId = :m AND p.id = t.memberId ORDER BY p.name, t.memberId",
                 Object[].class).setParameter("m", m.id).getResultList().stream()
@@ -324,7 +328,7 @@ public class MeetingService {
                 + "f.uploadedBy, f.uploadedOn FROM MeetingFileEntity f WHERE f.meetingId = :m ORDER BY f.id",
                 Object[].class).setParameter("m", m.id).getResultList().stream().map(r -> new MeetingFile((Long) r[0],
                         m.id, (String) r[1], (String) r[2], (Integer) r[3], (String) r[4], (String) r[5],
-                        (LocalDate) r[6])).toList();
+                        (LocalDate) r[6], names.apply((String) r[5]))).toList();
         return dto(m, list, c, files, true);
     }
 
@@ -334,9 +338,9 @@ public class MeetingService {
                 minutes ? m.minutes : null, list, c[0], c[1], c[2], files, m.version);
     }
 
-    private static MeetingFile file(MeetingFileEntity f) {
+    private MeetingFile file(MeetingFileEntity f) {
         return new MeetingFile(f.id, f.meetingId, f.fileName, f.contentType, f.size, f.sha256, f.uploadedBy,
-                f.uploadedOn);
+                f.uploadedOn, core.staffName(f.uploadedBy));
     }
 
     private int year(Integer year) {

@@ -127,7 +127,7 @@ public class OrganisationService {
 
     Assoc dto(AssociationEntity a) {
         return new Assoc(a.id, a.name, a.jurisdictionCode, core.jurisdictionName(a.jurisdictionCode), a.secretary,
-                a.foundedOn, a.version);
+                a.foundedOn, a.version, core.staffName(a.secretary));
     }
 
     // --- council terms --------------------------------------------------------------------------------------

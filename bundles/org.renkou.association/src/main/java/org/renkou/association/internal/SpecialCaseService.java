@@ -218,12 +218,13 @@ public class SpecialCaseService {
         List<CaseEntry> entries = !withEntries ? null
                 : em.createQuery("SELECT e FROM CaseEntryEntity e WHERE e.caseId = :c ORDER BY e.entryOn DESC, e.id "
                         + "DESC", CaseEntryEntity.class).setParameter("c", c.id).getResultList().stream()
-                        .map(SpecialCaseService::entry).toList();
+                        .map(this::entry).toList();
         return new Case(c.id, c.associationId, c.householdId, c.familyKind, c.contactA, c.contactB,
-                c.benefitApplicationId, c.openedOn, c.closedOn, c.note, last, due, entries, c.version);
+                c.benefitApplicationId, c.openedOn, c.closedOn, c.note, last, due, entries, c.version,
+                core.staffName(c.contactA), core.staffName(c.contactB));
     }
 
-    private static CaseEntry entry(CaseEntryEntity e) {
-        return new CaseEntry(e.id, e.entryOn, e.kind, e.note, e.amount, e.recordedBy);
+    private CaseEntry entry(CaseEntryEntity e) {
+        return new CaseEntry(e.id, e.entryOn, e.kind, e.note, e.amount, e.recordedBy, core.staffName(e.recordedBy));
     }
 }

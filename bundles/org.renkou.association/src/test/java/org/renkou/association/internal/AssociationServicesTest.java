@@ -167,6 +167,10 @@ class AssociationServicesTest {
         Visit v = t.contacts.logVisit(SECRETARY, a, c1.id(), new Visit(null, null, TestAssociation.TODAY, "REFERRAL",
                 "转介至家庭医生签约服务", null));
         assertEquals("secretary", v.recordedBy());
+        // the account is shown as its holder's name (the stand-in core's: 姓名:<ACCOUNT>)
+        assertEquals("姓名:SECRETARY", v.recordedByName());
+        assertEquals("姓名:SECRETARY", t.contacts.visits(STATISTICIAN, a, c1.id()).get(0).recordedByName());
+        assertEquals("姓名:SECRETARY", t.org.association(STATISTICIAN, a).secretaryName());
         fails(RenkouException.Kind.INVALID, "kind", () -> t.contacts.logVisit(SECRETARY, a, c1.id(),
                 new Visit(null, null, TestAssociation.TODAY, "PREGNANCY_CHECK", null, null)));
         fails(RenkouException.Kind.INVALID, "visitedOn", () -> t.contacts.logVisit(SECRETARY, a, c1.id(),
@@ -226,6 +230,91 @@ class AssociationServicesTest {
         fails(RenkouException.Kind.NOT_FOUND, "jurisdictionCode", () -> t.activities.yearly(SECRETARY, "440606", 2026));
     }
 
+    private Member admit(long association, String name) {
+        Member m = t.org.apply(DIRECTOR, association, new Member(null, null, name, null, null, null, null, null, null,
+                null, null, null, null));
+        return t.org.decide(DIRECTOR, association, m.id(), new Decision(true, null, null, m.version()));
+    }
+
+    private long contact(long association, Member m, long household) {
+        return t.contacts.assign(DIRECTOR, association, new Contact(null, m.id(), household, null, null, null, 0L))
+                .id();
+    }
+
+    private void activity(long association, LocalDate on, int personTimes) {
+        t.activities.create(DIRECTOR, association, new Activity(null, null, "PROMOTION", "宣传", on, null, null, null,
+                null, personTimes, null, null, null));
+    }
+
+    /** Level → associations, members, groups, contact households, activities, person-times, special families. */
+    private static java.util.Map<String, List<Long>> figures(YearStats s) {
+        java.util.Map<String, List<Long>> out = new java.util.TreeMap<>();
+        List<AssociationDTO.YearRow> rows = new ArrayList<>(s.rows());
+        rows.add(s.total());
+        for (AssociationDTO.YearRow r : rows) {
+            out.put(r.level(), List.of(r.associations(), r.members(), r.groups(), r.contactHouseholds(),
+                    r.activities(), r.personTimes(), r.specialFamilies()));
+        }
+        return out;
+    }
+
+    /**
+     * The yearly statistics (协会统计年报) count what was entered, per level: only active members, a household in
+     * care twice counted once, a contact ended during the year still counted in that year (not the next), the
+     * activities and person-times of the year only, each association in the level of its jurisdiction.
+     */
+    @Test
+    void yearlyStatisticsMatchWhatWasEnteredPerLevel() {
+        long county = t.org.create(DIRECTOR, new Assoc(null, "区计生协会", "440606", null, null, null, null)).id();
+        long street = t.org.create(DIRECTOR, new Assoc(null, "街道计生协会", "440606901", null, null, null, null)).id();
+        long other = t.org.create(DIRECTOR, new Assoc(null, "另一社区计生协会", "440606901002", null, null, null, null))
+                .id();
+        Member m1 = admit(a, "一");
+        Member m2 = admit(a, "二");
+        Member m3 = admit(a, "三");
+        Member lapsed = admit(a, "四");
+        t.org.decide(DIRECTOR, a, lapsed.id(), new Decision(null, "LAPSED", null, lapsed.version()));
+        t.org.apply(DIRECTOR, a, new Member(null, null, "申请中", null, null, null, null, null, null, null, null, null,
+                null));
+        Member c1 = admit(county, "区一");
+        admit(county, "区二");
+        Member o1 = admit(other, "他一");
+        t.org.saveGroup(DIRECTOR, a, null, new Group(null, null, "一组", COMMUNITY + "001", null, null, null));
+        t.org.saveGroup(DIRECTOR, other, null, new Group(null, null, "一组", "440606901002001", null, null, null));
+        contact(a, m1, 1);
+        contact(a, m1, 2);
+        contact(a, m2, 2); // the same household with a second member: one household in care
+        t.contacts.end(DIRECTOR, a, contact(a, m3, 3)); // ended this year: in care during the year
+        contact(county, c1, 1); // the county association's own contact: counted at its level
+        contact(other, o1, 150);
+        activity(a, LocalDate.of(2026, 3, 1), 40);
+        activity(a, LocalDate.of(2025, 12, 1), 7); // last year
+        activity(county, LocalDate.of(2026, 5, 29), 100);
+        t.cases.open(SECRETARY, a, new Case(null, null, 8L, "CHILD_DECEASED", "contact-a", "contact-b", null, null,
+                null, null, null, null, null, null));
+
+        assertEquals(java.util.Map.of(
+                "COUNTY", List.of(1L, 2L, 0L, 1L, 1L, 100L, 0L),
+                "STREET", List.of(1L, 0L, 0L, 0L, 0L, 0L, 0L),
+                "COMMUNITY", List.of(2L, 4L, 2L, 4L, 1L, 40L, 1L),
+                "TOTAL", List.of(4L, 6L, 2L, 5L, 2L, 140L, 1L)), figures(t.activities.yearly(DIRECTOR, "440606", 2026)));
+        assertEquals(java.util.Map.of(
+                "STREET", List.of(1L, 0L, 0L, 0L, 0L, 0L, 0L),
+                "COMMUNITY", List.of(2L, 4L, 2L, 4L, 1L, 40L, 1L),
+                "TOTAL", List.of(3L, 4L, 2L, 4L, 1L, 40L, 1L)), figures(t.activities.yearly(DIRECTOR, "440606901", 2026)));
+        assertEquals(java.util.Map.of(
+                "COMMUNITY", List.of(1L, 1L, 1L, 1L, 0L, 0L, 0L),
+                "TOTAL", List.of(1L, 1L, 1L, 1L, 0L, 0L, 0L)), figures(t.activities.yearly(DIRECTOR, "440606901002", 2026)));
+        // last year: the activity of December only; members and groups are counted as they are now
+        assertEquals(List.of(1L, 7L), figures(t.activities.yearly(DIRECTOR, "440606901001", 2025)).get("TOTAL")
+                .subList(4, 6));
+        // next year: the contact ended in 2026 is no longer in care
+        assertEquals(List.of(4L, 6L, 2L, 4L, 0L, 0L, 1L), figures(t.activities.yearly(DIRECTOR, "440606", 2027))
+                .get("TOTAL"));
+        assertEquals(figures(t.activities.yearly(DIRECTOR, "440606", 2026)),
+                figures(t.activities.yearly(STATISTICIAN, "440606", 2026)));
+    }
+
     @Test
     void specialFamilyCaseIsOpenOnlyToItsContactsSecretaryAndDirectorsAndEveryReadIsAudited() {
         Case c = t.cases.open(SECRETARY, a, new Case(null, null, 8L, "CHILD_DECEASED", "contact-a", "contact-b", 8L,
@@ -234,9 +323,12 @@ class AssociationServicesTest {
         CaseEntry e = t.cases.addEntry(CONTACT_A, a, c.id(), new CaseEntry(null, TestAssociation.TODAY,
                 "HOLIDAY_VISIT", "端午慰问", new BigDecimal("500.00"), null));
         assertEquals("contact-a", e.recordedBy());
+        assertEquals("姓名:CONTACT-A", e.recordedByName());
+        assertEquals(List.of("姓名:CONTACT-A", "姓名:CONTACT-B"), List.of(c.contactAName(), c.contactBName()));
         for (var who : List.of(CONTACT_A, CONTACT_B, SECRETARY, DIRECTOR)) {
             Case read = t.cases.read(who, a, c.id(), "月度走访");
             assertFalse(read.contactDue());
+            assertEquals("姓名:CONTACT-A", read.entries().get(0).recordedByName());
             assertEquals(new BigDecimal("500.00"), read.entries().get(0).amount());
         }
         assertEquals(4, t.audit.stream().filter(s -> s.startsWith("READ_SENSITIVE SpecialFamilyCase " + c.id()))

@@ -214,6 +214,8 @@ class MeetingServicesTest {
     void attachmentsAreCheckedStoredWithChecksumAndDownloadable() throws Exception {
         MeetingFile f = attach("签到表.pdf", PDF);
         assertEquals("application/pdf", f.contentType());
+        assertEquals("姓名:SECRETARY", f.uploadedByName());
+        assertEquals("姓名:SECRETARY", t.meetings.meeting(STATISTICIAN, a, f.meetingId()).files().get(0).uploadedByName());
         assertEquals(PDF.length, f.size());
         assertEquals(HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(PDF)),
                 f.sha256());

@@ -10,7 +10,8 @@ import org.renkou.association.internal.AssociationDTO.YearStats;
 
 /**
  * Not a test (no surefire pattern): the yearly statistics for a county with 200 community associations, 50,000
- * active members and 200,000 contact households (and 4,000 activities), on the real unit and Derby on disk. Rows
+ * active members and 200,000 contacts (199,500 households: one member in a hundred shares one with the member before),
+ * 4,000 activities, 2,000 groups and 2,000 special-family cases, on the real unit and Derby on disk. Rows
  * are written by JDBC batches; then {@link ActivityService#yearly} is timed (median of 5, after 2 warm-ups).
  * Run: {@code java -cp <test classpath> org.renkou.association.internal.StatisticsBench} (see the README).
  */
@@ -28,6 +29,8 @@ public final class StatisticsBench {
             try (PreparedStatement a = c.prepareStatement("INSERT INTO AS_ASSOCIATION (NAME, JURISDICTION_CODE, FOUNDED_ON, VERSION) VALUES (?, ?, ?, 1)");
                     PreparedStatement m = c.prepareStatement("INSERT INTO AS_MEMBER (ASSOCIATION_ID, NAME, STATUS, APPLIED_ON, VERSION) VALUES (?, ?, 'ACTIVE', ?, 1)");
                     PreparedStatement k = c.prepareStatement("INSERT INTO AS_CONTACT (ASSOCIATION_ID, MEMBER_ID, HOUSEHOLD_ID, ASSIGNED_ON) VALUES (?, ?, ?, ?)");
+                    PreparedStatement g = c.prepareStatement("INSERT INTO AS_GROUP (ASSOCIATION_ID, NAME, RESIDENT_GROUP_CODE, VERSION) VALUES (?, '小组', ?, 1)");
+                    PreparedStatement f = c.prepareStatement("INSERT INTO AS_CASE (ASSOCIATION_ID, HOUSEHOLD_ID, FAMILY_KIND, CONTACT_A, CONTACT_B, OPENED_ON, VERSION) VALUES (?, ?, 'CHILD_DECEASED', 'a', 'b', ?, 1)");
                     PreparedStatement v = c.prepareStatement("INSERT INTO AS_ACTIVITY (ASSOCIATION_ID, KIND, TITLE, HELD_ON, LARGE, LEAFLETS, PERSON_TIMES, ITEMS, VERSION) VALUES (?, 'PROMOTION', 'x', ?, 0, 10, 50, 5, 1)")) {
                 long member = 0;
                 long household = 0;
@@ -45,7 +48,8 @@ public final class StatisticsBench {
                         for (int h = 0; h < 4; h++) {
                             k.setLong(1, i);
                             k.setLong(2, member);
-                            k.setLong(3, ++household);
+                            // one member in a hundred shares a household with the member before: counted once
+                            k.setLong(3, h == 0 && member % 100 == 0 ? household : ++household);
                             k.setDate(4, java.sql.Date.valueOf(day));
                             k.addBatch();
                         }
@@ -58,12 +62,23 @@ public final class StatisticsBench {
                         v.addBatch();
                     }
                     v.executeBatch();
+                    for (int x = 0; x < 10; x++) {
+                        g.setLong(1, i);
+                        g.setString(2, String.format("440606%03d%03d%03d", 100 + i / 20, i % 20 + 1, x + 1));
+                        g.addBatch();
+                        f.setLong(1, i);
+                        f.setLong(2, household - x);
+                        f.setDate(3, java.sql.Date.valueOf(day));
+                        f.addBatch();
+                    }
+                    g.executeBatch();
+                    f.executeBatch();
                 }
             }
             c.commit();
             em.getTransaction().commit();
             em.close();
-            System.out.printf("loaded 200 associations, 50,000 members, 200,000 contacts, 4,000 activities in %.1f s%n",
+            System.out.printf("loaded 200 associations, 50,000 members, 200,000 contacts, 4,000 activities, 2,000 groups and cases in %.1f s%n",
                     (System.nanoTime() - t0) / 1e9);
             long[] ms = new long[7];
             YearStats s = null;

@@ -63,7 +63,7 @@ final class TestAssociation implements AutoCloseable {
         cases = new SpecialCaseService(db, core);
         notices = new NoticeService(db, core);
         surveys = new SurveyService(db);
-        meetings = new MeetingService(db);
+        meetings = new MeetingService(db, core);
     }
 
     static Caller caller(String name, Role role, String code) {
@@ -99,6 +99,12 @@ final class TestAssociation implements AutoCloseable {
                 }
             }
             return Optional.empty();
+        }
+
+        /** Staff names: the username in capitals with a 姓名 mark, so that a test tells a name from an account. */
+        @Override
+        String staffName(String username) {
+            return username == null ? null : "姓名:" + username.toUpperCase(java.util.Locale.ROOT);
         }
 
         @Override
