@@ -343,6 +343,74 @@
         el('a', { href: API + '/coverage?format=pdf&quarter=' + encodeURIComponent(quarter), id: 'sc-coverage-pdf' }, 'PDF')));
   }
 
+  // ---- slots of the core's pages (MenuEntry.slots): the dashboard card, the panel on a resident's page ------------
+  const pct = (v) => (v === null || v === undefined ? '—' : v + '%');
+  const thisQuarter = () => { const d = new Date(); return d.getFullYear() + 'Q' + (Math.floor(d.getMonth() / 3) + 1); };
+
+  /** 工作台卡片: this quarter's sessions per community against the rule of two, person-times, pass rate. */
+  async function dashboardCard() {
+    if (!R.has('DIRECTOR', 'STATISTICIAN', 'ADMIN', 'TEACHER')) return null; // who reads the coverage figures
+    const quarter = thisQuarter();
+    const r = await get(API + '/coverage?quarter=' + quarter);
+    if (!r.ok) return r.status === 403 ? null : failure(r);
+    const rows = r.data.rows;
+    const sum = (f) => rows.reduce((n, x) => n + f(x), 0);
+    const scores = sum(x => x.scores);
+    const pass = scores ? Math.round(10 * sum(x => (x.passPercent || 0) * x.scores) / scores) / 10 : null;
+    const figure = (key, n, id) => el('div', { class: 'card', id: id }, el('div', {}, t(key)), el('div', { class: 'n' }, n));
+    // the communities below the rule first: those are the ones to act on
+    const shown = rows.slice().sort((a, b) => a.sessions - b.sessions || a.school.localeCompare(b.school)).slice(0, 8);
+    return el('div', { id: 'sc-card' }, el('h3', {}, t('sc.title') + ' · ' + t('sc.coverage') + ' ' + quarter),
+      el('div', { class: 'cards' },
+        figure('sc.cardRule', rows.filter(x => x.meetsRule).length + ' / ' + rows.length, 'sc-card-rule'),
+        figure('sc.sessionsHeld', sum(x => x.sessions), 'sc-card-sessions'),
+        figure('sc.personTimes', sum(x => x.personTimes), 'sc-card-times'),
+        figure('sc.passRate', pct(pass), 'sc-card-pass')),
+      table([['sc.school', x => x.school], ['sc.jurisdiction', x => x.jurisdiction],
+        ['sc.sessionsVsRule', x => el('span', { class: x.meetsRule ? null : 'sc-badge sc-over' }, x.sessions + ' / 2')],
+        ['sc.personTimes', x => x.personTimes], ['sc.passRate', x => pct(x.passPercent)]], shown),
+      el('p', { class: 'muted' }, rows.length > shown.length ? R.fmt('sc.cardMore', { n: rows.length - shown.length }) + ' ' : '',
+        link('sc-coverage?quarter=' + quarter, t('sc.cardAll'), 'sc-card-link')));
+  }
+
+  /**
+   * 居民页面板: the person's classes with attendance; whether the exam was passed only after a reason, for the
+   * teacher and the person's office (the server decides, and audits the read).
+   */
+  async function residentPanel(residentId) {
+    if (!R.has('DIRECTOR', 'ADMIN', 'TEACHER', 'FAMILY_SERVICES')) return null; // who reads rosters
+    const path = API + '/residents/' + encodeURIComponent(residentId) + '/courses';
+    const r = await get(path);
+    if (!r.ok) return r.status === 403 || r.status === 404 ? null : failure(r); // the core's page says "not found"
+    const out = el('div', { id: 'sc-resident-courses' });
+    const render = (rows, withExam) => {
+      const columns = [['sc.course', x => x.course], ['sc.className', x => (teaches() ? link('sc-class/' + x.classId, x.className) : x.className)],
+        ['sc.school', x => x.school], ['sc.status', x => t('sc.' + x.status) + (x.declineReason ? '（' + x.declineReason + '）' : '')],
+        ['sc.enrolledOn', x => x.enrolledOn], ['sc.attended', x => x.attended + ' / ' + x.sessions],
+        ['sc.absences', x => x.absences], ['sc.graduatedOn', x => x.graduatedOn || '']];
+      if (withExam) {
+        columns.push(['sc.examPassed', x => (x.exam === null ? '—' : t('sc.exam' + x.exam) + (x.score === null ? '' : '（' + x.score + '）'))]);
+      }
+      out.replaceChildren(table(columns, rows));
+    };
+    render(r.data, false);
+    let reading = null;
+    if (r.data.length && R.has('TEACHER', 'DIRECTOR', 'FAMILY_SERVICES')) {
+      const msg = message();
+      const reason = el('input', { name: 'reason', id: 'sc-resident-reason' });
+      reading = el('form', { class: 'inline', id: 'sc-resident-results' }, el('span', { class: 'muted' }, t('sc.scoresHint')), ' ',
+        labelled('sc.reason', reason), el('button', { type: 'submit' }, t('sc.readExams')), msg);
+      reading.addEventListener('submit', async (e) => {
+        e.preventDefault();
+        const res = await get(path + '?reason=' + encodeURIComponent(reason.value));
+        if (!res.ok) { say(msg, problem(res)); return; }
+        render(res.data, true);
+        say(msg, '', true);
+      });
+    }
+    return el('div', { class: 'box wide', id: 'sc-resident' }, el('h2', {}, t('sc.residentCourses')), out, reading);
+  }
+
   // ---- lesson-plan archive of a session: upload (checked by content, 20 MB at most), list with checksum, download --
   async function files(sessionId, query) {
     const classId = query && query.get ? query.get('class') : '';
@@ -425,7 +493,11 @@
     'sc.MARKED': '已阅卷', 'sc.noPaper': '本次考试尚无考卷：从本课程题库勾选题目组卷（考卷存档，组卷后不再更改）。', 'sc.bank': '题库',
     'sc.createPaper': '组卷', 'sc.addQuestion': '添加题目', 'sc.kind': '题型', 'sc.questionText': '题目', 'sc.answer': '正确答案',
     'sc.options': '选项（每行一个）', 'sc.optionsHint': '每行一个选项，依次为 A、B、C…', 'sc.k.SINGLE': '单选题', 'sc.k.MULTIPLE': '多选题',
-    'sc.k.TRUE_FALSE': '判断题', 'sc.k.SHORT': '简答题'
+    'sc.k.TRUE_FALSE': '判断题', 'sc.k.SHORT': '简答题',
+    'sc.cardRule': '达到每季度两次的社区', 'sc.sessionsVsRule': '培训次数 / 要求', 'sc.cardMore': '另有 {n} 个学校未列出。',
+    'sc.cardAll': '查看全部覆盖情况', 'sc.residentCourses': '人口学校课程', 'sc.attended': '出勤 / 已上课时',
+    'sc.graduatedOn': '结业日期', 'sc.examPassed': '考试结果（最高分）', 'sc.readExams': '查看考试结果',
+    'sc.examPASSED': '及格', 'sc.examFAILED': '不及格', 'sc.examNONE': '尚无成绩'
   };
   const EN = {
     'sc.title': 'Population school', 'sc.name': 'Name', 'sc.jurisdiction': 'Jurisdiction', 'sc.jurisdictionCode': 'Jurisdiction code',
@@ -466,7 +538,11 @@
     'sc.SUBMITTED': 'to mark', 'sc.MARKED': 'marked', 'sc.noPaper': 'This exam has no paper yet: tick questions of the course\'s bank (the paper is kept as a record and not changed).',
     'sc.bank': 'Question bank', 'sc.createPaper': 'Assemble paper', 'sc.addQuestion': 'Add a question', 'sc.kind': 'Kind',
     'sc.questionText': 'Question', 'sc.answer': 'Correct answer', 'sc.options': 'Options (one a line)', 'sc.optionsHint': 'One option a line: A, B, C…',
-    'sc.k.SINGLE': 'single choice', 'sc.k.MULTIPLE': 'multiple choice', 'sc.k.TRUE_FALSE': 'true/false', 'sc.k.SHORT': 'short answer'
+    'sc.k.SINGLE': 'single choice', 'sc.k.MULTIPLE': 'multiple choice', 'sc.k.TRUE_FALSE': 'true/false', 'sc.k.SHORT': 'short answer',
+    'sc.cardRule': 'Communities with two or more', 'sc.sessionsVsRule': 'Sessions / rule', 'sc.cardMore': '{n} more schools not listed.',
+    'sc.cardAll': 'All coverage figures', 'sc.residentCourses': 'Population school courses', 'sc.attended': 'Attended / held',
+    'sc.graduatedOn': 'Graduated on', 'sc.examPassed': 'Exam (best score)', 'sc.readExams': 'Read exam results',
+    'sc.examPASSED': 'passed', 'sc.examFAILED': 'failed', 'sc.examNONE': 'no score yet'
   };
 
   if (!document.getElementById('sc-css')) {
@@ -474,6 +550,7 @@
   }
   R.register('school', {
     text: { zh: ZH, en: EN },
+    slots: { dashboard: dashboardCard, resident: residentPanel },
     routes: { 'school': () => schools(), 'sc-school': school, 'sc-class': klass, 'sc-attend': attend, 'sc-exam': exam, 'sc-coverage': coverage, 'sc-files': files, 'sc-summary': summary, 'sc-paper': paper }
   });
 })();

@@ -159,6 +159,8 @@
     }
     nav.replaceChildren(...items);
     leaveSwitchedOffModule();
+    // a module switched off takes its cards and panels off the page still open, as it takes its menu entry
+    document.querySelectorAll('[data-slot]').forEach(b => { if (!slotOn(b.dataset.module || null, b.dataset.slot)) b.remove(); });
   }
 
   async function health() {
@@ -302,6 +304,21 @@
       show(el('p', { class: 'error' }, t('error') + ': ' + (e && e.message)));
     }
   }
+  // ---- slots of the core's pages (MenuEntry.slots): a dashboard card, a panel on a resident's page ------------
+  // A module's script registers one renderer per slot; the slot shows it only while an entry of that module listed
+  // for the caller names the slot (same condition as the menu entry: roles on the server, gone when switched off).
+  const slotRenderers = {}; // slot name → [{ module, render }]
+  const slotOn = (module, name) => !module || menuEntries.some(m => m.module === module && (m.slots || []).includes(name));
+  /** The filled slot as nodes, one box per module; each renders on its own (a slow or failing one holds up nothing). */
+  function slot(name, arg) {
+    return (slotRenderers[name] || []).filter(s => slotOn(s.module, name)).map(s => {
+      const box = el('section', { class: 'slot slot-' + name, 'data-slot': name, 'data-module': s.module || null });
+      Promise.resolve().then(() => s.render(arg)).then(
+        n => { if (n) box.replaceChildren(...[n].flat()); else box.remove(); }, // nothing for this caller: no box
+        e => { box.replaceChildren(el('p', { class: 'error' }, t('error') + ': ' + (e && e.message))); });
+      return box;
+    });
+  }
   for (const l of ['zh', 'en']) Object.keys(MODULE_TEXT[l]).forEach(k => { if (TEXT[l][k] === undefined) TEXT[l][k] = MODULE_TEXT[l][k]; });
   /**
    * The one API every page script gets (version 1): the core's page scripts (pages-*.js) and modules' alike, each
@@ -389,9 +406,15 @@
     /**
      * routes: { name: async (arg, query) => … } opened as #/name/arg?query; text: { zh: {…}, en: {…} }. module: the
      * module's id, or null for the core's pages. A module never replaces a core page; a core page replaces a
-     * module's route of the same name (scripts load in any order).
+     * module's route of the same name (scripts load in any order). slots: { dashboard: async () => node,
+     * resident: async (residentId) => node } fill the core pages' slots the module's entry names (MenuEntry.slots);
+     * a renderer answering null leaves the slot empty.
      */
     register(module, spec) {
+      Object.entries(spec.slots || {}).forEach(([name, render]) => {
+        const list = slotRenderers[name] || (slotRenderers[name] = []);
+        if (!list.some(s => s.module === (module || null))) list.push({ module: module || null, render: render });
+      });
       Object.entries(spec.routes || {}).forEach(([name, v]) => {
         if (!routes[name] || (!module && routes[name].module)) routes[name] = { module: module || null, view: v };
       });
@@ -400,7 +423,7 @@
       }
     },
     api, get, el, t, fmt, show, table, field, select, message, say, problem, failure, when, has, code, pager, today,
-    idCheck, idField, moduleOn,
+    idCheck, idField, moduleOn, slot,
     residentNames, residentLink, residentPicker, refreshMenu, place, placeName, placePicker, residencePicker,
     fieldProblems,
     lang: () => lang, me: () => me

@@ -75,7 +75,7 @@
       el('a', { href: '#/benefit-new?applicant=' + id, id: 'resident-apply' }, t('newApplication')),
       el('a', { href: '#/policy?resident=' + id, id: 'resident-policy' }, t('policy')),
       ui.moduleOn('warehouse') ? el('a', { href: '#/wh-card/' + id, id: 'resident-wh-card' }, t('rs.whCard')) : null),
-    records, sensitive);
+    records, el('div', { id: 'resident-panels' }, ui.slot('resident', id)), sensitive);
     records.append(...await residentRecords(id, r));
   }
 

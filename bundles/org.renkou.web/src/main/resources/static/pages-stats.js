@@ -181,6 +181,8 @@
         card('pendingHere', d.pendingForMe + ' (' + t('pendingReady') + ' ' + d.pendingReadyForMe + ')', 'count-pending'),
         card('certificateCount', d.validCertificates, 'count-certificates'),
         card('migrantsPresent', d.migrantsPresent, 'count-migrants')),
+      // modules' cards (MenuEntry.slots "dashboard"), e.g. the population school's quarter
+      el('div', { class: 'slot-row', id: 'dashboard-slots' }, ui().slot('dashboard')),
       el('h2', {}, t('applicationsByStatus')), canvas, el('h2', {}, t('ageSex')), ages);
     bar(canvas, d.applicationsByStatus.map(x => t(x.key)), [{ data: d.applicationsByStatus.map(x => x.total) }]);
     ageChart(ages, d.byAgeBand);

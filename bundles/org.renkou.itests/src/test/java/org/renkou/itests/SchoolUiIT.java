@@ -22,7 +22,8 @@ import org.openqa.selenium.WebElement;
  * opens the school from the menu, enrols the class from the target-group query, takes attendance on a phone-sized
  * screen, enters exam scores, reads the results with a reason and graduates the class; the module is switched off
  * (menu entry gone, the open page says so) and on (back, with the data); the English switch. Screenshots:
- * {@code target/screenshots/sc-*.png}.
+ * {@code target/screenshots/sc-*.png}. The module's card on the dashboard and its panel on an enrolled resident's page,
+ * gone while it is off.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchoolUiIT {
@@ -195,6 +196,24 @@ class SchoolUiIT {
         assertTrue(pdf.body().startsWith("%PDF"), "a PDF");
         assertTrue(director.get("/api/school/certificates/" + graduate.group(2)).body().contains("\"valid\":true"));
 
+        // the module's slots of the core's pages: its card on the dashboard (this quarter against the rule of two)
+        // and its panel on an enrolled resident's page (classes, attendance; the exam only with a reason)
+        b.open("dashboard");
+        b.waitForText("#dashboard-slots #sc-card", "一社区人口学校");
+        b.waitForText("#sc-card-sessions", "1");
+        b.waitForText("#sc-card-rule", "0 / 1");
+        b.shot("sc-06b-dashboard-card");
+        java.util.regex.Matcher enrolled = java.util.regex.Pattern.compile("\"residentId\":(\\d+)").matcher(roster);
+        assertTrue(enrolled.find(), roster);
+        long resident = Long.parseLong(enrolled.group(1));
+        b.open("resident/" + resident);
+        b.waitForText("#resident-panels #sc-resident-courses", "新婚期保健与优生");
+        b.waitForText("#sc-resident-courses", "本年第一期");
+        b.type("#sc-resident-results input[name=reason]", "结业核对");
+        b.find("#sc-resident-results button[type=submit]").click();
+        b.waitForText("#sc-resident-courses", "及格");
+        b.shot("sc-06c-resident-courses");
+
         // the director: coverage of the quarter on the page and as an Excel workbook
         b.open("sc-coverage");
         b.waitForText("#sc-coverage", "一社区人口学校");
@@ -219,6 +238,15 @@ class SchoolUiIT {
         b.wait.until(d -> d.findElements(By.cssSelector("nav a[data-module=school]")).isEmpty());
         b.find("#module-off");
         b.shot("sc-09-module-off");
+        // card and panel went with the module (the menu lists no entry naming the slots any more)
+        assertTrue(!admin.get("/api/ui/menu").body().contains("\"resident\"]"), "no slot entry while off");
+        b.open("dashboard");
+        b.find("#count-residents");
+        assertTrue(b.driver.findElements(By.cssSelector("#sc-card, [data-slot][data-module=school]")).isEmpty(), "no card");
+        b.open("resident/" + resident);
+        b.find("#resident-records");
+        assertTrue(b.driver.findElements(By.cssSelector("#sc-resident, [data-slot][data-module=school]")).isEmpty(), "no panel");
+        b.shot("sc-09b-resident-module-off");
         assertTrue(admin.post("/api/admin/modules/school/enable").body().contains("\"state\":\"ENABLED\""));
         b.wait.until(d -> {
             d.navigate().refresh();
@@ -228,7 +256,11 @@ class SchoolUiIT {
         director.await("/api/school/classes/" + klass, r -> r.status() != 404 && r.status() != 503, 60);
         b.open("sc-class/" + klass);
         b.waitForText("#sc-roster", "已结业");
+        b.open("dashboard");
+        b.waitForText("#sc-card", "一社区人口学校");
 
+        b.open("sc-class/" + klass);
+        b.waitForText("#sc-roster", "已结业");
         b.find("#lang").click();
         b.waitForText("#sc-roster", "graduated");
         b.shot("sc-10-english");

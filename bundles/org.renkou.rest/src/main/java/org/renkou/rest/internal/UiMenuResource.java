@@ -35,7 +35,8 @@ import org.renkou.module.api.ui.UiContribution;
  * {@code GET /api/ui/menu}: the staff UI's menu (菜单) — every {@link UiContribution} service described by
  * {@link MenuEntry}, the core's pages (registered by the web bundle) and modules' pages alike. Only the entries whose
  * roles the caller has are answered (the server decides; the UI renders what it gets), sorted by group, then order.
- * A switched-off module's components are gone, and so are its entries.
+ * A switched-off module's components are gone, and so are its entries and the slots of the core's pages they fill
+ * (a dashboard card, a resident-page panel).
  */
 @Component(service = UiMenuResource.class, property = JerseyWhiteboard.RESOURCE + "=true")
 @Path("ui")
@@ -95,6 +96,11 @@ public class UiMenuResource {
         public String script;
         /** The module whose entry this is; null for the core's pages (always on). */
         public String module;
+        /**
+         * The core pages' slots the entry's script fills ({@code dashboard}, {@code resident}; {@link MenuEntry#slots()}),
+         * empty when none: the UI fills a slot only from listed entries.
+         */
+        public List<String> slots;
     }
 
     /** A registered entry: what the UI gets, and the roles (any of them) that may see it. */
@@ -130,6 +136,7 @@ public class UiMenuResource {
             d.route = text(property.apply(MenuEntry.PREFIX_ + "route"));
             d.script = text(property.apply(MenuEntry.PREFIX_ + "script"));
             d.module = moduleHeader;
+            d.slots = strings(property.apply(MenuEntry.PREFIX_ + "slots"));
             Object condition = property.apply(RenkouModules.SATISFYING_CONDITION);
             if (d.module == null && condition != null) {
                 Matcher m = MODULE_CONDITION.matcher(condition.toString());

@@ -64,4 +64,16 @@ class UiMenuResourceTest {
         assertEquals(Map.of("warehouse", "warehouse", "notes", "notes"), modules);
         assertNull(UiMenuResource.menuFor(Caller.SYSTEM, ENTRIES).get(0).script, "no script: null, not empty");
     }
+
+    @Test
+    void anEntryNamesTheSlotsOfCorePagesItsScriptFills() {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("renkou.contribution.id", "school");
+        p.put("renkou.contribution.route", "school");
+        p.put("renkou.contribution.slots", new String[] {"dashboard", "resident"});
+        assertEquals(List.of("dashboard", "resident"), UiMenuResource.Entry.of(p::get, "school").dto.slots);
+        p.put("renkou.contribution.slots", "dashboard"); // one value: a plain string property
+        assertEquals(List.of("dashboard"), UiMenuResource.Entry.of(p::get, "school").dto.slots);
+        assertEquals(List.of(), UiMenuResource.menuFor(Caller.SYSTEM, ENTRIES).get(0).slots, "none: empty");
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,6 +16,7 @@ import org.renkou.core.api.Role;
 import org.renkou.core.api.jurisdiction.JurisdictionDTO;
 import org.renkou.core.api.jurisdiction.JurisdictionService;
 import org.renkou.core.api.report.ReportTable;
+import org.renkou.core.api.stats.AreaDTO;
 import org.renkou.core.api.stats.StatisticsService;
 import org.renkou.module.api.contribution.ReportContribution;
 import org.renkou.school.internal.entities.SchoolEntity;
@@ -95,7 +97,7 @@ public class CoverageService {
                 }
             }
             List<Row> out = new ArrayList<>();
-            boolean[] unavailable = new boolean[1];
+            TargetGroups groups = new TargetGroups(caller);
             for (SchoolEntity s : em.createQuery("SELECT s FROM SchoolEntity s ORDER BY s.jurisdictionCode",
                     SchoolEntity.class).getResultList()) {
                 if (!caller.covers(s.jurisdictionCode)) {
@@ -103,10 +105,11 @@ public class CoverageService {
                 }
                 long n = sessions.getOrDefault(s.id, 0L);
                 long reached = people.getOrDefault(s.id, 0L);
-                Long group = targetGroup(caller, s.jurisdictionCode, unavailable);
+                Optional<JurisdictionDTO> place = jurisdictions.find(s.jurisdictionCode);
+                Long group = groups.of(s.jurisdictionCode, place.map(j -> j.parentCode).orElse(null));
                 long[] r = results.getOrDefault(s.id, new long[2]);
-                out.add(new Row(s.id, s.name, jurisdictions.find(s.jurisdictionCode).map((JurisdictionDTO j) -> j.name)
-                        .orElse(s.jurisdictionCode), n, n >= MIN_SESSIONS, times.getOrDefault(s.id, 0L), reached, group,
+                out.add(new Row(s.id, s.name, place.map(j -> j.name).orElse(s.jurisdictionCode), n, n >= MIN_SESSIONS,
+                        times.getOrDefault(s.id, 0L), reached, group,
                         group == null || group == 0 ? null : percent(reached, group), r[0],
                         r[0] == 0 ? null : percent(r[1], r[0])));
             }
@@ -132,21 +135,47 @@ public class CoverageService {
     }
 
     /**
-     * Women 15–49 of the school's jurisdiction (育龄妇女) from the core's statistics snapshot (minutes old, as every
+     * Women 15–49 of each school's jurisdiction (育龄妇女) from the core's statistics snapshot (minutes old, as every
      * figure of the statistics): counting them live took 200 index range scans over a million residents per report
-     * (8 s, BENCHMARKS.md). Null when the caller's role is not shown statistics or none is ready yet.
+     * (8 s, BENCHMARKS.md). One snapshot walk per parent in the caller's reach gives every sub-unit's figure at
+     * once ({@code AreaDTO.womenOfChildbearingAge}, statistics API 1.2), instead of one walk per school; a parent
+     * outside the reach (a community's teacher) is never asked — that would be a denied read — the school's own
+     * jurisdiction is. Null when the caller's role is not shown statistics or none is ready yet.
      */
-    private Long targetGroup(Caller caller, String code, boolean[] unavailable) {
-        if (unavailable[0]) {
-            return null;
+    private final class TargetGroups {
+        private final Caller caller;
+        private final Map<String, Map<String, Long>> byParent = new HashMap<>();
+        private boolean unavailable;
+
+        TargetGroups(Caller caller) {
+            this.caller = caller;
         }
-        try {
-            return statistics.population(caller, code).womenOfChildbearingAge;
-        } catch (RenkouException e) {
-            // a role the core does not show statistics to, or no snapshot yet: the share stays empty, and the
-            // other schools of the report do not wait again
-            unavailable[0] = e.kind() == RenkouException.Kind.UNAVAILABLE;
-            return null;
+
+        Long of(String code, String parent) {
+            if (unavailable) {
+                return null;
+            }
+            try {
+                if (parent == null || !caller.covers(parent)) {
+                    return statistics.population(caller, code).womenOfChildbearingAge;
+                }
+                Map<String, Long> areas = byParent.computeIfAbsent(parent, p -> {
+                    Map<String, Long> m = new HashMap<>();
+                    for (AreaDTO a : statistics.population(caller, p).areas) {
+                        if (a.code != null) {
+                            m.put(a.code, a.womenOfChildbearingAge);
+                        }
+                    }
+                    return m;
+                });
+                Long n = areas.get(code);
+                return n != null ? n : statistics.population(caller, code).womenOfChildbearingAge;
+            } catch (RenkouException e) {
+                // a role the core does not show statistics to, or no snapshot yet: the share stays empty, and the
+                // other schools of the report do not wait again
+                unavailable = e.kind() == RenkouException.Kind.UNAVAILABLE;
+                return null;
+            }
         }
     }
 

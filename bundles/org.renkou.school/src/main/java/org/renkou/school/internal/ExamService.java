@@ -24,6 +24,7 @@ import org.renkou.core.api.audit.AuditAction;
 import org.renkou.core.api.resident.ResidentService;
 import org.renkou.school.internal.SchoolDTO.Exam;
 import org.renkou.school.internal.SchoolDTO.Graduation;
+import org.renkou.school.internal.SchoolDTO.ResidentCourse;
 import org.renkou.school.internal.SchoolDTO.Result;
 import org.renkou.school.internal.SchoolDTO.Saved;
 import org.renkou.school.internal.SchoolDTO.Score;
@@ -183,6 +184,72 @@ public class ExamService {
             return out;
         }, o -> new Audit(caller, AuditAction.READ_SENSITIVE, "SchoolResults", Long.toString(residentId), null,
                 "查看成绩 " + o.size() + " 条", why));
+    }
+
+    /**
+     * The panel on a resident's page (居民课程): the person's classes with course, school, status and attendance —
+     * those of schools in the caller's reach, and all of them for the person's office (a director or family-services
+     * officer to whom the core shows the resident; the resident passes the core's reach rule first, 404 alike).
+     * Without a reason nothing about exams; with one, whether each class's exam was passed and the best score, for
+     * the classes whose scores the caller may read as in {@link #resultsOf} — an audited read in the same
+     * transaction.
+     */
+    public List<ResidentCourse> courses(Caller caller, long residentId, String reason) {
+        caller.require("查看学员课程", "read a resident's courses", Access.ROSTER);
+        String why = reason == null ? null : Input.required(reason, "reason", "查看理由", "reason", 500);
+        if (why != null) {
+            caller.require("查看学员成绩", "read a person's scores", Role.TEACHER, Role.DIRECTOR, Role.FAMILY_SERVICES);
+        }
+        if (!visible(caller, residentId)) {
+            throw RenkouException.notFound("residentId", "居民 " + residentId + " 不存在或不在您的辖区内。",
+                    "Resident " + residentId + " does not exist or lies outside your jurisdiction.");
+        }
+        boolean office = caller.hasAny(Role.DIRECTOR, Role.FAMILY_SERVICES);
+        java.util.function.Function<EntityManager, List<ResidentCourse>> work = em -> {
+            List<ResidentCourse> out = new ArrayList<>();
+            for (EnrolmentEntity e : em.createQuery("SELECT e FROM EnrolmentEntity e WHERE e.residentId = :r "
+                    + "ORDER BY e.enrolledOn DESC, e.id DESC", EnrolmentEntity.class).setParameter("r", residentId)
+                    .getResultList()) {
+                ClassEntity c = em.find(ClassEntity.class, e.classId);
+                SchoolEntity s = em.find(SchoolEntity.class, c.schoolId);
+                if (!office && !caller.covers(s.jurisdictionCode)) {
+                    continue;
+                }
+                long sessions = em.createQuery("SELECT COUNT(s) FROM SessionEntity s WHERE s.classId = :c "
+                        + "AND s.heldOn <= :t", Long.class).setParameter("c", c.id).setParameter("t", db.today())
+                        .getSingleResult();
+                long attended = 0;
+                long absent = 0;
+                for (Object[] m : em.createQuery("SELECT a.mark, COUNT(a) FROM AttendanceEntity a "
+                        + "WHERE a.enrolmentId = :e GROUP BY a.mark", Object[].class).setParameter("e", e.id)
+                        .getResultList()) {
+                    long n = ((Number) m[1]).longValue();
+                    attended += "PRESENT".equals(m[0]) || "LATE".equals(m[0]) ? n : 0;
+                    absent += "ABSENT".equals(m[0]) ? n : 0;
+                }
+                String exam = null;
+                Integer best = null;
+                if (why != null && (office || caller.covers(s.jurisdictionCode) && (Access.teaches(em, caller, s.id)
+                        || caller.has(Role.DIRECTOR)))) {
+                    exam = "NONE";
+                    for (ResultEntity r : em.createQuery("SELECT r FROM ResultEntity r WHERE r.enrolmentId = :e",
+                            ResultEntity.class).setParameter("e", e.id).getResultList()) {
+                        best = best == null ? r.score : Math.max(best, r.score);
+                        exam = r.passed || "PASSED".equals(exam) ? "PASSED" : "FAILED";
+                    }
+                }
+                out.add(new ResidentCourse(e.id, c.id, c.name, em.find(CourseEntity.class, c.courseId).title, s.name,
+                        e.status, e.enrolledOn, e.graduatedOn, e.declineReason, sessions, attended, absent, exam,
+                        best));
+            }
+            return out;
+        };
+        if (why == null) {
+            return db.read(work);
+        }
+        return db.tx(work, o -> new Audit(caller, AuditAction.READ_SENSITIVE, "SchoolResults",
+                Long.toString(residentId), null, "查看课程成绩 " + o.stream().filter(x -> x.exam() != null).count()
+                        + " 个班次", why)); // never the scores themselves
     }
 
     /** 结业: every enrolled line with absences within the course's limit and a passed exam graduates today. */

@@ -37,6 +37,16 @@ public final class SchoolDTO {
             boolean overAbsences) {
     }
 
+    /**
+     * A class of a resident, for the panel on the resident's page (居民课程): {@code attended} counts PRESENT and LATE
+     * marks, {@code sessions} the class's sessions held so far. {@code exam} is null unless the scores were read
+     * (with a reason, by whom may): PASSED, FAILED or NONE (no score yet), with the best {@code score}.
+     */
+    public record ResidentCourse(Long enrolmentId, Long classId, String className, String course, String school,
+            String status, LocalDate enrolledOn, LocalDate graduatedOn, String declineReason, long sessions,
+            long attended, long absences, String exam, Integer score) {
+    }
+
     /** Enrol one resident. */
     public record EnrolOne(Long residentId) {
     }

@@ -6,11 +6,13 @@ import org.renkou.module.api.ui.UiContribution;
 
 /**
  * The module's menu entry (人口学校): listed for teachers, directors, family-services officers, statisticians and
- * administrators while the module is on; switched off, the entry, the script and the pages go together.
+ * administrators while the module is on, with its card on the dashboard (the quarter's coverage) and its panel on
+ * a resident's page (the person's classes); switched off, the entry, the script, the pages, card and panel go together.
  */
 @Component(service = UiContribution.class, property = School.CONDITION)
 @MenuEntry(id = "school", name_zh = "人口学校", name_en = "Population school", group = "modules",
         route = "school", script = SchoolUi.PATH + "/school.js",
-        roles = {"TEACHER", "DIRECTOR", "FAMILY_SERVICES", "STATISTICIAN", "ADMIN"})
+        roles = {"TEACHER", "DIRECTOR", "FAMILY_SERVICES", "STATISTICIAN", "ADMIN"},
+        slots = {MenuEntry.SLOT_DASHBOARD, MenuEntry.SLOT_RESIDENT})
 public class SchoolMenu implements UiContribution {
 }

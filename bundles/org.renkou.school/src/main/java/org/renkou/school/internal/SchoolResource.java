@@ -338,6 +338,17 @@ public class SchoolResource {
         return classes.ofResident(caller(sc), id);
     }
 
+    /**
+     * A resident's classes for the panel on the resident's page; with {@code reason}, whether each exam was passed
+     * (for the teacher and the person's office, the read audited).
+     */
+    @GET
+    @Path("residents/{id}/courses")
+    public List<SchoolDTO.ResidentCourse> coursesOf(@Context SecurityContext sc, @PathParam("id") long id,
+            @QueryParam("reason") String reason) {
+        return exams.courses(caller(sc), id, reason);
+    }
+
     /** A person's scores; {@code reason} required, the read audited. */
     @GET
     @Path("residents/{id}/results")

@@ -423,6 +423,24 @@ class SchoolServicesTest {
         assertEquals(10, CoverageService.table(s.coverage.coverage(DIRECTOR, "2026Q3"), false).columns().size());
     }
 
+    /**
+     * The women 15–49 of every school's community come from one statistics call per street in the caller's reach
+     * (its areas), not one per school; a caller who does not cover the street asks for the school's own community.
+     */
+    @Test
+    void coverageAsksTheStatisticsOncePerStreetForEverySchool() {
+        s.residents(4, COMMUNITY, true);
+        s.residents(3, OTHER, true);
+        s.schools.createSchool(DIRECTOR, new SchoolIn(null, "二社区人口学校", OTHER, null, null, null));
+        s.coreCalls.clear();
+        List<CoverageService.Row> rows = s.coverage.coverage(DIRECTOR, "2026Q3").rows();
+        assertEquals(List.of(4L, 3L), rows.stream().map(CoverageService.Row::targetGroup).toList());
+        assertEquals(java.util.Map.of("population " + TestSchool.STREET, 1), s.coreCalls, "one call for both schools");
+        s.coreCalls.clear();
+        assertEquals(4L, s.coverage.coverage(TEACHER, "2026Q3").rows().get(0).targetGroup());
+        assertEquals(java.util.Map.of("population " + COMMUNITY, 1), s.coreCalls, "the street is not the teacher's");
+    }
+
     @Test
     void lessonPlansAreArchivedWithTheirChecksumAndCheckedByContent() {
         long klass = newClass("一期");

@@ -41,6 +41,8 @@ import org.renkou.module.api.testing.TestModuleDatabase;
 final class TestSchool implements AutoCloseable {
     static final String COMMUNITY = "440606901001";
     static final String OTHER = "440606901002";
+    /** The street both communities belong to. */
+    static final String STREET = "440606901";
     static final Caller DIRECTOR = caller("director", Role.DIRECTOR, "440606901");
     static final Caller TEACHER = caller("teacher", Role.TEACHER, COMMUNITY);
     static final Caller OTHER_TEACHER = caller("teacher2", Role.TEACHER, OTHER);
@@ -89,6 +91,7 @@ final class TestSchool implements AutoCloseable {
             JurisdictionDTO j = new JurisdictionDTO();
             j.code = (String) args[0];
             j.name = j.code.equals(COMMUNITY) ? "一社区" : "二社区";
+            j.parentCode = STREET;
             return Optional.of(j);
         });
         StaffService staff = proxy(StaffService.class, (name, args) -> {
@@ -103,15 +106,20 @@ final class TestSchool implements AutoCloseable {
         plans = new PlanService(db);
         exams = new ExamService(db, residents);
         // the statistics snapshot's women 15–49 of a jurisdiction, counted from the fake's people on the day
+        // (the street's answer carries its two communities as areas, each with its own figure)
         StatisticsService statistics = proxy(StatisticsService.class, (name, args) -> {
+            coreCalls.merge("population " + args[1], 1, Integer::sum);
+            Caller caller = (Caller) args[0];
             org.renkou.core.api.stats.PopulationDTO d = new org.renkou.core.api.stats.PopulationDTO();
-            LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
-            ResidentQuery q = new ResidentQuery();
-            q.jurisdictionCode = (String) args[1];
-            q.sex = Sex.FEMALE;
-            q.bornFrom = today.minusYears(50).plusDays(1);
-            q.bornTo = today.minusYears(15);
-            d.womenOfChildbearingAge = matches((Caller) args[0], q).size();
+            d.womenOfChildbearingAge = women(caller, (String) args[1]);
+            if (STREET.equals(args[1])) {
+                for (String code : List.of(COMMUNITY, OTHER)) {
+                    org.renkou.core.api.stats.AreaDTO a = new org.renkou.core.api.stats.AreaDTO();
+                    a.code = code;
+                    a.womenOfChildbearingAge = women(caller, code);
+                    d.areas.add(a);
+                }
+            }
             return d;
         });
         coverage = new CoverageService(db, statistics, jurisdictions);
@@ -164,6 +172,16 @@ final class TestSchool implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
+    private long women(Caller caller, String code) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
+        ResidentQuery q = new ResidentQuery();
+        q.jurisdictionCode = code;
+        q.sex = Sex.FEMALE;
+        q.bornFrom = today.minusYears(50).plusDays(1);
+        q.bornTo = today.minusYears(15);
+        return matches(caller, q).size();
+    }
+
     static <T> T proxy(Class<T> type, Answer answer) {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (p, m, args) -> answer.answer(m.getName(), args));

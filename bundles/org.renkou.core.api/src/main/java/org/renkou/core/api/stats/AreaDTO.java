@@ -19,6 +19,11 @@ public class AreaDTO {
     public long male;
     public long female;
     public long migrants;
+    /**
+     * Women aged 15–49 (育龄妇女) living or registered here, each once — what {@link PopulationDTO#womenOfChildbearingAge}
+     * says for this jurisdiction, so that one call gives it for every sub-unit (since 1.2).
+     */
+    public long womenOfChildbearingAge;
     /** Whether the jurisdiction has sub-units to drill into. */
     public boolean hasChildren;
 }

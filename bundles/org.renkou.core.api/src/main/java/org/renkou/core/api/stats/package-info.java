@@ -3,7 +3,7 @@
  * an aggregate snapshot that the core refreshes in the background, so that counting a million residents never
  * scans them per request. {@link org.renkou.core.api.stats.StatisticsService} is the entry point.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package org.renkou.core.api.stats;
 

@@ -283,6 +283,9 @@ public class StatisticsServiceImpl implements StatisticsService {
         if (c.status() == ResidenceStatus.MIGRANT.ordinal()) {
             a.migrants += c.n();
         }
+        if (c.sex() == 1 && c.band() >= AgeBand.A15_19.ordinal() && c.band() <= AgeBand.A40_49.ordinal()) {
+            a.womenOfChildbearingAge += c.n();
+        }
     }
 
     /** Finds the sub-unit a code lies in by its prefix: one map lookup per prefix length. */

@@ -129,6 +129,10 @@ class StatisticsServiceImplTest {
         assertEquals(4, lineA.total);
         assertEquals(1, lineA.migrants);
         assertEquals(2, lineB.total);
+        // each line's women 15-49 as the community's own figure says (one call for every sub-unit)
+        assertEquals(statistics.population(street, A).womenOfChildbearingAge, lineA.womenOfChildbearingAge);
+        assertEquals(statistics.population(street, B).womenOfChildbearingAge, lineB.womenOfChildbearingAge);
+        assertEquals(2, lineA.womenOfChildbearingAge);
         assertTrue(lineA.hasChildren);
         assertEquals(4, statistics.population(street, A).total);
 

@@ -10,14 +10,25 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
 /**
  * Component property type of a {@link UiContribution}: one entry of the staff UI's menu and the page it opens. The
  * service properties it produces are {@code renkou.contribution.*} ({@code kind=menu}, {@code id},
- * {@code name.zh}, {@code name.en}, {@code group}, {@code order}, {@code roles}, {@code route}, {@code script}); the
- * module switch plan names the entry by them too.
+ * {@code name.zh}, {@code name.en}, {@code group}, {@code order}, {@code roles}, {@code route}, {@code script},
+ * {@code slots}); the module switch plan names the entry by them too.
+ *
+ * <p>Besides its own pages, the entry's script may fill <b>slots</b> (插槽) of the core's pages — a card on the
+ * dashboard ({@link #SLOT_DASHBOARD}), a panel on a resident's page ({@link #SLOT_RESIDENT}) — by registering a
+ * renderer per slot with {@code window.Renkou}. The entry names the slots it fills: the UI fills a slot only from
+ * entries the menu lists for the caller, so a slot's content has the entry's roles and vanishes with the module.
  */
 @ComponentPropertyType
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface MenuEntry {
     String PREFIX_ = "renkou.contribution.";
+
+    /** The slot of a card on the dashboard (工作台卡片); the renderer gets no argument. */
+    String SLOT_DASHBOARD = "dashboard";
+
+    /** The slot of a panel on a resident's page (居民页面板); the renderer gets the resident's id. */
+    String SLOT_RESIDENT = "resident";
 
     /** What kind of contribution this is; always {@code menu} for an entry of the menu. */
     String kind() default "menu";
@@ -51,4 +62,12 @@ public @interface MenuEntry {
      * empty when a script already loaded serves the route.
      */
     String script() default "";
+
+    /**
+     * The core pages' slots the entry's script fills ({@link #SLOT_DASHBOARD}, {@link #SLOT_RESIDENT}); the script
+     * registers a renderer for each with {@code Renkou.register(module, {slots: {dashboard: …, resident: …}})}.
+     *
+     * @since 1.1
+     */
+    String[] slots() default {};
 }
