@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +147,7 @@ final class LivingSample {
             Files.writeString(csv, b, StandardCharsets.UTF_8);
             ImportJobDTO job = s.imports().start(SYSTEM, csv, StandardCharsets.UTF_8.name());
             while (job.state == ImportState.RUNNING) {
-                Thread.sleep(20);
+                Thread.sleep(50); // a read of the job per poll: not so often that it competes with the import
                 job = s.imports().find(SYSTEM, job.id).orElseThrow();
             }
             if (job.state != ImportState.DONE || job.importedRows != rows.size()) {
@@ -323,6 +324,7 @@ final class LivingSample {
         people.values().stream().filter(r -> !r.key().equals(r.name()))
                 .forEach(r -> byHousehold.computeIfAbsent(r.household(), k -> new ArrayList<>()).add(r));
         int applied = 0;
+        Set<String> applicants = new HashSet<>();
         for (List<Row> members : byHousehold.values()) {
             Row father = null;
             Row mother = null;
@@ -347,7 +349,8 @@ final class LivingSample {
                 if (provinceReady && underThree) {
                     LocalDate registered = child.born().plusMonths(1).isAfter(today) ? today : child.born().plusMonths(1);
                     certificate(BIRTH_VOUCHER, registered, mother.key(), father.key());
-                    if (applied < STEPS.length && child.born().isBefore(today.minusDays(60))) {
+                    if (applied < STEPS.length && child.born().isBefore(today.minusDays(60))
+                            && applicants.add(mother.key())) { // one application a family
                         childcare(mother.key(), STEPS[applied++]);
                     }
                 }
