@@ -57,7 +57,9 @@ public class WarehouseSample {
             women.sex = Sex.FEMALE;
             women.bornFrom = db.today().minusYears(45);
             women.bornTo = db.today().minusYears(22);
-            List<Long> recipients = residents.matches(SYSTEM, women, 4).stream().map(ResidentRef::id).toList();
+            // matches answers up to max + 1
+            List<Long> recipients = residents.matches(SYSTEM, women, 4).stream().limit(4).map(ResidentRef::id)
+                    .toList();
             load(stock, community, recipients, db.today());
         } catch (RenkouException e) {
             // a second node loading at the same moment: its store is there (one store per jurisdiction)
