@@ -8,6 +8,8 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Sex;
@@ -44,9 +46,25 @@ public class WarehouseSample {
         StockService.CHECKLIST.keySet().forEach(k -> ALL_CHECKED.put(k, true));
     }
 
+    private final StockService stock;
+    private final ResidentService residents;
+    private final WarehouseDatabase db;
+
     @Activate
-    public WarehouseSample(@Reference(target = "(" + SampleData.MODE + "=living)") SampleData sample,
-            @Reference StockService stock, @Reference ResidentService residents, @Reference WarehouseDatabase db) {
+    public WarehouseSample(@Reference StockService stock, @Reference ResidentService residents,
+            @Reference WarehouseDatabase db) {
+        this.stock = stock;
+        this.residents = residents;
+        this.db = db;
+    }
+
+    /**
+     * The core's hook: optional, so that the module is fully running without it (every start but a first one with
+     * the living sample); bound when the core has loaded its part, or at once when it had before the module came on.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + SampleData.MODE + "=living)")
+    synchronized void setSample(SampleData sample) {
         try {
             if (!stock.stores(SYSTEM).isEmpty() || sample.communities().isEmpty()) {
                 return;
@@ -65,6 +83,10 @@ public class WarehouseSample {
             // a second node loading at the same moment: its store is there (one store per jurisdiction)
             LOG.warn("Warehouse sample not loaded: {}", e.getMessage());
         }
+    }
+
+    void unsetSample(SampleData sample) {
+        // nothing to undo: the sample stays like any data
     }
 
     /** Loads the sample store into {@code community}; {@code recipients} are sample residents who are issued to. */

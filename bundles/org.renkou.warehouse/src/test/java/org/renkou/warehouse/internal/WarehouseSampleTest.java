@@ -68,7 +68,8 @@ class WarehouseSampleTest {
                 return List.of("440606901001", "440606901002");
             }
         };
-        new WarehouseSample(living, stock, residents, w.db);
+        WarehouseSample component = new WarehouseSample(stock, residents, w.db);
+        component.setSample(living);
 
         List<Store> stores = stock.stores(Caller.SYSTEM);
         assertEquals(1, stores.size());
@@ -85,7 +86,7 @@ class WarehouseSampleTest {
                 "three receipts, three issues to persons, one to the service point");
 
         // the module switched off and on again during the first run: nothing twice
-        new WarehouseSample(living, stock, residents, w.db);
+        new WarehouseSample(stock, residents, w.db).setSample(living);
         assertEquals(1, stock.stores(Caller.SYSTEM).size());
         assertEquals(2, stock.products(Caller.SYSTEM).size());
     }
