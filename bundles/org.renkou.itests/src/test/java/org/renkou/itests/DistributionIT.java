@@ -38,16 +38,29 @@ class DistributionIT {
             }
             http.await("/api/jurisdictions/230102901001", r -> r.status() == 200, 30);
             // the first start shows residents in the resident list, in pinyin order (阿… 陈… before 王… 张…)
-            http.await("/api/residents?limit=100", r -> r.status() == 200 && r.body().contains("王一诺"), 120);
+            http.await("/api/residents?limit=500", r -> r.status() == 200 && r.body().contains("王一诺"), 120);
             awaitLog(home, "Loaded the living sample", 60);
-            Http.Response list = http.get("/api/residents?limit=100");
+            Http.Response list = http.get("/api/residents?limit=500");
             residents = Asserts.number(list.body(), "total");
-            assertTrue(residents >= 55, list.body());
+            assertTrue(residents >= 300, "a few hundred residents: " + residents);
             assertTrue(list.body().indexOf("陈静") < list.body().indexOf("王海涛")
                     && list.body().indexOf("王海涛") < list.body().indexOf("张伟"), list.body());
             String first = Files.readString(home.resolve("logs/renkou.log"), StandardCharsets.UTF_8);
             assertTrue(!first.contains("no certificates or applications"), "Guangdong's types and schemes were used");
             Asserts.assertOk(http.get("/api/exchange/messages?state=OVERDUE"), "核实普建华婚育情况");
+            assertTrue(Asserts.number(http.get("/api/benefit-applications?status=PAID").body(), "total") >= 1,
+                    "applications at every step, one paid");
+            // the warehouse's own sample part, through the core's SampleData hook: a store with stock near expiry
+            awaitLog(home, "Loaded the warehouse sample", 60);
+            Http.Response stores = http.get("/api/warehouse/stores");
+            Asserts.assertOk(stores, "示例一社区药具室");
+            long store = Asserts.number(stores.body(), "id");
+            Asserts.assertOk(http.get("/api/warehouse/stores/" + store + "/stock"), "\"nearExpiry\":true");
+            // switched off and on during the first run: not loaded again
+            assertEquals(200, http.post("/api/admin/modules/warehouse/disable").status());
+            assertEquals(200, http.post("/api/admin/modules/warehouse/enable").status());
+            http.await("/api/warehouse/stores", r -> r.status() == 200, 60);
+            assertEquals(1, http.get("/api/warehouse/stores").body().split("\"id\":", -1).length - 1);
             assertEquals(201, http.postJson("/api/jurisdictions",
                     "{\"code\":\"530102902\",\"name\":\"进程测试街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}").status());
             Http.Response ui = http.get("/ui/index.html");
@@ -75,6 +88,7 @@ class DistributionIT {
             assertEquals(residents, Asserts.number(same.body(), "total"));
             String both = Files.readString(home.resolve("logs/renkou.log"), StandardCharsets.UTF_8);
             assertEquals(1, both.split("Loaded the living sample", -1).length - 1, "loaded once");
+            assertEquals(1, both.split("Loaded the warehouse sample", -1).length - 1, "the warehouse's part once");
         } finally {
             stop(again);
         }

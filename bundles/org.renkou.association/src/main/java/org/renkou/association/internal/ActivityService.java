@@ -28,6 +28,7 @@ import org.renkou.core.api.Input;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.resident.NameOrder;
 
 /**
  * Activities and trainings (活动与培训): kind, date, place, organisers, participants (members, residents, or names)
@@ -255,9 +256,9 @@ public class ActivityService {
     }
 
     private static List<Participant> participants(EntityManager em, long activityId) {
-        return em.createQuery("SELECT p FROM ParticipantEntity p WHERE p.activityId = :a ORDER BY p.id",
-                ParticipantEntity.class).setParameter("a", activityId).getResultList().stream()
-                .map(p -> new Participant(p.memberId, p.residentId, p.name)).toList();
+        return NameOrder.sorted(em.createQuery("SELECT p FROM ParticipantEntity p WHERE p.activityId = :a ORDER BY "
+                + "p.id", ParticipantEntity.class).setParameter("a", activityId).getResultList().stream()
+                .map(p -> new Participant(p.memberId, p.residentId, p.name)).toList(), Participant::name);
     }
 
     private static Activity dto(ActivityEntity a, List<Participant> ps) {

@@ -36,6 +36,7 @@ import org.renkou.core.api.Caller;
 import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.resident.NameOrder;
 
 /**
  * Meetings (会议): the monthly meetings of the member groups (会员小组月例会) and the yearly commendation meeting
@@ -318,10 +319,11 @@ public class MeetingService {
 
     private Meeting full(EntityManager em, MeetingEntity m) {
         Function<String, String> names = core.staffNames();
-        List<Attendee> list = em.createQuery("SELECT t.memberId, p.name, t.status FROM AttendanceEntity t, "
-                + "MemberEntity p WHERE t.meetingId = :m AND p.id = t.memberId ORDER BY p.name, t.memberId",
+        List<Attendee> byId = em.createQuery("SELECT t.memberId, p.name, t.status FROM AttendanceEntity t, "
+                + "MemberEntity p WHERE t.meetingId = :m AND p.id = t.memberId ORDER BY t.memberId",
                 Object[].class).setParameter("m", m.id).getResultList().stream()
                 .map(r -> new Attendee((Long) r[0], (String) r[1], (String) r[2])).toList();
+        List<Attendee> list = NameOrder.sorted(byId, Attendee::name); // pinyin order, ties by member id
         int[] c = new int[3];
         list.forEach(t -> c[AttendanceStatus.valueOf(t.status()).ordinal()]++);
         List<MeetingFile> files = em.createQuery("SELECT f.id, f.fileName, f.contentType, f.size, f.sha256, "

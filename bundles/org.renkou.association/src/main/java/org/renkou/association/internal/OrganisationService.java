@@ -28,6 +28,7 @@ import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
 import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.resident.NameOrder;
 
 /**
  * Associations (计生协会) and their council terms (理事会, 换届 with history), members from application to council
@@ -227,7 +228,8 @@ public class OrganisationService {
             if (st != null) {
                 q.setParameter("s", st);
             }
-            return q.getResultList().stream().map(m -> member(m, true)).toList();
+            // pinyin order, ties by id (a member list is read whole)
+            return NameOrder.sorted(q.getResultList().stream().map(m -> member(m, true)).toList(), Member::name);
         });
     }
 

@@ -138,6 +138,16 @@ class AssociationServicesTest {
                 null, null, null, null, null, null, null, null, null, null)));
     }
 
+    /** Guard (issue 17): members in pinyin order, not code-point order (张 U+5F20 before 李 U+674E before 阿). */
+    @Test
+    void membersAreListedInPinyinOrder() {
+        for (String name : List.of("张三", "李四", "王五", "阿七")) {
+            admitted(name, null);
+        }
+        assertEquals(List.of("阿七", "李四", "王五", "张三"),
+                t.org.members(SECRETARY, a, null).stream().map(Member::name).toList());
+    }
+
     @Test
     void groupsHaveALeaderFromTheAssociation() {
         Member m = admitted("组长", null);

@@ -22,6 +22,7 @@ import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.Role;
 import org.renkou.core.api.audit.AuditAction;
 import org.renkou.core.api.resident.ResidentService;
+import org.renkou.core.api.resident.NameOrder;
 import org.renkou.school.internal.SchoolDTO.Exam;
 import org.renkou.school.internal.SchoolDTO.Graduation;
 import org.renkou.school.internal.SchoolDTO.ResidentCourse;
@@ -142,10 +143,10 @@ public class ExamService {
             ExamEntity exam = Access.exam(em, caller, examId, "examId");
             ClassEntity c = em.find(ClassEntity.class, exam.classId);
             Access.requireTeacher(em, caller, c.schoolId, "查看成绩", "read scores");
-            return em.createQuery("SELECT r, e FROM ResultEntity r, EnrolmentEntity e WHERE r.enrolmentId = e.id "
-                    + "AND r.examId = :x ORDER BY e.residentName, e.id", Object[].class).setParameter("x", exam.id)
+            return NameOrder.sorted(em.createQuery("SELECT r, e FROM ResultEntity r, EnrolmentEntity e WHERE "
+                    + "r.enrolmentId = e.id AND r.examId = :x ORDER BY e.id", Object[].class).setParameter("x", exam.id)
                     .getResultList().stream().map(row -> dto((ResultEntity) row[0], (EnrolmentEntity) row[1],
-                            exam.attempt)).toList();
+                            exam.attempt)).toList(), Result::residentName);
         }, o -> new Audit(caller, AuditAction.READ_SENSITIVE, "SchoolExamResults", Long.toString(examId), null,
                 "查看成绩 " + o.size() + " 人", why));
     }

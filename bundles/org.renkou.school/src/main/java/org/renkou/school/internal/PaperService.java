@@ -18,6 +18,7 @@ import org.renkou.core.api.Caller;
 import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.audit.AuditAction;
+import org.renkou.core.api.resident.NameOrder;
 import org.renkou.school.internal.SchoolDTO.AnswerIn;
 import org.renkou.school.internal.SchoolDTO.Paper;
 import org.renkou.school.internal.SchoolDTO.PaperIn;
@@ -359,7 +360,7 @@ public class PaperService {
             questionsOf(em, p).forEach(q -> byId.put(q.id, q));
             List<Sheet> out = new ArrayList<>();
             for (Object[] row : em.createQuery("SELECT s, e FROM SheetEntity s, EnrolmentEntity e WHERE "
-                    + "s.enrolmentId = e.id AND s.paperId = :p ORDER BY e.residentName, e.id", Object[].class)
+                    + "s.enrolmentId = e.id AND s.paperId = :p ORDER BY e.id", Object[].class)
                     .setParameter("p", p.id).getResultList()) {
                 SheetEntity s = (SheetEntity) row[0];
                 EnrolmentEntity e = (EnrolmentEntity) row[1];
@@ -372,7 +373,7 @@ public class PaperService {
                 out.add(new Sheet(s.id, p.id, e.id, e.residentName, s.status, s.score,
                         s.score == null ? null : s.score >= passMark, answers));
             }
-            return out;
+            return NameOrder.sorted(out, Sheet::residentName);
         }, o -> new Audit(caller, AuditAction.READ_SENSITIVE, "SchoolAnswerSheets", Long.toString(paperId), null,
                 "查看答卷 " + o.size() + " 份", why));
     }

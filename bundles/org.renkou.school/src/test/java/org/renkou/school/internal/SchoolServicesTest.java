@@ -78,6 +78,19 @@ class SchoolServicesTest {
                 "本年度新婚夫妇")).id();
     }
 
+    /** Guard (issue 17): the roster in pinyin order, not code-point order (张 U+5F20 before 李 U+674E before 阿). */
+    @Test
+    void aRosterIsInPinyinOrder() {
+        long klass = newClass("拼音班");
+        for (String name : List.of("张三", "李四", "王五", "阿七")) {
+            long id = s.residents(1, COMMUNITY, true).get(0);
+            s.people.stream().filter(r -> r.id == id).findFirst().orElseThrow().name = name;
+            s.classes.enrol(OFFICER, klass, id);
+        }
+        assertEquals(List.of("阿七", "李四", "王五", "张三"),
+                s.classes.roster(TEACHER, klass).stream().map(Enrolment::residentName).toList());
+    }
+
     /**
      * A target group larger than a page of the core's search (500) is read in one call that returns ids and names
      * only, not page after page of full records, each sorted and counted (the 5,000-person enrolment's old cost).

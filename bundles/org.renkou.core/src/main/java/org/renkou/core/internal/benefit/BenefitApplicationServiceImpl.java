@@ -77,6 +77,14 @@ public class BenefitApplicationServiceImpl implements BenefitApplicationService 
         this.clock = clock;
     }
 
+    /**
+     * The same service on another clock, every rule and audit entry as usual: the living sample takes applications
+     * through their steps on past days, so that they stand at different steps on the first day.
+     */
+    public static BenefitApplicationService at(Database db, BenefitSchemes schemes, Clock clock) {
+        return new BenefitApplicationServiceImpl(db, schemes, clock);
+    }
+
     @Override
     public List<BenefitSchemeDTO> schemes(String provinceCode) {
         String province = Input.trimToNull(provinceCode);

@@ -4,12 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.Collator;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
+import org.renkou.core.api.resident.NameOrder;
 import org.renkou.core.internal.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,40 +16,22 @@ import org.slf4j.LoggerFactory;
  * The sort key of a resident's name (姓名排序键), stored in {@code RESIDENT.NAME_KEY} so that the list walks an index
  * in pinyin order (李 before 王 before 张) on Derby and PostgreSQL alike, without a database collation.
  *
- * <p>The key is Java's collation key for {@link Locale#CHINA} at primary strength, as lower-case hex without the
- * empty trailing sections: the rules order the GB 2312 characters by pinyin; any other character (a rare one,
- * Extension A or B) sorts after them by code point. Four hex digits per character keep the index about as wide as
- * one on the name (a full-strength key was three times as long). Names equal at primary strength (Latin letters in
- * another case) tie and the list orders them by ID. Hex compares like the key itself in any collation that orders
- * {@code 0-9a-f} as ASCII does (the column is {@code COLLATE "C"} on PostgreSQL). Keys are cut at
- * {@link #MAX_LENGTH} (64 characters of a name).
+ * <p>The key is {@link NameOrder#key}, the API's, so that a module's list orders as the core's does (its Javadoc
+ * says how it is made). Names equal at primary strength (Latin letters in another case) tie and the list orders
+ * them by ID. The column is {@code COLLATE "C"} on PostgreSQL.
  */
 public final class NameKeys {
     /** The column's width (V19). */
-    public static final int MAX_LENGTH = 256;
+    public static final int MAX_LENGTH = NameOrder.MAX_LENGTH;
     private static final Logger LOG = LoggerFactory.getLogger(NameKeys.class);
     private static final int CHUNK = 1000;
-    // a collator serialises its callers (getCollationKey is synchronized): one per thread
-    private static final ThreadLocal<Collator> COLLATOR = ThreadLocal.withInitial(() -> {
-        Collator c = Collator.getInstance(Locale.CHINA);
-        c.setStrength(Collator.PRIMARY);
-        return c;
-    });
 
     private NameKeys() {
     }
 
     /** The key of {@code name}; {@code null} for {@code null}. */
     public static String of(String name) {
-        if (name == null) {
-            return null;
-        }
-        String hex = HexFormat.of().formatHex(COLLATOR.get().getCollationKey(name).toByteArray());
-        int end = hex.length();
-        while (end >= 4 && hex.startsWith("0000", end - 4)) {
-            end -= 4; // the empty secondary and tertiary sections: every key has them, no weight is 0
-        }
-        return hex.substring(0, Math.min(end, MAX_LENGTH));
+        return NameOrder.key(name);
     }
 
     /**

@@ -1,11 +1,15 @@
 package org.renkou.core.internal.sample;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +31,6 @@ import org.renkou.core.api.exchange.ExchangeReplyDTO;
 import org.renkou.core.api.exchange.ExchangeService;
 import org.renkou.core.api.exchange.MessageKind;
 import org.renkou.core.api.exchange.Urgency;
-import org.renkou.core.api.household.HouseholdDTO;
-import org.renkou.core.api.household.HouseholdMemberDTO;
-import org.renkou.core.api.household.HouseholdService;
 import org.renkou.core.api.household.Relation;
 import org.renkou.core.api.migrant.CertificateSeenDTO;
 import org.renkou.core.api.migrant.DepartureDTO;
@@ -40,17 +41,20 @@ import org.renkou.core.api.migrant.MigrantService;
 import org.renkou.core.api.registration.BirthDTO;
 import org.renkou.core.api.registration.BirthService;
 import org.renkou.core.api.registration.MarriageDTO;
+import org.renkou.core.api.imports.ImportJobDTO;
+import org.renkou.core.api.imports.ImportService;
+import org.renkou.core.api.imports.ImportState;
 import org.renkou.core.api.registration.MarriageService;
 import org.renkou.core.api.resident.HukouNature;
 import org.renkou.core.api.resident.MaritalStatus;
-import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The living sample (示例居民): about sixty fictitious residents in households of the sample communities
- * ({@code sample/living.tsv}), their marriages and births with certificates, a rural couple eligible for reward
+ * The living sample (示例居民): fictitious residents in households of the sample communities, about sixty written by
+ * hand ({@code sample/living.tsv}: the people the stories below are about) and about three hundred more in the two
+ * communities of 顺德区 ({@link SampleFamilies}, generated from a fixed seed), their marriages and births with certificates, a rural couple eligible for reward
  * support (奖励扶助) whose application waits at the community, a childcare-subsidy application waiting at the street,
  * migrants present and departed, and exchange messages between the sample offices, one of them overdue. Everything
  * goes through the core's own services, so every rule applies and every write is audited as the platform's
@@ -69,18 +73,26 @@ final class LivingSample {
     static final String CHILDCARE = "gd-childcare-subsidy";
     private static final Logger LOG = LoggerFactory.getLogger(LivingSample.class);
     private static final Caller SYSTEM = Caller.SYSTEM;
-    /** The community office of 示例一社区, who decides the first step of an application. */
-    private static final Caller COMMUNITY = new Caller("system", Set.of(Role.FAMILY_SERVICES), Set.of("440606901001"));
+    /** The community office of the two 顺德区 communities, who decides the first step of an application. */
+    private static final Caller COMMUNITY = new Caller("system", Set.of(Role.FAMILY_SERVICES),
+            Set.of("440606901001", "440606901002"));
 
     /** The services the sample writes through. */
-    record Services(ResidentService residents, HouseholdService households, MarriageService marriages,
+    record Services(ResidentService residents, ImportService imports, MarriageService marriages,
             BirthService births, CertificateService certificates, BenefitApplicationService benefits,
-            MigrantService migrants, Function<Clock, ExchangeService> exchangeAt) {
+            MigrantService migrants, Function<Clock, ExchangeService> exchangeAt,
+            Function<Clock, BenefitApplicationService> benefitsAt) {
     }
 
     private final Services s;
     private final LocalDate today;
+    /** Resident ids and rows by {@link Row#key}. */
     private final Map<String, Long> ids = new HashMap<>();
+    private final Map<String, Row> people = new LinkedHashMap<>();
+    private int marriages;
+    private int births;
+    private int certificates;
+    private int applications;
     private final Map<String, int[]> sequences = new HashMap<>();
 
     LivingSample(Services services, LocalDate today) {
@@ -88,25 +100,66 @@ final class LivingSample {
         this.today = today;
     }
 
-    /** One row of {@code living.tsv}. */
+    /** A person of a household: a row of {@code living.tsv} (key: the name) or a {@link SampleFamilies} one. */
     record Row(String household, String residence, String address, Relation relation, String name, LocalDate born,
-            boolean male, HukouNature hukou, MaritalStatus marital) {
+            boolean male, HukouNature hukou, MaritalStatus marital, String key) {
     }
 
     /** Loads it all; {@code provinceReady} says whether the Guangdong module's types and schemes are there. */
-    void load(boolean provinceReady) throws IOException {
-        List<Row> rows = read(today);
+    void load(boolean provinceReady) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<Row> rows = new ArrayList<>(read(today));
+        rows.addAll(SampleFamilies.generate(today));
         Map<String, List<Row>> households = new LinkedHashMap<>();
         for (Row r : rows) {
-            ids.put(r.name(), s.residents().create(SYSTEM, resident(r)).id);
+            people.put(r.key(), r);
             households.computeIfAbsent(r.household(), k -> new ArrayList<>()).add(r);
         }
-        households.forEach(this::household);
+        importPeople(rows);
+        households.values().forEach(this::couples);
         families(provinceReady);
+        generatedFamilies(provinceReady);
         migrantsAndMessages();
-        LOG.info("Loaded the living sample: {} residents in {} households and {} migrants{}", rows.size(),
-                households.size(), ids.size() - rows.size(),
-                provinceReady ? "" : " (no certificates or applications: Guangdong not active)");
+        LOG.info("Loaded the living sample in {} ms: {} residents in {} households, {} marriages, {} births, "
+                + "{} certificates, {} applications and {} migrants{}", (System.nanoTime() - start) / 1_000_000,
+                rows.size(), households.size(), marriages, births, certificates, applications,
+                ids.size() - rows.size(), provinceReady ? "" : " (no certificates or applications: Guangdong not active)");
+    }
+
+    /**
+     * The residents and their households through the bulk path, an {@link ImportService import} (every row checked as
+     * in the form, batched writes, the job in the import history as the platform's), then their ids by ID number.
+     */
+    private void importPeople(List<Row> rows) throws IOException, InterruptedException {
+        Path csv = Files.createTempFile("renkou-sample-", ".csv");
+        try {
+            StringBuilder b = new StringBuilder(ImportService.REQUIRED_COLUMNS).append(',')
+                    .append(ImportService.FACT_COLUMNS).append(',').append(ImportService.HOUSEHOLD_COLUMNS).append('\n');
+            Map<String, String> numbers = new LinkedHashMap<>();
+            for (Row r : rows) {
+                String number = idNumber(r.residence(), r.born(), r.male());
+                numbers.put(r.key(), number);
+                // idNumber,name,residenceCode,registrationCode,status,maritalStatus,phone,address,hukouNature,household
+                b.append(String.join(",", number, r.name(), r.residence(), r.residence(), "REGISTERED",
+                        r.marital().name(), "", r.address(), r.hukou() == null ? "" : r.hukou().name(), r.household(),
+                        r.relation().name())).append('\n');
+            }
+            Files.writeString(csv, b, StandardCharsets.UTF_8);
+            ImportJobDTO job = s.imports().start(SYSTEM, csv, StandardCharsets.UTF_8.name());
+            while (job.state == ImportState.RUNNING) {
+                Thread.sleep(50); // a read of the job per poll: not so often that it competes with the import
+                job = s.imports().find(SYSTEM, job.id).orElseThrow();
+            }
+            if (job.state != ImportState.DONE || job.importedRows != rows.size()) {
+                throw new IllegalStateException("sample import " + job.id + " " + job.state + ": " + job.importedRows
+                        + " of " + rows.size() + " rows, " + job.message + " " + job.errors.stream()
+                                .map(e -> e.line + " " + e.field + " " + e.messageEn).toList());
+            }
+            numbers.forEach((key, number) -> ids.put(key,
+                    s.residents().findByIdNumber(SYSTEM, number).orElseThrow().id));
+        } finally {
+            Files.deleteIfExists(csv);
+        }
     }
 
     /** Reads the people; a birth date {@code -<n>m} is n months before {@code today}. */
@@ -122,7 +175,8 @@ final class LivingSample {
                 case "W" -> MaritalStatus.WIDOWED;
                 default -> MaritalStatus.UNMARRIED;
             };
-            rows.add(new Row(f[0], f[1], f[2], Relation.valueOf(f[3]), f[4], born, "M".equals(f[6]), hukou, marital));
+            rows.add(new Row(f[0], f[1], f[2], Relation.valueOf(f[3]), f[4], born, "M".equals(f[6]), hukou, marital,
+                    f[4]));
         }
         return rows;
     }
@@ -139,78 +193,59 @@ final class LivingSample {
         return first17 + CitizenId.checkChar(first17);
     }
 
-    private ResidentDTO resident(Row r) {
-        ResidentDTO d = new ResidentDTO();
-        d.idNumber = idNumber(r.residence(), r.born(), r.male());
-        d.name = r.name();
-        d.residenceCode = r.residence();
-        d.hukouNature = r.hukou();
-        d.maritalStatus = r.marital(); // a couple's marriage is also registered (household below)
-        d.address = r.address();
-        return d;
-    }
-
-    private void household(String number, List<Row> members) {
-        HouseholdDTO h = new HouseholdDTO();
-        h.number = number;
-        h.residenceCode = members.get(0).residence();
-        h.address = members.get(0).address();
-        for (Row r : members) {
-            HouseholdMemberDTO m = new HouseholdMemberDTO();
-            m.residentId = ids.get(r.name());
-            m.relation = r.relation();
-            h.members.add(m);
-        }
-        s.households().create(SYSTEM, h);
-        // couples: husband and wife of the household, or the head's parents
-        String husband = null;
-        String wife = null;
-        String father = null;
-        String mother = null;
+    /** The marriages of a household: husband and wife, and the head's parents. */
+    private void couples(List<Row> members) {
+        Row husband = null;
+        Row wife = null;
+        Row father = null;
+        Row mother = null;
         for (Row r : members) {
             if (r.marital() != MaritalStatus.MARRIED) {
                 continue;
             }
             if (r.relation() == Relation.PARENT) {
                 if (r.male()) {
-                    father = r.name();
+                    father = r;
                 } else {
-                    mother = r.name();
+                    mother = r;
                 }
             } else if (r.male()) {
-                husband = r.name();
+                husband = r;
             } else {
-                wife = r.name();
+                wife = r;
             }
         }
         if (husband != null && wife != null) {
-            marry(husband, wife, members.get(0));
+            marry(husband, wife);
         }
         if (father != null && mother != null) {
-            marry(father, mother, members.get(0));
+            marry(father, mother);
         }
     }
 
     /** Registered when the younger spouse was 22 (the sample's couples all married then, before their children). */
-    private void marry(String husband, String wife, Row any) {
-        ResidentDTO h = s.residents().find(SYSTEM, ids.get(husband)).orElseThrow();
-        ResidentDTO w = s.residents().find(SYSTEM, ids.get(wife)).orElseThrow();
-        LocalDate younger = h.birthDate.isAfter(w.birthDate) ? h.birthDate : w.birthDate;
+    private void marry(Row husband, Row wife) {
+        LocalDate younger = husband.born().isAfter(wife.born()) ? husband.born() : wife.born();
         LocalDate on = younger.plusYears(22).withMonth(10).withDayOfMonth(1);
+        if (on.isBefore(younger.plusYears(22))) {
+            on = on.plusYears(1); // born after October: the next October
+        }
         if (on.isAfter(today)) {
             on = today.minusMonths(2);
         }
         MarriageDTO m = new MarriageDTO();
-        m.partyAId = h.id;
-        m.partyBId = w.id;
+        m.partyAId = ids.get(husband.key());
+        m.partyBId = ids.get(wife.key());
         m.marriageDate = on;
-        m.authority = any.residence().startsWith("44") ? "顺德区民政局婚姻登记处（示例）"
-                : any.residence().startsWith("53") ? "五华区民政局婚姻登记处（示例）" : "道里区民政局婚姻登记处（示例）";
-        m.certificateNumber = "示例J" + on.getYear() + "-" + String.format("%04d", ids.get(husband));
+        String residence = husband.residence();
+        m.authority = residence.startsWith("44") ? "顺德区民政局婚姻登记处（示例）"
+                : residence.startsWith("53") ? "五华区民政局婚姻登记处（示例）" : "道里区民政局婚姻登记处（示例）";
+        m.certificateNumber = "示例J" + on.getYear() + "-" + String.format("%04d", m.partyAId);
         s.marriages().register(SYSTEM, m);
+        marriages++;
     }
 
-    /** Births, certificates and the two applications. */
+    /** The hand-written families' births, certificates and two applications. */
     private void families(boolean provinceReady) {
         // 李建国 and 黄秀英, rural, aged 60+ with one child: eligible for reward support; he has applied
         birth("黄秀英", "李建国", "李志强", LocalDate.of(1989, 3, 1));
@@ -236,10 +271,12 @@ final class LivingSample {
         reward.schemeId = REWARD;
         reward.applicantId = ids.get("李建国");
         s.benefits().submit(SYSTEM, reward);
+        applications++;
         BenefitApplicationDTO childcare = new BenefitApplicationDTO();
         childcare.schemeId = CHILDCARE;
         childcare.applicantId = ids.get("陈静");
         childcare = s.benefits().submit(SYSTEM, childcare);
+        applications++;
         DecisionDTO passed = new DecisionDTO();
         passed.decision = StepDecision.PASSED;
         passed.reason = "社区初审通过（示例）";
@@ -256,10 +293,11 @@ final class LivingSample {
         if (on != null) {
             b.registeredOn = on;
         } else {
-            LocalDate born = s.residents().find(SYSTEM, b.childId).orElseThrow().birthDate;
+            LocalDate born = people.get(child).born();
             b.registeredOn = born.plusMonths(1).isAfter(today) ? today : born.plusMonths(1);
         }
         s.births().register(SYSTEM, b);
+        births++;
     }
 
     private void certificate(String type, LocalDate issuedOn, String... holders) {
@@ -271,6 +309,90 @@ final class LivingSample {
             c.holderIds.add(ids.get(h));
         }
         s.certificates().issue(SYSTEM, c); // numbered by the province's own serial
+        certificates++;
+    }
+
+    /**
+     * The generated households' registrations: a birth for each child under {@link #BIRTHS_UNDER} of a couple of
+     * the household; with the Guangdong module, a 生育登记凭证 for each child under 3 and a childcare-subsidy
+     * application (育儿补贴) for the first {@link #STEPS} of them, each left at another step: at the community, at the
+     * street, at the county, approved, paid, rejected. The steps are taken on past days (a day apart), as the
+     * offices would have.
+     */
+    private void generatedFamilies(boolean provinceReady) {
+        Map<String, List<Row>> byHousehold = new LinkedHashMap<>();
+        people.values().stream().filter(r -> !r.key().equals(r.name()))
+                .forEach(r -> byHousehold.computeIfAbsent(r.household(), k -> new ArrayList<>()).add(r));
+        int applied = 0;
+        Set<String> applicants = new HashSet<>();
+        for (List<Row> members : byHousehold.values()) {
+            Row father = null;
+            Row mother = null;
+            for (Row r : members) {
+                if (r.marital() == MaritalStatus.MARRIED && r.relation() != Relation.PARENT) {
+                    if (r.male()) {
+                        father = r;
+                    } else {
+                        mother = r;
+                    }
+                }
+            }
+            if (father == null || mother == null) {
+                continue;
+            }
+            for (Row child : members) {
+                if (child.relation() != Relation.CHILD || !child.born().isAfter(today.minusYears(BIRTHS_UNDER))) {
+                    continue;
+                }
+                birth(mother.key(), father.key(), child.key(), null);
+                boolean underThree = child.born().isAfter(today.minusYears(3));
+                if (provinceReady && underThree) {
+                    LocalDate registered = child.born().plusMonths(1).isAfter(today) ? today : child.born().plusMonths(1);
+                    certificate(BIRTH_VOUCHER, registered, mother.key(), father.key());
+                    if (applied < STEPS.length && child.born().isBefore(today.minusDays(60))
+                            && applicants.add(mother.key())) { // one application a family
+                        childcare(mother.key(), STEPS[applied++]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The steps the generated applications are left at (the number of steps passed; -1 rejected at the first). */
+    private static final int[] STEPS = {0, 1, 2, 3, 4, -1};
+    /** Births are registered for the generated children under this age (years). */
+    private static final int BIRTHS_UNDER = 10;
+    private static final Caller STREET = new Caller("system", Set.of(Role.FAMILY_SERVICES), Set.of("440606901"));
+    private static final Caller COUNTY = new Caller("system", Set.of(Role.FAMILY_SERVICES), Set.of("440606"));
+
+    /** A childcare-subsidy application submitted 40 days ago and taken {@code passed} steps on (a day apart). */
+    private void childcare(String applicant, int passed) {
+        BenefitApplicationDTO a = new BenefitApplicationDTO();
+        a.schemeId = CHILDCARE;
+        a.applicantId = ids.get(applicant);
+        a = s.benefitsAt().apply(daysAgo(40)).submit(SYSTEM, a);
+        applications++;
+        if (passed < 0) {
+            decide(a, COMMUNITY, StepDecision.REJECTED, "材料不全，请补充出生医学证明后重新申请（示例）", 39);
+            return;
+        }
+        Caller[] offices = {COMMUNITY, STREET, COUNTY};
+        String[] reasons = {"社区初审通过（示例）", "街道审核通过（示例）", "区审批通过（示例）"};
+        for (int step = 0; step < Math.min(passed, offices.length); step++) {
+            a = decide(a, offices[step], StepDecision.PASSED, reasons[step], 39 - 10 * step);
+        }
+        if (passed > offices.length) {
+            decide(a, COUNTY, StepDecision.PAID, "已发放（示例）", 5);
+        }
+    }
+
+    private BenefitApplicationDTO decide(BenefitApplicationDTO a, Caller office, StepDecision decision, String reason,
+            int daysAgo) {
+        DecisionDTO d = new DecisionDTO();
+        d.decision = decision;
+        d.reason = reason;
+        d.version = a.version;
+        return s.benefitsAt().apply(daysAgo(daysAgo)).decide(office, a.id, d);
     }
 
     /** Six migrants (four present, two departed) and three messages: one overdue, one open, one answered. */

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -15,13 +18,16 @@ import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.JurisdictionLevel;
 import org.renkou.core.api.benefit.BenefitApplicationService;
 import org.renkou.core.api.certificate.CertificateService;
-import org.renkou.core.api.household.HouseholdService;
+import org.renkou.core.api.imports.ImportService;
 import org.renkou.core.api.migrant.MigrantService;
 import org.renkou.core.api.registration.BirthService;
 import org.renkou.core.api.registration.MarriageService;
 import org.renkou.core.api.resident.ResidentService;
+import org.renkou.core.api.sample.SampleData.Mode;
 import org.renkou.core.api.jurisdiction.JurisdictionDTO;
 import org.renkou.core.api.jurisdiction.JurisdictionService;
+import org.renkou.core.internal.benefit.BenefitApplicationServiceImpl;
+import org.renkou.core.internal.benefit.BenefitSchemes;
 import org.renkou.core.internal.db.CoreDatabase;
 import org.renkou.core.internal.exchange.ExchangeDeadlines;
 import org.renkou.core.internal.exchange.ExchangeServiceImpl;
@@ -38,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code false}: nothing.</li>
  * </ul>
  * Only into an empty database: a database that has jurisdictions already gets nothing, so a second start never loads
- * anything again. Names below county level are marked 示例 (sample): they are not real places, nor real people.
+ * anything again. Once it has loaded, it registers the API's {@link org.renkou.core.api.sample.SampleData} service
+ * (property {@code renkou.sample.mode}), through which optional modules add their own sample parts. Names below county level are marked 示例 (sample): they are not real places, nor real people.
  */
 @Component
 public class SampleData {
@@ -46,46 +53,51 @@ public class SampleData {
     /** How long the living sample waits for the Guangdong module's certificate types and schemes. */
     private static final long PROVINCE_WAIT_MILLIS = 120_000;
     private static final Logger LOG = LoggerFactory.getLogger(SampleData.class);
+    /** The living sample's communities, where a module's sample part belongs (示例一社区 first). */
+    static final List<String> COMMUNITIES = List.of("440606901001", "440606901002");
     private Thread loader;
+    private ServiceRegistration<org.renkou.core.api.sample.SampleData> registration;
+    private boolean stopped;
 
-    /** How much sample data a new database gets. */
-    public enum Mode {
-        LIVING, JURISDICTIONS, NONE;
-
-        /** The property's value; blank is {@link #JURISDICTIONS}, an unknown value too (with a warning). */
-        public static Mode of(String value) {
-            String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
-            switch (v) {
-                case "living":
-                case "true":
-                    return LIVING;
-                case "false":
-                case "none":
-                    return NONE;
-                case "":
-                case "jurisdictions":
-                    return JURISDICTIONS;
-                default:
-                    LOG.warn("renkou.sampleData={} is not living, jurisdictions or false: loading the jurisdictions only",
-                            value);
-                    return JURISDICTIONS;
-            }
+    /** The value of {@code renkou.sampleData}: blank is {@link Mode#JURISDICTIONS}, an unknown value too (with a warning). */
+    public static Mode mode(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        switch (v) {
+            case "living":
+            case "true":
+                return Mode.LIVING;
+            case "false":
+            case "none":
+                return Mode.NONE;
+            case "":
+            case "jurisdictions":
+                return Mode.JURISDICTIONS;
+            default:
+                LOG.warn("renkou.sampleData={} is not living, jurisdictions or false: loading the jurisdictions only",
+                        value);
+                return Mode.JURISDICTIONS;
         }
+    }
+
+    /** What the API service says: the mode loaded and the communities of the living sample's people. */
+    record Loaded(Mode mode, List<String> communities) implements org.renkou.core.api.sample.SampleData {
     }
 
     @Activate
     public SampleData(@Reference CoreDatabase database, @Reference JurisdictionService jurisdictions,
-            @Reference ResidentService residents, @Reference HouseholdService households,
+            @Reference ResidentService residents, @Reference ImportService imports,
             @Reference MarriageService marriages, @Reference BirthService births,
             @Reference CertificateService certificates, @Reference BenefitApplicationService benefits,
-            @Reference MigrantService migrants, @Reference ExchangeDeadlines deadlines, BundleContext context) {
-        Mode mode = Mode.of(context.getProperty("renkou.sampleData"));
+            @Reference MigrantService migrants, @Reference ExchangeDeadlines deadlines,
+            @Reference BenefitSchemes schemes, BundleContext context) {
+        Mode mode = mode(context.getProperty("renkou.sampleData"));
         if (mode == Mode.NONE) {
             return;
         }
-        LivingSample.Services services = new LivingSample.Services(residents, households, marriages, births,
+        LivingSample.Services services = new LivingSample.Services(residents, imports, marriages, births,
                 certificates, benefits, migrants,
-                clock -> ExchangeServiceImpl.at(database.database(), deadlines, clock));
+                clock -> ExchangeServiceImpl.at(database.database(), deadlines, clock),
+                clock -> BenefitApplicationServiceImpl.at(database.database(), schemes, clock));
         // its own thread: the living sample may wait for the province module, and the common pool has one thread here
         loader = new Thread(() -> {
             try {
@@ -96,8 +108,18 @@ public class SampleData {
             boolean empty = residents.count() == 0 && loadIfEmpty(jurisdictions);
             if (!empty) {
                 LOG.info("Sample data not loaded: the database has data already");
-            } else if (mode == Mode.LIVING) {
+                return;
+            }
+            if (mode == Mode.LIVING) {
                 loadLiving(services);
+            }
+            // the hook for the modules' sample parts: only now, with the core's part in
+            Loaded loaded = new Loaded(mode, mode == Mode.LIVING ? COMMUNITIES : List.of());
+            synchronized (this) {
+                if (!stopped) {
+                    registration = context.registerService(org.renkou.core.api.sample.SampleData.class, loaded,
+                            new Hashtable<>(Map.of(org.renkou.core.api.sample.SampleData.MODE, mode.property())));
+                }
             }
         }, "renkou-sample-data");
         loader.setDaemon(true);
@@ -109,6 +131,13 @@ public class SampleData {
     void deactivate() {
         if (loader != null) {
             loader.interrupt();
+        }
+        synchronized (this) {
+            stopped = true;
+            if (registration != null) {
+                registration.unregister();
+                registration = null;
+            }
         }
     }
 

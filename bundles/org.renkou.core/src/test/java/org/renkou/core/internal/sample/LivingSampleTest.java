@@ -22,11 +22,13 @@ import org.renkou.core.api.registration.BirthService;
 import org.renkou.core.api.registration.MarriageService;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentQuery;
+import org.renkou.core.api.sample.SampleData.Mode;
 import org.renkou.core.internal.db.Database;
 import org.renkou.core.internal.db.TestDatabase;
 import org.renkou.core.internal.exchange.ExchangeDeadlines;
 import org.renkou.core.internal.exchange.ExchangeServiceImpl;
 import org.renkou.core.internal.household.HouseholdServiceImpl;
+import org.renkou.core.internal.imports.ImportServiceImpl;
 import org.renkou.core.internal.jurisdiction.JurisdictionServiceImpl;
 import org.renkou.core.internal.migrant.MigrantServiceImpl;
 import org.renkou.core.internal.registration.BirthServiceImpl;
@@ -34,7 +36,7 @@ import org.renkou.core.internal.registration.MarriageServiceImpl;
 import org.renkou.core.internal.resident.ResidentServiceImpl;
 
 /**
- * The living sample through the real services on a real Derby database, without a province module (its certificates
+ * The living sample (a few hundred people, always the same) through the real services on a real Derby database, without a province module (its certificates
  * and applications are covered by DistributionIT, which runs the launcher with the province bundles).
  */
 class LivingSampleTest {
@@ -52,11 +54,12 @@ class LivingSampleTest {
         ExchangeDeadlines deadlines = make(ExchangeDeadlines.class, new Class<?>[] {int.class, int.class, String[].class},
                 15, 30, new String[0]);
         exchange = (ExchangeServiceImpl) ExchangeServiceImpl.at(db.database, deadlines, clock);
-        services = new LivingSample.Services(residents, HouseholdServiceImpl.on(db.database),
+        services = new LivingSample.Services(residents,
+                make(ImportServiceImpl.class, new Class<?>[] {Database.class}, db.database),
                 make(MarriageServiceImpl.class, new Class<?>[] {Database.class, Clock.class}, db.database, clock),
                 make(BirthServiceImpl.class, new Class<?>[] {Database.class, Clock.class}, db.database, clock),
                 null, null, new MigrantServiceImpl(db.database, clock),
-                c -> ExchangeServiceImpl.at(db.database, deadlines, c));
+                c -> ExchangeServiceImpl.at(db.database, deadlines, c), null);
     }
 
     /** The services' test constructors are package-private in their own packages. */
@@ -77,9 +80,12 @@ class LivingSampleTest {
         new LivingSample(services, today).load(false);
 
         ResidentQuery all = new ResidentQuery();
-        all.limit = 100;
+        all.limit = 500;
         List<ResidentDTO> people = residents.search(Caller.SYSTEM, all).items;
-        assertEquals(61, people.size(), "55 in households and 6 migrants");
+        assertEquals(385, people.size(), "55 written by hand and 324 generated in households, and 6 migrants");
+        for (ResidentDTO r : people) {
+            assertTrue(r.name.matches("\\p{IsHan}{2,4}"), "a plausible Chinese name: " + r.name);
+        }
         assertEquals("陈静", people.stream().map(r -> r.name).filter(n -> n.equals("陈静") || n.equals("张伟")
                 || n.equals("王海涛")).findFirst().orElseThrow(), "pinyin order: 陈 before 王 before 张");
         for (ResidentDTO r : people) {
@@ -93,11 +99,13 @@ class LivingSampleTest {
                 + "HEALTH_NOTE IS NOT NULL OR DISABILITY_GRADE IS NOT NULL OR DIED_ON IS NOT NULL").getSingleResult());
         assertEquals(0, sensitive.intValue());
 
-        assertEquals(20, HouseholdServiceImpl.on(db.database).search(Caller.SYSTEM, null, null, 0, 100).total);
+        assertEquals(120, HouseholdServiceImpl.on(db.database).search(Caller.SYSTEM, null, null, 0, 100).total);
+        assertEquals(116, HouseholdServiceImpl.on(db.database).search(Caller.SYSTEM, "440606901", null, 0, 500).total,
+                "100 generated and 16 written by hand in the two communities of 顺德区");
         MarriageService marriages = services.marriages();
-        assertEquals(17, marriages.search(Caller.SYSTEM, null, null, 0, 100).total);
+        assertEquals(118, marriages.search(Caller.SYSTEM, null, null, 0, 100).total);
         BirthService births = services.births();
-        assertEquals(10, births.search(Caller.SYSTEM, null, 0, 100).total);
+        assertEquals(73, births.search(Caller.SYSTEM, null, 0, 100).total);
 
         MigrantQuery departed = new MigrantQuery();
         departed.status = MigrantStatus.DEPARTED;
@@ -115,11 +123,11 @@ class LivingSampleTest {
 
     @Test
     void theSwitchValues() {
-        assertEquals(SampleData.Mode.LIVING, SampleData.Mode.of("living"));
-        assertEquals(SampleData.Mode.LIVING, SampleData.Mode.of("TRUE"));
-        assertEquals(SampleData.Mode.JURISDICTIONS, SampleData.Mode.of(null), "a framework without the launcher");
-        assertEquals(SampleData.Mode.JURISDICTIONS, SampleData.Mode.of("jurisdictions"));
-        assertEquals(SampleData.Mode.NONE, SampleData.Mode.of("false"));
-        assertEquals(SampleData.Mode.JURISDICTIONS, SampleData.Mode.of("lots"));
+        assertEquals(Mode.LIVING, SampleData.mode("living"));
+        assertEquals(Mode.LIVING, SampleData.mode("TRUE"));
+        assertEquals(Mode.JURISDICTIONS, SampleData.mode(null), "a framework without the launcher");
+        assertEquals(Mode.JURISDICTIONS, SampleData.mode("jurisdictions"));
+        assertEquals(Mode.NONE, SampleData.mode("false"));
+        assertEquals(Mode.JURISDICTIONS, SampleData.mode("lots"));
     }
 }
