@@ -2,16 +2,12 @@ package org.renkou.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -328,45 +324,8 @@ class AssociationIT {
         String plan = admin.get("/api/admin/modules/association/plan?action=disable").body();
         assertTrue(plan.contains("AS_CASE"), plan);
 
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger ok = new AtomicInteger();
-        AtomicReference<String> failure = new AtomicReference<>();
-        List<String> paths = List.of("/api/jurisdictions/440606", "/api/residents?limit=1", "/api/health");
-        Thread load = new Thread(() -> {
-            int i = 0;
-            while (running.get()) {
-                String path = paths.get(i++ % paths.size());
-                try {
-                    Http.Response r = admin.get(path);
-                    if (r.status() == 200) {
-                        ok.incrementAndGet();
-                    } else {
-                        failure.compareAndSet(null, path + " -> " + r.status() + " " + r.body());
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, path + " -> " + e);
-                }
-            }
-        });
-        load.start();
-        try {
-            for (int cycle = 0; cycle < 3; cycle++) {
-                Http.Response off = admin.post("/api/admin/modules/association/disable");
-                assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
-                admin.await("/api/association/associations", r -> r.status() == 404, 30);
-                assertFalse(admin.get("/api/ui/menu").body().contains("association.js"), "its menu entry is gone");
-                assertEquals(404, admin.get("/ui/modules/association/association.js").status(), "its pages are gone");
-                assertEquals(404, anonymous.get("/public/association/" + a).status(), "its public board is gone");
-                Http.Response on = admin.post("/api/admin/modules/association/enable");
-                assertTrue(on.body().contains("\"state\":\"ENABLED\""), on.body());
-                admin.await("/api/association/associations", r -> r.status() == 200, 30);
-            }
-        } finally {
-            running.set(false);
-            load.join();
-        }
-        assertNull(failure.get(), "no request to the rest of the platform failed");
-        assertTrue(ok.get() > 10, "the load ran: " + ok.get());
+        ModuleSwitching.threeTimesUnderLoad(admin, "association", "/api/association/associations",
+                () -> assertEquals(404, anonymous.get("/public/association/" + a).status(), "its public board is gone"));
         assertTrue(admin.get("/api/association/associations").body().contains("开关测试协会"), "the data is still there");
         assertEquals(200, anonymous.get("/public/association/" + a).status());
     }

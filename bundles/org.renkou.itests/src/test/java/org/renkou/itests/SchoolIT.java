@@ -1,8 +1,6 @@
 package org.renkou.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -10,9 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -214,45 +209,7 @@ class SchoolIT {
     }
 
     private void switchOffAndOn(long klass, int graduates) throws Exception {
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger ok = new AtomicInteger();
-        AtomicReference<String> failure = new AtomicReference<>();
-        List<String> paths = List.of("/api/jurisdictions/440606", "/api/residents?limit=1", "/api/health");
-        Thread load = new Thread(() -> {
-            int i = 0;
-            while (running.get()) {
-                String path = paths.get(i++ % paths.size());
-                try {
-                    Http.Response r = admin.get(path);
-                    if (r.status() == 200) {
-                        ok.incrementAndGet();
-                    } else {
-                        failure.compareAndSet(null, path + " -> " + r.status() + " " + r.body());
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, path + " -> " + e);
-                }
-            }
-        });
-        load.start();
-        try {
-            for (int cycle = 0; cycle < 3; cycle++) {
-                Http.Response off = admin.post("/api/admin/modules/school/disable");
-                assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
-                admin.await("/api/school/schools", r -> r.status() == 404, 30);
-                assertFalse(admin.get("/api/ui/menu").body().contains("\"school\""), "its menu entry is gone");
-                assertEquals(404, admin.get("/ui/modules/school/school.js").status(), "its pages are gone");
-                Http.Response on = admin.post("/api/admin/modules/school/enable");
-                assertTrue(on.body().contains("\"state\":\"ENABLED\""), on.body());
-                admin.await("/api/school/schools", r -> r.status() == 200, 30);
-            }
-        } finally {
-            running.set(false);
-            load.join();
-        }
-        assertNull(failure.get(), "no request to the rest of the platform failed");
-        assertTrue(ok.get() > 10, "the load ran: " + ok.get());
-        assertTrue(admin.get("/api/ui/menu").body().contains("/ui/modules/school/school.js"), "the entry is back");
+        ModuleSwitching.threeTimesUnderLoad(admin, "school", "/api/school/schools", () -> { });
         String roster = admin.as("sc-teacher").get("/api/school/classes/" + klass + "/roster").body();
         assertEquals(graduates, roster.split("\"status\":\"GRADUATED\"", -1).length - 1, "the data is still there");
     }

@@ -2,7 +2,6 @@ package org.renkou.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,10 +9,6 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -227,44 +222,7 @@ class WarehouseIT {
         assertEquals(200, script.status());
         assertTrue(script.body().contains("R.register('warehouse'"), "the module registers its pages");
 
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger ok = new AtomicInteger();
-        AtomicReference<String> failure = new AtomicReference<>();
-        List<String> paths = List.of("/api/jurisdictions/440606", "/api/residents?limit=1", "/api/health");
-        Thread load = new Thread(() -> {
-            int i = 0;
-            while (running.get()) {
-                String path = paths.get(i++ % paths.size());
-                try {
-                    Http.Response r = admin.get(path);
-                    if (r.status() == 200) {
-                        ok.incrementAndGet();
-                    } else {
-                        failure.compareAndSet(null, path + " -> " + r.status() + " " + r.body());
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, path + " -> " + e);
-                }
-            }
-        });
-        load.start();
-        try {
-            for (int cycle = 0; cycle < 3; cycle++) {
-                Http.Response off = admin.post("/api/admin/modules/warehouse/disable");
-                assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
-                admin.await("/api/warehouse/stores", r -> r.status() == 404, 30);
-                assertFalse(admin.get("/api/ui/menu").body().contains("warehouse"), "its menu entry is gone");
-                assertEquals(404, admin.get("/ui/modules/warehouse/warehouse.js").status(), "its pages are gone");
-                Http.Response on = admin.post("/api/admin/modules/warehouse/enable");
-                assertTrue(on.body().contains("\"state\":\"ENABLED\""), on.body());
-                admin.await("/api/warehouse/stores", r -> r.status() == 200, 30);
-            }
-        } finally {
-            running.set(false);
-            load.join();
-        }
-        assertNull(failure.get(), "no request to the rest of the platform failed");
-        assertTrue(ok.get() > 10, "the load ran: " + ok.get());
+        ModuleSwitching.threeTimesUnderLoad(admin, "warehouse", "/api/warehouse/stores", () -> { });
         assertTrue(admin.get("/api/warehouse/products").body().contains("开关测试品"), "the data is still there");
         assertReconciles();
     }
