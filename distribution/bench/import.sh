@@ -67,7 +67,7 @@ BASE_RATE=$(echo "$BASE" | awk '{print $(NF-1)}')
 rm -rf "$WORK/baseline-db"
 
 echo "$(date -u +%FT%TZ) Renkou on $BENCH_DB, RENKOU_JAVA_OPTS=-Xmx512m, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-env "${RENKOU_DB_ENV[@]}" RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m -Drenkou.auth.trustHeader=true} "$DIST/bin/renkou" \
+env "${RENKOU_DB_ENV[@]}" RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS="${RENKOU_JAVA_OPTS:--Xmx512m -Drenkou.auth.trustHeader=true}" "$DIST/bin/renkou" \
   </dev/null >"$WORK/console.txt" 2>&1 &
 PID=$!
 base=http://127.0.0.1:$PORT
