@@ -196,6 +196,11 @@ final class ResidentImporter {
     }
 
     private long[] write(Connection c, Batch batch, javax.persistence.EntityManager em) throws SQLException {
+        if (copy(c)) { // a generic plan made while RESIDENT was empty would scan it for every lookup of the job
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+        }
         Set<String> existing = existing(c, batch.rows);
         List<Good> fresh = new ArrayList<>();
         List<RowError> rejected = new ArrayList<>(batch.errors);
