@@ -5,6 +5,10 @@
 #   usage: distribution/bench/import.sh [residents]     (after mvn -B verify -DskipTests)
 #   KEEP_HOME=<folder>: leave the loaded platform home there (distribution/bench/lookup.sh uses it)
 #   SKIP_BASELINE=1: only the Renkou import
+#   BENCH_DB=postgresql (or distribution/bench/import-pg.sh): a private PostgreSQL cluster (initdb in the temp folder,
+#     loopback port PGPORT, default 15433; binaries from PGBIN, default the newest /usr/lib/postgresql/*/bin) holds
+#     both: the reference is one bare COPY of the same rows into the same schema (JdbcImportBaseline given a
+#     jdbc:postgresql: URL), then Renkou imports into its own database there (RENKOU_DB)
 set -euo pipefail
 N=${1:-1000000}
 COUNTY=440606
@@ -12,13 +16,43 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DIST=$ROOT/distribution/target/renkou
 SYS=$DIST/system
 CP=$(ls "$SYS"/org.renkou.core-*.jar):$(ls "$SYS"/org.renkou.core.api-*.jar):$(ls "$SYS"/derby-*.jar):$DIST/lib/slf4j-api.jar:$DIST/lib/slf4j-simple.jar
+BENCH_DB=${BENCH_DB:-derby}
 PORT=${RENKOU_PORT:-18312}
 WORK=$(mktemp -d /tmp/renkou-import-XXXXXX)
 HOME_DIR=${KEEP_HOME:-$WORK/home}
 mkdir -p "$HOME_DIR"
 PID=
-cleanup() { if [ -n "$PID" ]; then kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true; fi; rm -rf "$WORK"; }
+PGDATA=
+cleanup() {
+  if [ -n "$PID" ]; then kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true; fi
+  if [ -n "$PGDATA" ]; then as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null || true; fi
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+BASE_ARG=$WORK/baseline-db
+RENKOU_DB_ENV=()
+if [ "$BENCH_DB" = postgresql ]; then
+  PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
+  PGPORT=${PGPORT:-15433}
+  CP=$CP:$(ls "$SYS"/postgresql-*.jar)
+  chmod 755 "$WORK"; mkdir -m 755 "$WORK/pg"; echo renkou-bench > "$WORK/pg/password"
+  [ "$(id -u)" != 0 ] || chown -R postgres "$WORK/pg"
+  as_pg "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -E UTF8 --no-locale --auth-local=trust \
+    --auth-host=scram-sha-256 --pwfile="$WORK/pg/password" >/dev/null
+  PGDATA=$WORK/pg/data
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$WORK/pg/server.log" \
+    -o "-p $PGPORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  for sql in "CREATE ROLE renkou LOGIN PASSWORD 'renkou-bench'" "CREATE DATABASE baseline OWNER renkou" \
+      "CREATE DATABASE renkou OWNER renkou"; do
+    as_pg "$PGBIN/psql" -q -h "$WORK/pg" -p "$PGPORT" -U postgres -d postgres -c "$sql"
+  done
+  "$PGBIN/postgres" --version
+  BASE_ARG="jdbc:postgresql://127.0.0.1:$PGPORT/baseline?user=renkou&password=renkou-bench"
+  RENKOU_DB_ENV=(RENKOU_DB="postgresql://127.0.0.1:$PGPORT/renkou" RENKOU_DB_USER=renkou
+    RENKOU_DB_PASSWORD_FILE="$WORK/pg/password")
+fi
 
 echo "$(date -u +%FT%TZ) generating $N residents of county $COUNTY"
 java -cp "$CP" org.renkou.core.internal.sample.CountyGenerator $COUNTY "$N" "$WORK/data" >/dev/null
@@ -26,14 +60,14 @@ cp "$WORK/data/id-numbers.txt" "$HOME_DIR/id-numbers.txt"
 ls -l "$WORK/data/residents.csv" | awk '{printf "CSV %.0f MB\n", $5/1048576}'
 
 BASE="skipped 0 rows/s"
-[ -n "${SKIP_BASELINE:-}" ] || { echo "$(date -u +%FT%TZ) plain JDBC baseline"; BASE=$(java -Xmx512m -XX:+UseSerialGC -Dderby.stream.error.file="$WORK/derby-baseline.log" -cp "$CP" \
-  org.renkou.core.internal.imports.JdbcImportBaseline "$WORK/data/jurisdictions.tsv" "$WORK/data/residents.csv" "$WORK/baseline-db"); }
+[ -n "${SKIP_BASELINE:-}" ] || { echo "$(date -u +%FT%TZ) baseline on $BENCH_DB, load: $(cut -d' ' -f1-3 /proc/loadavg)"; BASE=$(java -Xmx512m -XX:+UseSerialGC -Dderby.stream.error.file="$WORK/derby-baseline.log" -cp "$CP" \
+  org.renkou.core.internal.imports.JdbcImportBaseline "$WORK/data/jurisdictions.tsv" "$WORK/data/residents.csv" "$BASE_ARG"); }
 echo "$BASE"
 BASE_RATE=$(echo "$BASE" | awk '{print $(NF-1)}')
 rm -rf "$WORK/baseline-db"
 
-echo "$(date -u +%FT%TZ) Renkou, RENKOU_JAVA_OPTS=-Xmx512m"
-RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m -Drenkou.auth.trustHeader=true} "$DIST/bin/renkou" \
+echo "$(date -u +%FT%TZ) Renkou on $BENCH_DB, RENKOU_JAVA_OPTS=-Xmx512m, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+env "${RENKOU_DB_ENV[@]}" RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS="${RENKOU_JAVA_OPTS:--Xmx512m -Drenkou.auth.trustHeader=true}" "$DIST/bin/renkou" \
   </dev/null >"$WORK/console.txt" 2>&1 &
 PID=$!
 base=http://127.0.0.1:$PORT
@@ -56,5 +90,6 @@ RATE=$(echo "$J" | sed 's/.*"rowsPerSecond":\([0-9.]*\).*/\1/')
 IMPORTED=$(echo "$J" | sed 's/.*"importedRows":\([0-9]*\).*/\1/')
 printf 'Renkou: %d rows imported, %.0f rows/s by the job (%.1f s wall time including the upload)\n' \
   "$IMPORTED" "$RATE" "$(echo "$END - $START" | bc -l)"
-[ -n "${SKIP_BASELINE:-}" ] || printf 'ratio Renkou / plain JDBC: %.2f\n' "$(echo "$RATE / $BASE_RATE" | bc -l)"
+[ -n "${SKIP_BASELINE:-}" ] || printf 'ratio Renkou / baseline (%s): %.2f\n' "$BENCH_DB" "$(echo "$RATE / $BASE_RATE" | bc -l)"
+echo "$(date -u +%FT%TZ) done, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E 'Import .* rows/s' "$HOME_DIR/logs/renkou.log" | tail -3 || true

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,9 +46,7 @@ class PostgresIT {
         Path home = RenkouOptions.newHome("postgres");
         int port = RenkouOptions.freePort();
         Http http = new Http(port);
-        Process p = RenkouProcess.launch(home, Integer.toString(port), Map.of("RENKOU_DB", pg.url(db),
-                "RENKOU_DB_USER", PostgresServer.USER, "RENKOU_DB_PASSWORD_FILE", pg.passwordFile().toString(),
-                "RENKOU_DB_POOL_SIZE", "6"));
+        Process p = launchOn(db, home, port, "RENKOU_DB_POOL_SIZE", "6");
         try {
             http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 120);
             http.await("/api/auth/me", r -> r.status() == 401, 60); // the REST API is up (503 while it starts)
@@ -91,6 +90,75 @@ class PostgresIT {
             assertEquals(1, count(st, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'staff' "
                     + "AND column_name = 'active' AND data_type = 'boolean'"));
         }
+    }
+
+    /**
+     * The import on PostgreSQL writes its residents with one {@code COPY} per batch (a statement-level trigger records
+     * the statements that filled RESIDENT), in the same transaction as its households, errors, counters and audit:
+     * the rows are whole, with their sort key, household and the ID range the audit entry names.
+     */
+    @Test
+    void importCopiesResidentsIn() throws Exception {
+        String db = pg.createDatabase("postgres_import");
+        Path home = RenkouOptions.newHome("postgres-import");
+        int port = RenkouOptions.freePort();
+        Http http = new Http(port);
+        Process p = launchOn(db, home, port, "RENKOU_JAVA_OPTS", "-Drenkou.auth.trustHeader=true");
+        String community = "440606901001";
+        String head = ResidentIT.idNumber("44060619800101001");
+        String spouse = ResidentIT.idNumber("44060619820202002");
+        String child = ResidentIT.idNumber("44060620100303011");
+        try {
+            http.await("/api/jurisdictions/" + community, r -> r.status() == 200, 120);
+            try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE SEEN_STATEMENT (QUERY TEXT)");
+                st.execute("CREATE FUNCTION SEEN() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN "
+                        + "INSERT INTO SEEN_STATEMENT VALUES (current_query()); RETURN NULL; END $$");
+                st.execute("CREATE TRIGGER TR_SEEN AFTER INSERT ON RESIDENT FOR EACH STATEMENT EXECUTE FUNCTION SEEN()");
+            }
+            String csv = "idNumber,name,residenceCode,registrationCode,status,maritalStatus,phone,address,"
+                    + "householdNumber,relation\n"
+                    + head + ",张三," + community + ",,户籍人口,已婚,13800000000,示例路1号,HH-PG,户主\n"
+                    + spouse + ",李四," + community + ",,,MARRIED,,示例路1号,HH-PG,配偶\n"
+                    + "440606198001019999,王五," + community + ",,,,,,,\n"
+                    + child + ",\"钱七, 小名\"," + community + ",,,,,示例路\\1号,HH-PG,子女\n";
+            Http.Response started = http.send("POST", "/api/imports", "text/csv",
+                    csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(202, started.status(), started.body());
+            String job = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            String done = http.await("/api/imports/" + job, r -> r.body().contains("\"state\":\"DONE\""), 120).body();
+            assertTrue(done.contains("\"importedRows\":3") && done.contains("\"errorRows\":1"), done);
+            Http.Response one = http.get("/api/residents/by-id-number/" + child);
+            assertTrue(one.status() == 200 && one.body().contains("钱七, 小名"), one.body());
+        } finally {
+            RenkouProcess.stop(p);
+        }
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT QUERY FROM SEEN_STATEMENT")) {
+                assertTrue(rs.next());
+                assertTrue(rs.getString(1).startsWith("COPY RESIDENT"), rs.getString(1));
+                assertFalse(rs.next(), "one COPY for the one batch");
+            }
+            assertEquals(3, count(st, "SELECT COUNT(*) FROM RESIDENT WHERE IMPORT_JOB LIKE 'imp-%' AND NAME_KEY <> '' "
+                    + "AND VERSION = 1 AND CREATED_AT = UPDATED_AT AND RESIDENCE_CODE = '" + community + "'"));
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM RESIDENT WHERE ID_NUMBER = '" + child
+                    + "' AND ADDRESS = '示例路\\1号' AND RELATION = 'CHILD' AND MARITAL_STATUS IS NULL"));
+            assertEquals(3, count(st, "SELECT COUNT(*) FROM RESIDENT r JOIN HOUSEHOLD h ON h.ID = r.HOUSEHOLD_ID "
+                    + "WHERE h.HH_NUMBER = 'HH-PG'"));
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM RESIDENT WHERE ID_NUMBER = '" + head
+                    + "' AND RELATION = 'HEAD' AND SEX = 'MALE' AND BIRTH_DATE = DATE '1980-01-01' AND STATUS = 'REGISTERED'"));
+            long min = count(st, "SELECT MIN(ID) FROM RESIDENT");
+            long max = count(st, "SELECT MAX(ID) FROM RESIDENT");
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM AUDIT_ENTRY WHERE ACTION_NAME = 'IMPORT' AND CHANGES LIKE "
+                    + "'%\"residentIds\":[" + min + "," + max + "],\"imported\":3,%'"));
+        }
+    }
+
+    /** The distribution on database {@code db} of the cluster, with one more setting. */
+    private static Process launchOn(String db, Path home, int port, String key, String value) throws IOException {
+        return RenkouProcess.launch(home, Integer.toString(port), Map.of("RENKOU_DB", pg.url(db),
+                "RENKOU_DB_USER", PostgresServer.USER, "RENKOU_DB_PASSWORD_FILE", pg.passwordFile().toString(),
+                key, value));
     }
 
     /** Logs in with a first password, changes it as required, and answers the session with the new one. */

@@ -34,7 +34,9 @@ import org.renkou.core.internal.resident.ResidentRules;
  * commit per batch, without the platform's checks, duplicate lookups, error rows or audit. Run by
  * {@code distribution/bench/import.sh}:
  * {@code java -cp core.jar:core.api.jar:derby.jar org.renkou.core.internal.imports.JdbcImportBaseline
- * <jurisdictions.tsv> <residents.csv> <databaseFolder>}; prints the rows per second.
+ * <jurisdictions.tsv> <residents.csv> <databaseFolder>}; prints the rows per second. Given a
+ * {@code jdbc:postgresql:} URL (with user and password in it) instead of the folder, and pgjdbc on the class path,
+ * it measures a bare {@code COPY} of the rows instead (distribution/bench/import-pg.sh).
  */
 public final class JdbcImportBaseline {
     private JdbcImportBaseline() {
@@ -44,6 +46,10 @@ public final class JdbcImportBaseline {
         if (args.length != 3) {
             System.err.println("usage: JdbcImportBaseline <jurisdictions.tsv> <residents.csv> <databaseFolder>");
             System.exit(2);
+        }
+        if (args[2].startsWith("jdbc:postgresql:")) {
+            copyBaseline(Path.of(args[0]), Path.of(args[1]), args[2]);
+            return;
         }
         try (Connection c = DriverManager.getConnection("jdbc:derby:" + Path.of(args[2]).toAbsolutePath() + ";create=true")) {
             c.setAutoCommit(false);
@@ -59,6 +65,51 @@ public final class JdbcImportBaseline {
         } catch (SQLException expected) {
             // Derby reports a clean shutdown as an exception
         }
+    }
+
+    /**
+     * PostgreSQL's reference (distribution/bench/import-pg.sh): the file's rows turned into COPY's text format
+     * beforehand, untimed, then one bare {@code COPY RESIDENT … FROM STDIN} of them all in one transaction.
+     */
+    private static void copyBaseline(Path tsv, Path csv, String url) throws Exception {
+        Path data = Files.createTempFile(csv.toAbsolutePath().getParent(), "copy-", ".txt");
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            new SchemaMigrations("core", scripts()).migrate(c);
+            jurisdictions(c, tsv);
+            long rows = 0;
+            try (CsvReader r = new CsvReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
+                    var out = new java.io.BufferedOutputStream(Files.newOutputStream(data), 1 << 16)) {
+                r.next();
+                List<String> f;
+                ResidentCopy chunk = new ResidentCopy();
+                LocalDateTime now = LocalDateTime.now();
+                while ((f = r.next()) != null) {
+                    chunk.add(row(f, LocalDate.now()), null, null, "baseline", now, null);
+                    rows++;
+                    if (chunk.rows() == ImportService.BATCH_SIZE) {
+                        out.write(chunk.bytes());
+                        chunk = new ResidentCopy();
+                    }
+                }
+                out.write(chunk.bytes());
+            }
+            long start = System.nanoTime();
+            try (var in = new java.io.BufferedInputStream(Files.newInputStream(data), 1 << 16)) {
+                ResidentCopy.copy(c, in);
+            }
+            c.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("bare COPY: %d rows in %.1f s = %.0f rows/s%n", rows, seconds, rows / seconds);
+        } finally {
+            Files.deleteIfExists(data);
+        }
+    }
+
+    private static ResidentRules.Checked row(List<String> f, LocalDate today) {
+        return new ResidentRules.Checked(CitizenId.parse(f.get(0), "idNumber", today), f.get(1), f.get(2), f.get(3),
+                ResidenceStatus.valueOf(f.get(4)), MaritalStatus.valueOf(f.get(5)), f.get(6).isEmpty() ? null : f.get(6),
+                f.get(7), null);
     }
 
     private static void jurisdictions(Connection c, Path tsv) throws IOException, SQLException {
@@ -95,10 +146,7 @@ public final class JdbcImportBaseline {
             int inBatch = 0;
             Timestamp now = Timestamp.valueOf(LocalDateTime.now());
             while ((f = r.next()) != null) {
-                ResidentRules.Checked row = new ResidentRules.Checked(CitizenId.parse(f.get(0), "idNumber", today),
-                        f.get(1), f.get(2), f.get(3), ResidenceStatus.valueOf(f.get(4)),
-                        MaritalStatus.valueOf(f.get(5)), f.get(6).isEmpty() ? null : f.get(6), f.get(7), null);
-                ResidentImporter.bind(ps, row, null, null, "baseline", now);
+                ResidentImporter.bind(ps, row(f, today), null, null, "baseline", now);
                 ps.addBatch();
                 rows++;
                 if (++inBatch == ImportService.BATCH_SIZE) {

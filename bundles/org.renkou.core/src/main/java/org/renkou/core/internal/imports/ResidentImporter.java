@@ -28,6 +28,8 @@ import org.renkou.core.api.imports.ImportService;
 import org.renkou.core.api.imports.ImportState;
 import org.renkou.core.internal.audit.AuditLog;
 import org.renkou.core.internal.db.Database;
+import org.renkou.core.internal.db.Dialect;
+import org.renkou.core.internal.db.SchemaMigrations;
 import org.renkou.core.internal.jurisdiction.JurisdictionEntity;
 import org.renkou.core.internal.resident.ResidentCounts;
 import org.renkou.core.internal.resident.NameKeys;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one import job: reads the file, checks each row with {@link ResidentRules}, and writes the good rows in
- * batches with JDBC batch inserts on the entity manager's own connection. Each batch is one transaction holding
+ * batches with JDBC batch inserts on the entity manager's own connection (on PostgreSQL with {@code COPY}, see
+ * {@link ResidentCopy}). Each batch is one transaction holding
  * its residents, its rejected rows, the job's counters and one IMPORT audit entry: a crash loses at most the batch
  * in flight, never part of one.
  */
@@ -65,6 +68,7 @@ final class ResidentImporter {
     private long imported;
     private long skipped;
     private long errors;
+    private Boolean copy;
 
     /** A household met in the file: its key and whether it has a head yet. */
     private static final class Household {
@@ -192,6 +196,11 @@ final class ResidentImporter {
     }
 
     private long[] write(Connection c, Batch batch, javax.persistence.EntityManager em) throws SQLException {
+        if (copy(c)) { // a generic plan made while RESIDENT was empty would scan it for every lookup of the job
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+        }
         Set<String> existing = existing(c, batch.rows);
         List<Good> fresh = new ArrayList<>();
         List<RowError> rejected = new ArrayList<>(batch.errors);
@@ -220,14 +229,22 @@ final class ResidentImporter {
         }
         long before = maxResidentId(c);
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-        try (PreparedStatement ps = c.prepareStatement(INSERT_RESIDENT)) {
+        if (copy(c)) { // PostgreSQL: one COPY per batch, several times faster than a JDBC batch of INSERTs
+            ResidentCopy rows = new ResidentCopy();
             for (Good good : fresh) {
-                bind(ps, good.checked(), householdOf.get(good), good.row().relation(), jobId, now);
-                setOrNull(ps, 16, good.row().resident().hukouNature == null ? null
-                        : good.row().resident().hukouNature.name());
-                ps.addBatch();
+                rows.add(good.checked(), householdOf.get(good), good.row().relation(), jobId, now.toLocalDateTime(),
+                        hukouNature(good));
             }
-            ps.executeBatch();
+            rows.copyInto(c);
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_RESIDENT)) {
+                for (Good good : fresh) {
+                    bind(ps, good.checked(), householdOf.get(good), good.row().relation(), jobId, now);
+                    setOrNull(ps, 16, hukouNature(good));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         }
         long[] ids = idRange(c, before);
         writeErrors(c, rejected);
@@ -250,6 +267,18 @@ final class ResidentImporter {
                         + (ids == null ? "" : ids[0] + "," + ids[1]) + "],\"imported\":" + fresh.size()
                         + ",\"skippedExisting\":" + skippedNow + ",\"errors\":" + rejected.size() + "}", null);
         return new long[] {fresh.size(), skippedNow, rejected.size()};
+    }
+
+    /** Whether new residents go in with COPY: on PostgreSQL, asked once per job. */
+    private boolean copy(Connection c) throws SQLException {
+        if (copy == null) {
+            copy = SchemaMigrations.dialectOf(c) == Dialect.POSTGRESQL;
+        }
+        return copy;
+    }
+
+    private static String hukouNature(Good good) {
+        return good.row().resident().hukouNature == null ? null : good.row().resident().hukouNature.name();
     }
 
     /** Records the batch's 15-digit conversions for the job report (the first ones are shown, like errors). */
