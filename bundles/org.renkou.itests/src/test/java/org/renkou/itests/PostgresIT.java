@@ -87,6 +87,13 @@ class PostgresIT {
                     + "AND VERSION = 1000"), "the PostgreSQL-only core script ran");
             assertTrue(count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'warehouse'") >= 4,
                     "the warehouse's migrations ran on PostgreSQL");
+            // every module's migrations run on both databases (the school's V3 once failed on Derby's BLOB(20M))
+            assertEquals(5, count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'school'"),
+                    "the school's migrations ran on PostgreSQL");
+            assertTrue(count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'association'") >= 2,
+                    "the association's migrations ran on PostgreSQL");
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'sc_lesson_file'"
+                    + " AND column_name = 'content' AND data_type = 'bytea'"));
             assertEquals(1, count(st, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'staff' "
                     + "AND column_name = 'active' AND data_type = 'boolean'"));
         }
