@@ -2,6 +2,8 @@ package org.renkou.association.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.renkou.module.api.testing.ModuleTables;
 
@@ -14,5 +16,11 @@ class MigrationsTest {
     @Test
     void theMigrationsCreateExactlyTheEntitiesTables() {
         assertEquals(ModuleTables.mapped("org.renkou.association.internal.entities"), ModuleTables.created(TestAssociation.MIGRATIONS));
+    }
+
+    /** PostgreSQL makes no index for a foreign key by itself (Derby does): the module's scripts make every one. */
+    @Test
+    void everyForeignKeyHasAnIndexOnPostgresql() {
+        assertEquals(List.of(), ModuleTables.unindexedForeignKeys(TestAssociation.MIGRATIONS));
     }
 }
