@@ -137,6 +137,14 @@ class PostgresIT {
             assertTrue(done.contains("\"importedRows\":3") && done.contains("\"errorRows\":1"), done);
             Http.Response one = http.get("/api/residents/by-id-number/" + child);
             assertTrue(one.status() == 200 && one.body().contains("钱七, 小名"), one.body());
+            // again, with one more head for HH-PG: the array lookups find the residents and the household's head
+            String more = csv + ResidentIT.idNumber("44060619900404003") + ",赵六," + community + ",,,,,,HH-PG,户主\n";
+            String second = http.send("POST", "/api/imports", "text/csv",
+                    more.getBytes(java.nio.charset.StandardCharsets.UTF_8)).body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            String again = http.await("/api/imports/" + second, r -> r.body().contains("\"state\":\"DONE\""), 120)
+                    .body();
+            assertTrue(again.contains("\"importedRows\":0") && again.contains("\"skippedExisting\":3")
+                    && again.contains("\"errorRows\":2") && again.contains("已有户主"), again);
         } finally {
             RenkouProcess.stop(p);
         }
@@ -144,7 +152,7 @@ class PostgresIT {
             try (ResultSet rs = st.executeQuery("SELECT QUERY FROM SEEN_STATEMENT")) {
                 assertTrue(rs.next());
                 assertTrue(rs.getString(1).startsWith("COPY RESIDENT"), rs.getString(1));
-                assertFalse(rs.next(), "one COPY for the one batch");
+                assertFalse(rs.next(), "one COPY for the one batch, none for the second job");
             }
             assertEquals(3, count(st, "SELECT COUNT(*) FROM RESIDENT WHERE IMPORT_JOB LIKE 'imp-%' AND NAME_KEY <> '' "
                     + "AND VERSION = 1 AND CREATED_AT = UPDATED_AT AND RESIDENCE_CODE = '" + community + "'"));
@@ -152,6 +160,7 @@ class PostgresIT {
                     + "' AND ADDRESS = '示例路\\1号' AND RELATION = 'CHILD' AND MARITAL_STATUS IS NULL"));
             assertEquals(3, count(st, "SELECT COUNT(*) FROM RESIDENT r JOIN HOUSEHOLD h ON h.ID = r.HOUSEHOLD_ID "
                     + "WHERE h.HH_NUMBER = 'HH-PG'"));
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM HOUSEHOLD WHERE HH_NUMBER = 'HH-PG'"));
             assertEquals(1, count(st, "SELECT COUNT(*) FROM RESIDENT WHERE ID_NUMBER = '" + head
                     + "' AND RELATION = 'HEAD' AND SEX = 'MALE' AND BIRTH_DATE = DATE '1980-01-01' AND STATUS = 'REGISTERED'"));
             long min = count(st, "SELECT MIN(ID) FROM RESIDENT");

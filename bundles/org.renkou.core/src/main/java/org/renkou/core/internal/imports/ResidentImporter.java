@@ -55,6 +55,13 @@ final class ResidentImporter {
     private static final String HOUSEHOLDS = "SELECT h.HH_NUMBER, h.ID, h.RESIDENCE_CODE, (SELECT COUNT(*) FROM "
             + "RESIDENT r WHERE r.HOUSEHOLD_ID = h.ID AND r.RELATION = 'HEAD') FROM HOUSEHOLD h WHERE h.HH_NUMBER IN ("
             + "?, ".repeat(IN_LIST - 1) + "?)";
+    /** PostgreSQL: the same lookups with one array parameter, one round trip per batch instead of one per 100 keys. */
+    private static final String EXISTING_ANY = "SELECT ID_NUMBER FROM RESIDENT WHERE ID_NUMBER = ANY(?)";
+    private static final String HOUSEHOLDS_ANY = HOUSEHOLDS.substring(0, HOUSEHOLDS.indexOf(" IN ("))
+            + " = ANY(?)";
+    private static final String NEW_HOUSEHOLDS_PG = "INSERT INTO HOUSEHOLD (HH_NUMBER, RESIDENCE_CODE, ADDRESS, "
+            + "VERSION, CREATED_AT, UPDATED_AT) SELECT n, r, a, 1, ?, ? FROM UNNEST(?::varchar[], ?::varchar[], "
+            + "?::varchar[]) AS t(n, r, a) RETURNING HH_NUMBER, ID, RESIDENCE_CODE";
     private static final long LOG_EVERY_NANOS = 5_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(ResidentImporter.class);
 
@@ -201,7 +208,7 @@ final class ResidentImporter {
                 st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             }
         }
-        Set<String> existing = existing(c, batch.rows);
+        Set<String> existing = existing(c, batch.rows, copy(c));
         List<Good> fresh = new ArrayList<>();
         List<RowError> rejected = new ArrayList<>(batch.errors);
         long skippedNow = 0;
@@ -214,7 +221,7 @@ final class ResidentImporter {
         }
         Map<Good, Long> householdOf = new HashMap<>();
         if (fresh.stream().anyMatch(g -> g.row().householdNumber() != null)) {
-            Map<String, Household> households = households(c, fresh);
+            Map<String, Household> households = households(c, fresh, copy(c));
             for (var it = fresh.iterator(); it.hasNext();) {
                 Good good = it.next();
                 if (good.row().householdNumber() != null) {
@@ -334,15 +341,20 @@ final class ResidentImporter {
     }
 
     /** The ID numbers of {@code rows} that are registered already. */
-    private static Set<String> existing(Connection c, List<Good> rows) throws SQLException {
+    private static Set<String> existing(Connection c, List<Good> rows, boolean pg) throws SQLException {
         Set<String> found = new HashSet<>();
-        inChunks(c, EXISTING, rows.stream().map(g -> g.checked().id().number()).toList(),
-                rs -> found.add(rs.getString(1)));
+        List<String> numbers = rows.stream().map(g -> g.checked().id().number()).toList();
+        RowHandler each = rs -> found.add(rs.getString(1));
+        if (pg) {
+            byArray(c, EXISTING_ANY, numbers, each);
+        } else {
+            inChunks(c, EXISTING, numbers, each);
+        }
         return found;
     }
 
     /** The households the rows name: those that exist, and new ones created in this batch's transaction. */
-    private static Map<String, Household> households(Connection c, List<Good> rows) throws SQLException {
+    private static Map<String, Household> households(Connection c, List<Good> rows, boolean pg) throws SQLException {
         Map<String, Good> first = new LinkedHashMap<>();
         for (Good g : rows) {
             if (g.row().householdNumber() != null) {
@@ -350,9 +362,11 @@ final class ResidentImporter {
             }
         }
         List<String> numbers = new ArrayList<>(first.keySet());
-        Map<String, Household> found = findHouseholds(c, numbers);
+        Map<String, Household> found = findHouseholds(c, numbers, pg);
         List<String> missing = numbers.stream().filter(n -> !found.containsKey(n)).toList();
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && pg) { // one INSERT … RETURNING for all new households, no lookup afterwards
+            insertHouseholds(c, missing, first, found);
+        } else if (!missing.isEmpty()) {
             Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO HOUSEHOLD (HH_NUMBER, RESIDENCE_CODE, ADDRESS, "
                     + "VERSION, CREATED_AT, UPDATED_AT) VALUES (?, ?, ?, 1, ?, ?)")) {
@@ -367,16 +381,62 @@ final class ResidentImporter {
                 }
                 ps.executeBatch();
             }
-            found.putAll(findHouseholds(c, missing));
+            found.putAll(findHouseholds(c, missing, false));
         }
         return found;
     }
 
-    private static Map<String, Household> findHouseholds(Connection c, List<String> numbers) throws SQLException {
+    /** PostgreSQL: creates the {@code missing} households in one statement, adds them (headless) to {@code found}. */
+    private static void insertHouseholds(Connection c, List<String> missing, Map<String, Good> first,
+            Map<String, Household> found) throws SQLException {
+        String[] codes = new String[missing.size()];
+        String[] addresses = new String[missing.size()];
+        for (int i = 0; i < codes.length; i++) { // a new household lives where its first member in the file lives
+            ResidentRules.Checked r = first.get(missing.get(i)).checked();
+            codes[i] = r.residenceCode();
+            addresses[i] = r.address();
+        }
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        try (PreparedStatement ps = c.prepareStatement(NEW_HOUSEHOLDS_PG)) {
+            ps.setTimestamp(1, now);
+            ps.setTimestamp(2, now);
+            ps.setArray(3, c.createArrayOf("varchar", missing.toArray()));
+            ps.setArray(4, c.createArrayOf("varchar", codes));
+            ps.setArray(5, c.createArrayOf("varchar", addresses));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new Household(rs.getLong(2), rs.getString(3), false));
+                }
+            }
+        }
+    }
+
+    private static Map<String, Household> findHouseholds(Connection c, List<String> numbers, boolean pg)
+            throws SQLException {
         Map<String, Household> found = new HashMap<>();
-        inChunks(c, HOUSEHOLDS, numbers, rs -> found.put(rs.getString(1),
-                new Household(rs.getLong(2), rs.getString(3), rs.getLong(4) > 0)));
+        RowHandler each = rs -> found.put(rs.getString(1),
+                new Household(rs.getLong(2), rs.getString(3), rs.getLong(4) > 0));
+        if (pg) {
+            byArray(c, HOUSEHOLDS_ANY, numbers, each);
+        } else {
+            inChunks(c, HOUSEHOLDS, numbers, each);
+        }
         return found;
+    }
+
+    /** Runs {@code sql}, whose one parameter is an array, once with all of {@code keys} (PostgreSQL). */
+    private static void byArray(Connection c, String sql, List<String> keys, RowHandler each) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("varchar", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(rs);
+                }
+            }
+        }
     }
 
     /** Runs {@code sql}, whose one parameter list is {@value #IN_LIST} long, for every chunk of {@code keys}. */
