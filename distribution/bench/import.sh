@@ -5,6 +5,8 @@
 #   usage: distribution/bench/import.sh [residents]     (after mvn -B verify -DskipTests)
 #   KEEP_HOME=<folder>: leave the loaded platform home there (distribution/bench/lookup.sh uses it)
 #   SKIP_BASELINE=1: only the Renkou import
+#   POLL_SECONDS=30: ask for the job's progress every 30 s instead of every second (the import page asks every second;
+#     the two rates side by side are what the progress costs)
 #   BENCH_DB=postgresql (or distribution/bench/import-pg.sh): a private PostgreSQL cluster (initdb in the temp folder,
 #     loopback port PGPORT, default 15433; binaries from PGBIN, default the newest /usr/lib/postgresql/*/bin) holds
 #     both: the reference is one bare COPY of the same rows into the same schema (JdbcImportBaseline given a
@@ -82,7 +84,7 @@ JOB=$(curl -s -X POST $base/api/imports -H 'Content-Type: text/csv' --data-binar
 while :; do
   J=$(curl -s $base/api/imports/$JOB)
   echo "$J" | grep -q '"state":"RUNNING"' || break
-  sleep 1
+  sleep "${POLL_SECONDS:-1}"
 done
 END=$(date +%s.%N)
 echo "$J" | sed 's/,"errors".*//'
