@@ -11,9 +11,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.inject.Inject;
 
@@ -82,29 +79,9 @@ public class ModuleIT {
         assertEquals(200, http.postJson("/api/fixture/notes", "{\"text\":\"第一条便签\"}").status());
         Map<Long, Long> before = otherBundles();
 
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger ok = new AtomicInteger();
-        AtomicReference<String> failure = new AtomicReference<>();
-        List<String> paths = List.of("/api/jurisdictions/440606", "/api/residents?limit=1", "/api/health",
-                "/api/modules", "/ui/index.html");
-        Thread load = new Thread(() -> {
-            int i = 0;
-            while (running.get()) {
-                String path = paths.get(i++ % paths.size());
-                try {
-                    Http.Response r = http.get(path);
-                    if (r.status() == 200) {
-                        ok.incrementAndGet();
-                    } else {
-                        failure.compareAndSet(null, path + " -> " + r.status() + " " + r.body());
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, path + " -> " + e);
-                }
-            }
-        });
-        load.start();
-        try {
+        BackgroundLoad load = BackgroundLoad.start(http, List.of("/api/jurisdictions/440606", "/api/residents?limit=1",
+                "/api/health", "/api/modules", "/ui/index.html"), "load-beside-notes");
+        try (load) {
             for (int cycle = 0; cycle < 8; cycle++) {
                 Http.Response off = http.post("/api/admin/modules/notes/disable");
                 assertTrue(off.body(), off.body().contains("\"state\":\"DISABLED\""));
@@ -113,12 +90,9 @@ public class ModuleIT {
                 assertTrue(on.body(), on.body().contains("\"state\":\"ENABLED\""));
                 http.await("/api/fixture/notes", r -> r.status() == 200, 30);
             }
-        } finally {
-            running.set(false);
-            load.join();
         }
-        assertEquals("no request to the rest of the platform failed", null, failure.get());
-        assertTrue("the load ran: " + ok.get(), ok.get() > 50);
+        assertEquals("no request to the rest of the platform failed", null, load.failure());
+        assertTrue("the load ran: " + load.ok(), load.ok() > 50);
         assertEquals("no other bundle was restarted, refreshed or updated", before, otherBundles());
         assertTrue(http.get("/api/fixture/notes").body().contains("第一条便签"));
         Http.Response audit = http.get("/api/audit?action=MODULE&entityId=notes&limit=1");

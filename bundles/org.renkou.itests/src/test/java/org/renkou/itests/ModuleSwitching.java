@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A module switched off and on three times while another thread uses the rest of the platform (issues 14, 15, 16):
@@ -29,27 +26,8 @@ final class ModuleSwitching {
     /** @param probe a GET of the module's API: 200 when on, 404 when off */
     static void threeTimesUnderLoad(Http admin, String module, String probe, WhileOff whileOff) throws Exception {
         String script = "/ui/modules/" + module + "/" + module + ".js";
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger ok = new AtomicInteger();
-        AtomicReference<String> failure = new AtomicReference<>();
-        Thread load = new Thread(() -> {
-            int i = 0;
-            while (running.get()) {
-                String path = REST.get(i++ % REST.size());
-                try {
-                    Http.Response r = admin.get(path);
-                    if (r.status() == 200) {
-                        ok.incrementAndGet();
-                    } else {
-                        failure.compareAndSet(null, path + " -> " + r.status() + " " + r.body());
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, path + " -> " + e);
-                }
-            }
-        }, "load-beside-" + module);
-        load.start();
-        try {
+        BackgroundLoad load = BackgroundLoad.start(admin, REST, "load-beside-" + module);
+        try (load) {
             for (int cycle = 0; cycle < 3; cycle++) {
                 Http.Response off = admin.post("/api/admin/modules/" + module + "/disable");
                 assertTrue(off.body().contains("\"state\":\"DISABLED\""), off.body());
@@ -61,12 +39,9 @@ final class ModuleSwitching {
                 assertTrue(on.body().contains("\"state\":\"ENABLED\""), on.body());
                 admin.await(probe, r -> r.status() == 200, 30);
             }
-        } finally {
-            running.set(false);
-            load.join();
         }
-        assertNull(failure.get(), "no request to the rest of the platform failed");
-        assertTrue(ok.get() > 10, "the load ran: " + ok.get());
+        assertNull(load.failure(), "no request to the rest of the platform failed");
+        assertTrue(load.ok() > 10, "the load ran: " + load.ok());
         assertTrue(admin.get("/api/ui/menu").body().contains(script), "the menu entry is back");
     }
 }
