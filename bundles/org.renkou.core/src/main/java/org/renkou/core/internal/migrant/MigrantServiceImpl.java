@@ -134,20 +134,18 @@ public class MigrantServiceImpl implements MigrantService {
         List<CertificateSeen> certificates = certificates(in.certificates);
         return db.tx(em -> {
             ResidentRules.checkPlace(caller, c.residenceCode(), em.find(JurisdictionEntity.class, c.residenceCode()) != null);
-            if (!em.createNamedQuery(ResidentEntity.BY_ID_NUMBER, ResidentEntity.class)
-                    .setParameter("n", c.id().number()).getResultList().isEmpty()) {
-                throw RenkouException.conflict("idNumber", "身份证号码 " + CitizenId.mask(c.id().number()) + " 已登记。",
-                        "ID number " + CitizenId.mask(c.id().number()) + " is registered already.");
-            }
             LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-            ResidentEntity r = new ResidentEntity();
-            ResidentServiceImpl.apply(c, r);
-            r.createdAt = now;
-            r.updatedAt = now;
-            em.persist(r);
-            em.flush();
-            AuditLog.write(em, caller, AuditAction.CREATE, ResidentServiceImpl.TYPE, r.id, r.residenceCode,
-                    AuditLog.diff(Map.of(), r.auditView()), null);
+            ResidentEntity r = returning(em, caller, c, arrival, now);
+            if (r == null) {
+                r = new ResidentEntity();
+                ResidentServiceImpl.apply(c, r);
+                r.createdAt = now;
+                r.updatedAt = now;
+                em.persist(r);
+                em.flush();
+                AuditLog.write(em, caller, AuditAction.CREATE, ResidentServiceImpl.TYPE, r.id, r.residenceCode,
+                        AuditLog.diff(Map.of(), r.auditView()), null);
+            }
 
             MigrantEntity m = new MigrantEntity();
             m.residentId = r.id;
@@ -165,6 +163,49 @@ public class MigrantServiceImpl implements MigrantService {
                     AuditLog.diff(Map.of(), m.auditView()), null);
             return toDTO(em, caller, m, false);
         });
+    }
+
+    /**
+     * The person of a new stay when the ID number is on record already: a migrant whose every earlier stay ended
+     * (离开) comes back — the same person row, moved to the new place, with the new stay beside the old ones. Anyone
+     * else on record (a present migrant, a registered resident, a household member) stays a conflict: the office that
+     * keeps that record changes it. Null when the ID number is new.
+     */
+    private static ResidentEntity returning(EntityManager em, Caller caller, ResidentRules.Checked c, LocalDate arrival,
+            LocalDateTime now) {
+        List<ResidentEntity> known = em.createNamedQuery(ResidentEntity.BY_ID_NUMBER, ResidentEntity.class)
+                .setParameter("n", c.id().number()).getResultList();
+        if (known.isEmpty()) {
+            return null;
+        }
+        ResidentEntity r = known.get(0);
+        List<MigrantEntity> stays = em.createNamedQuery(MigrantEntity.BY_RESIDENT, MigrantEntity.class)
+                .setParameter("r", r.id).getResultList();
+        if (r.status != ResidenceStatus.MIGRANT || r.householdId != null || stays.isEmpty()
+                || stays.stream().anyMatch(s -> s.status != MigrantStatus.DEPARTED)) {
+            throw RenkouException.conflict("idNumber", "身份证号码 " + CitizenId.mask(c.id().number()) + " 已登记。",
+                    "ID number " + CitizenId.mask(c.id().number()) + " is registered already.");
+        }
+        if (!r.name.equals(c.name())) {
+            throw RenkouException.conflict("name", "该身份证号码登记的姓名与所填不同，请核对证件。",
+                    "The name on record for this ID number differs; check the identity card.");
+        }
+        LocalDate left = stays.stream().map(s -> s.departureDate).max(LocalDate::compareTo).orElseThrow();
+        if (arrival.isBefore(left)) {
+            throw RenkouException.invalid("arrivalDate", "到达日期不能早于上次离开日期（" + left + "）。",
+                    "The arrival date cannot be before the last departure (" + left + ").");
+        }
+        Map<String, Object> before = r.auditView();
+        r.residenceCode = c.residenceCode();
+        r.registrationCode = c.registrationCode();
+        if (c.phone() != null) {
+            r.phone = c.phone();
+        }
+        r.updatedAt = now;
+        em.flush();
+        AuditLog.write(em, caller, AuditAction.UPDATE, ResidentServiceImpl.TYPE, r.id, r.residenceCode,
+                AuditLog.diff(before, r.auditView()), "流动人口再次登记 / registered again as a migrant");
+        return r;
     }
 
     @Override

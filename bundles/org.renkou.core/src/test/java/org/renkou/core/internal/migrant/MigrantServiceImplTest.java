@@ -218,6 +218,38 @@ public class MigrantServiceImplTest {
         assertNull(migrants.find(registration, m.id).orElseThrow().phone);
     }
 
+    @Test
+    void aMigrantWhoLeftComesBackAsTheSamePersonWithANewStay() {
+        MigrantDTO first = migrants.register(residence, migrant("53010219950101009", "吴芳"));
+        MigrantDTO meanwhile = migrant("53010219950101009", "吴芳");
+        meanwhile.residenceCode = GD_OTHER_COMMUNITY;
+        assertKind(RenkouException.Kind.CONFLICT, () -> migrants.register(other, meanwhile));
+        migrants.depart(residence, first.id, departure(first.version));
+
+        MigrantDTO wrongName = migrant("53010219950101009", "吴芬");
+        wrongName.residenceCode = GD_OTHER_COMMUNITY;
+        assertEquals("name", assertThrows(RenkouException.class, () -> migrants.register(other, wrongName)).field());
+        MigrantDTO early = migrant("53010219950101009", "吴芳");
+        early.residenceCode = GD_OTHER_COMMUNITY;
+        early.arrivalDate = LocalDate.of(2026, 2, 28);
+        assertEquals("arrivalDate", assertThrows(RenkouException.class, () -> migrants.register(other, early)).field());
+
+        MigrantDTO again = migrant("53010219950101009", "吴芳");
+        again.residenceCode = GD_OTHER_COMMUNITY;
+        again.arrivalDate = LocalDate.of(2026, 3, 2);
+        MigrantDTO second = migrants.register(other, again);
+        assertEquals(first.residentId, second.residentId, "the same person");
+        assertEquals(MigrantStatus.PRESENT, second.status);
+        assertEquals(GD_OTHER_COMMUNITY, residents.find(other, second.residentId).orElseThrow().residenceCode);
+        MigrantQuery byId = new MigrantQuery();
+        byId.idNumber = again.idNumber;
+        assertEquals(2, migrants.search(registration, byId).total, "both stays, the ended one kept");
+        assertEquals(MigrantStatus.DEPARTED, migrants.find(residence, first.id).orElseThrow().status);
+        assertKind(RenkouException.Kind.CONFLICT, () -> migrants.register(residence, migrant("53010219950101009", "吴芳")));
+        assertTrue(audit.history(Caller.SYSTEM, "resident", second.residentId.toString()).stream()
+                .anyMatch(a -> a.action == AuditAction.UPDATE && a.actor.equals("other")));
+    }
+
     private static MigrantQuery query(MigrantStatus status) {
         MigrantQuery q = new MigrantQuery();
         q.status = status;
