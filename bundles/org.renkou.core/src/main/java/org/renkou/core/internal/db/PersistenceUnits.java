@@ -41,7 +41,9 @@ public class PersistenceUnits {
     private final DataSource dataSource;
     private final Map<String, Object> unitProperties;
     private final Map<EntityManagerFactoryBuilder, Built> built = new IdentityHashMap<>();
-    /** Withdrawn while being built. */
+    /** Being built now (outside the monitor). */
+    private final Set<EntityManagerFactoryBuilder> building = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Withdrawn while being built; only ever a subset of {@link #building}, so nothing stays here. */
     private final Set<EntityManagerFactoryBuilder> removed = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
@@ -91,6 +93,7 @@ public class PersistenceUnits {
             if (closed) {
                 return;
             }
+            building.add(builder);
         }
         Object name = properties.get(EntityManagerFactoryBuilder.JPA_UNIT_NAME);
         Built b;
@@ -107,10 +110,15 @@ public class PersistenceUnits {
             b = new Built(emf, context.registerService(EntityManagerFactory.class, emf, service));
         } catch (RuntimeException e) {
             LOG.error("Persistence unit {} could not be built: {}", name, e.toString(), e);
+            synchronized (this) {
+                building.remove(builder);
+                removed.remove(builder);
+            }
             return;
         }
         boolean keep;
         synchronized (this) {
+            building.remove(builder);
             keep = !closed && !removed.remove(builder);
             if (keep) {
                 built.put(builder, b);
@@ -125,7 +133,7 @@ public class PersistenceUnits {
         Built b;
         synchronized (this) {
             b = built.remove(builder);
-            if (b == null) {
+            if (b == null && building.contains(builder)) {
                 removed.add(builder); // still being built: addUnit closes it
             }
         }
