@@ -26,7 +26,12 @@ final class RenkouProcess {
      * an empty value there leaves the launcher's default (the living sample).
      */
     static Process launch(Path home, String port, Map<String, String> env) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(List.of(LAUNCHER.toString()));
+        return launch(LAUNCHER, home, port, env);
+    }
+
+    /** {@link #launch(Path, String, Map)} with another copy of the launcher, e.g. from an unpacked release. */
+    static Process launch(Path launcher, Path home, String port, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(List.of(launcher.toString()));
         pb.environment().put("RENKOU_HOME", home.toString());
         pb.environment().put("RENKOU_PORT", port);
         pb.environment().put("RENKOU_SAMPLE_DATA", "jurisdictions");
