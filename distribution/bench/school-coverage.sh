@@ -5,6 +5,9 @@
 # attendance each in the quarter; reference: a page of 50 residents in the same run. Loopback only.
 #   usage: distribution/bench/school-coverage.sh [residents] [sessions] [quarter]   (after mvn -B verify -DskipTests)
 #   KEEP_HOME=<folder>: a home loaded by an earlier run (import.sh KEEP_HOME=…); it is then not imported again
+#   COVERAGE_OUT=<file>: the first coverage answer is written there (to compare the figures of two builds)
+#   RESAVE=1 (on a home set up before): every class's attendance saved again with every mark changed, timed
+#   The timing waits for the statistics snapshot and builds one more first (SchoolCoverageBench.settleStatistics).
 set -euo pipefail
 N=${1:-1000000}
 SESSIONS=${2:-10000}

@@ -61,6 +61,13 @@ class DistributionIT {
             assertEquals(200, http.post("/api/admin/modules/warehouse/enable").status());
             http.await("/api/warehouse/stores", r -> r.status() == 200, 60);
             assertEquals(1, http.get("/api/warehouse/stores").body().split("\"id\":", -1).length - 1);
+            // the school's part: a school of the sample community whose class has a graduate with a certificate
+            awaitLog(home, "Loaded the school sample", 60);
+            Http.Response schools = http.get("/api/school/schools");
+            Asserts.assertOk(schools, "示例一社区人口学校");
+            long klass = Asserts.number(http.get("/api/school/schools/" + Asserts.number(schools.body(), "id")
+                    + "/classes").body(), "id");
+            Asserts.assertOk(http.get("/api/school/classes/" + klass + "/roster"), "\"status\":\"GRADUATED\"");
             assertEquals(201, http.postJson("/api/jurisdictions",
                     "{\"code\":\"530102902\",\"name\":\"进程测试街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}").status());
             Http.Response ui = http.get("/ui/index.html");
@@ -89,6 +96,7 @@ class DistributionIT {
             String both = Files.readString(home.resolve("logs/renkou.log"), StandardCharsets.UTF_8);
             assertEquals(1, both.split("Loaded the living sample", -1).length - 1, "loaded once");
             assertEquals(1, both.split("Loaded the warehouse sample", -1).length - 1, "the warehouse's part once");
+            assertEquals(1, both.split("Loaded the school sample", -1).length - 1, "the school's part once");
         } finally {
             stop(again);
         }

@@ -54,6 +54,59 @@ final class Batch {
         });
     }
 
+    /**
+     * Applies the changes in attended marks {@code resident -> ±n} of one school and day to {@code SC_REACH}: new
+     * residents inserted, the others changed relative to what is stored (a save of another session of the same
+     * school and day at once adds its own change), rows left at 0 deleted.
+     */
+    static void reach(EntityManager em, LocalDate day, long schoolId, java.util.Map<Long, Integer> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        java.util.Set<Long> stored = new java.util.HashSet<>(em.createQuery("SELECT r.residentId FROM ReachEntity r "
+                + "WHERE r.heldOn = :d AND r.schoolId = :s", Long.class).setParameter("d", day)
+                .setParameter("s", schoolId).getResultList());
+        List<Object[]> inserts = new java.util.ArrayList<>();
+        List<Object[]> updates = new java.util.ArrayList<>();
+        boolean fewer = false;
+        for (java.util.Map.Entry<Long, Integer> c : changes.entrySet()) {
+            if (c.getValue() == 0) {
+                continue;
+            }
+            if (stored.contains(c.getKey())) {
+                updates.add(new Object[] {c.getKey(), c.getValue()});
+                fewer |= c.getValue() < 0;
+            } else if (c.getValue() > 0) { // a fall with nothing stored cannot be: the row came with the mark
+                inserts.add(new Object[] {c.getKey(), c.getValue()});
+            }
+        }
+        Date d = Date.valueOf(day);
+        insert(em, "INSERT INTO SC_REACH (HELD_ON, SCHOOL_ID, RESIDENT_ID, TIMES) VALUES ", "(?, ?, ?, ?)", inserts,
+                (ps, i, r) -> {
+                    ps.setDate(i, d);
+                    ps.setLong(i + 1, schoolId);
+                    ps.setLong(i + 2, (Long) r[0]);
+                    ps.setInt(i + 3, (Integer) r[1]);
+                    return 4;
+                });
+        run(em, "UPDATE SC_REACH SET TIMES = TIMES + ? WHERE HELD_ON = ? AND SCHOOL_ID = ? AND RESIDENT_ID = ?",
+                updates, (ps, i, r) -> {
+                    ps.setInt(1, (Integer) r[1]);
+                    ps.setDate(2, d);
+                    ps.setLong(3, schoolId);
+                    ps.setLong(4, (Long) r[0]);
+                    return 4;
+                });
+        if (fewer) {
+            run(em, "DELETE FROM SC_REACH WHERE HELD_ON = ? AND SCHOOL_ID = ? AND TIMES <= 0", List.of(d),
+                    (ps, i, x) -> {
+                        ps.setDate(1, x);
+                        ps.setLong(2, schoolId);
+                        return 2;
+                    });
+        }
+    }
+
     /** Binds one row's values from parameter {@code first} on; answers how many it bound. */
     interface Binder<T> {
         int bind(PreparedStatement ps, int first, T row) throws SQLException;

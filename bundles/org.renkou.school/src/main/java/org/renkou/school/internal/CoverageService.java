@@ -65,26 +65,20 @@ public class CoverageService {
         // what was held, not what is planned: up to today within the current quarter
         LocalDate to = end.isAfter(db.today()) ? db.today() : end;
         List<Row> rows = db.read(em -> {
-            Map<Long, Long> sessions = counts(em.createQuery("SELECT s.schoolId, COUNT(s) FROM SessionEntity s "
-                    + "WHERE s.heldOn BETWEEN :a AND :b GROUP BY s.schoolId", Object[].class)
-                    .setParameter("a", from).setParameter("b", to).getResultList());
-            // person-times and people reached in one pass, in a fixed join order: the quarter's sessions, their
-            // marks (by the session's unique index), each mark's roster line (by its key). Left to itself, Derby
-            // chose a nested loop over all marks for every line and took minutes at 230,000 marks (BENCHMARKS.md).
+            // sessions held and person-times as kept on each session by the attendance save, people reached from
+            // the residents attended per school and day (SC_REACH, an index-only count): no mark is read here. Reading
+            // every mark of the quarter and its roster line took half a report at 231,720 marks (BENCHMARKS.md).
+            Map<Long, Long> sessions = new HashMap<>();
             Map<Long, Long> times = new HashMap<>();
-            Map<Long, Long> people = new HashMap<>();
-            for (Object row : em.createNativeQuery("SELECT s.SCHOOL_ID, COUNT(*), COUNT(DISTINCT e.RESIDENT_ID) FROM "
-                    + "--DERBY-PROPERTIES joinOrder=FIXED\n SC_SESSION s, "
-                    + "SC_ATTENDANCE a --DERBY-PROPERTIES constraint=UQ_SC_ATTENDANCE, joinStrategy=NESTEDLOOP\n, "
-                    + "SC_ENROLMENT e --DERBY-PROPERTIES constraint=PK_SC_ENROLMENT, joinStrategy=NESTEDLOOP\n "
-                    + "WHERE s.HELD_ON BETWEEN ? AND ? AND a.SESSION_ID = s.ID AND a.MARK IN ('PRESENT', 'LATE') "
-                    + "AND e.ID = a.ENROLMENT_ID GROUP BY s.SCHOOL_ID").setParameter(1, java.sql.Date.valueOf(from))
-                    .setParameter(2, java.sql.Date.valueOf(to)).getResultList()) {
-                Object[] r = (Object[]) row;
-                long school = ((Number) r[0]).longValue();
-                times.put(school, ((Number) r[1]).longValue());
-                people.put(school, ((Number) r[2]).longValue());
+            for (Object[] r : em.createQuery("SELECT s.schoolId, COUNT(s), SUM(s.personTimes) FROM SessionEntity s "
+                    + "WHERE s.heldOn BETWEEN :a AND :b GROUP BY s.schoolId", Object[].class)
+                    .setParameter("a", from).setParameter("b", to).getResultList()) {
+                sessions.put((Long) r[0], ((Number) r[1]).longValue());
+                times.put((Long) r[0], r[2] == null ? 0L : ((Number) r[2]).longValue());
             }
+            Map<Long, Long> people = counts(em.createQuery("SELECT r.schoolId, COUNT(DISTINCT r.residentId) "
+                    + "FROM ReachEntity r WHERE r.heldOn BETWEEN :a AND :b GROUP BY r.schoolId", Object[].class)
+                    .setParameter("a", from).setParameter("b", to).getResultList());
             Map<Long, long[]> results = new HashMap<>();
             for (Object[] r : em.createQuery("SELECT c.schoolId, r.passed, COUNT(r) FROM ResultEntity r, ExamEntity x, "
                     + "ClassEntity c WHERE r.examId = x.id AND x.classId = c.id AND x.heldOn BETWEEN :a AND :b "

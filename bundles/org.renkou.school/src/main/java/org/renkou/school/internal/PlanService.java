@@ -142,9 +142,9 @@ public class PlanService {
                 throw RenkouException.invalid("sessionId", "该课时未关联班次，无法考勤。",
                         "This session belongs to no class: there is no roster to take.");
             }
-            Set<Long> roster = rosterOf(em, s.classId);
+            Map<Long, Long> roster = residentsOf(em, s.classId);
             for (int i = 0; i < marks.size(); i++) {
-                if (!roster.contains(marks.get(i).enrolmentId())) {
+                if (!roster.containsKey(marks.get(i).enrolmentId())) {
                     throw RenkouException.invalid("marks[" + i + "].enrolmentId", "学员 " + marks.get(i).enrolmentId()
                             + " 不在本班花名册中。", "Roster line " + marks.get(i).enrolmentId() + " is not on this class's roster.");
                 }
@@ -156,17 +156,41 @@ public class PlanService {
             }
             List<Object[]> inserts = new ArrayList<>();
             List<Object[]> updates = new ArrayList<>();
+            Map<Long, Integer> reach = new HashMap<>(); // resident -> change in marks that count as attended
             for (Map.Entry<Long, String> m : byLine.entrySet()) {
                 String was = existing.get(m.getKey());
                 if (!m.getValue().equals(was)) { // a mark saved again unchanged costs no write
                     (was != null ? updates : inserts).add(new Object[] {m.getKey(), m.getValue()});
+                    int change = (attended(m.getValue()) ? 1 : 0) - (attended(was) ? 1 : 0);
+                    if (change != 0) {
+                        reach.merge(roster.get(m.getKey()), change, Integer::sum);
+                    }
                 }
             }
+            // the figures the coverage report reads, kept with the marks (a declined line's earlier marks count on)
+            existing.putAll(byLine);
+            s.personTimes = (int) existing.values().stream().filter(PlanService::attended).count();
+            Batch.reach(em, s.heldOn, s.schoolId, reach);
             Batch.marks(em, s.id, inserts, updates);
             return byLine.size();
         }, n -> new Audit(caller, AuditAction.UPDATE, "SchoolAttendance", Long.toString(sessionId), null,
                 "考勤 " + n + " 人", null));
         return new Saved(saved);
+    }
+
+    /** Marks that count as attended in the figures (person-times, people reached): present or late. */
+    static boolean attended(String mark) {
+        return "PRESENT".equals(mark) || "LATE".equals(mark);
+    }
+
+    /** The roster lines of a class that take part (not declined), with their resident. */
+    private static Map<Long, Long> residentsOf(javax.persistence.EntityManager em, long classId) {
+        Map<Long, Long> m = new HashMap<>();
+        for (Object[] r : em.createQuery("SELECT e.id, e.residentId FROM EnrolmentEntity e WHERE e.classId = :c "
+                + "AND e.status <> 'DECLINED'", Object[].class).setParameter("c", classId).getResultList()) {
+            m.put((Long) r[0], (Long) r[1]);
+        }
+        return m;
     }
 
     static Session dto(SessionEntity s) {

@@ -68,6 +68,8 @@ final class TestSchool implements AutoCloseable {
     final LessonFiles files;
     final SummaryService summaries;
     final PaperService papers;
+    /** The fake core's residents, as the school's services see them. */
+    final ResidentService residentService;
 
     TestSchool() {
         Path folder = Path.of("target", "test-db", UUID.randomUUID().toString()).toAbsolutePath();
@@ -75,7 +77,7 @@ final class TestSchool implements AutoCloseable {
                 Map.of("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
                         "javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
         db = new SchoolDatabase(new TestModuleDatabase(emf, MIGRATIONS, audit), clock);
-        ResidentService residents = proxy(ResidentService.class, (name, args) -> {
+        ResidentService residents = residentService = proxy(ResidentService.class, (name, args) -> {
             coreCalls.merge(name, 1, Integer::sum);
             return switch (name) {
                 case "find" -> people.stream().filter(r -> r.id.equals(args[1])

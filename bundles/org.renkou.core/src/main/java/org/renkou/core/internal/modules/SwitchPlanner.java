@@ -19,14 +19,18 @@ import org.renkou.core.api.module.ModulePlanDTO;
 import org.renkou.core.internal.db.Database;
 import org.renkou.core.internal.modules.ModuleCatalog.Module;
 import org.renkou.module.api.RenkouModules;
+import org.renkou.module.api.ui.MenuEntry;
 
 /**
  * Plans a switch before it is done, in words: which modules switch with the one asked for (dependents first when
- * disabling, requirements first when enabling), what their typed contributions are ({@code MenuEntry},
- * {@code ReportContribution}, {@code JobContribution}, REST resources) that appear or disappear, and how many
+ * disabling, requirements first when enabling), what their typed contributions are ({@code MenuEntry} with the
+ * dashboard cards and resident panels it fills, {@code ReportContribution}, {@code JobContribution}, REST
+ * resources) that appear or disappear, and how many
  * records their tables hold (kept, never deleted). Refuses with a reason when the switch would break a dependency.
  */
 final class SwitchPlanner {
+    /** The slots a menu entry fills ({@code MenuEntry.slots()}, module API ui 1.1). */
+    static final String SLOTS = MenuEntry.PREFIX_ + "slots";
     private static final Pattern TABLE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     private final ModuleRegistry registry;
@@ -167,16 +171,49 @@ final class SwitchPlanner {
             return out;
         }
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundles.toArray(new Bundle[0]))) {
-            Map<String, Object> props = d.properties;
-            Object kind = props.get(RenkouModules.CONTRIBUTION_KIND);
-            if (kind != null) {
-                out.add(new String[] {kindZh(kind.toString()) + " " + props.getOrDefault(RenkouModules.CONTRIBUTION_NAME_ZH, d.name),
-                        kind + " " + props.getOrDefault(RenkouModules.CONTRIBUTION_NAME_EN, d.name)});
-            } else if ("true".equals(String.valueOf(props.get("osgi.jakartars.resource")))) {
-                out.add(new String[] {"接口 " + d.name, "API resource " + d.name});
-            }
+            out.addAll(contributions(d));
         }
         return out;
+    }
+
+    /**
+     * One component's items, {zh, en} each: its typed contribution, then the core pages' slots a menu entry fills
+     * (a dashboard card, a resident page's panel: {@code renkou.contribution.slots}, module API ui 1.1), which go
+     * with the entry; or a REST resource.
+     */
+    static List<String[]> contributions(ComponentDescriptionDTO d) {
+        Map<String, Object> props = d.properties;
+        Object kind = props.get(RenkouModules.CONTRIBUTION_KIND);
+        if (kind == null) {
+            return "true".equals(String.valueOf(props.get("osgi.jakartars.resource")))
+                    ? List.<String[]>of(new String[] {"接口 " + d.name, "API resource " + d.name}) : List.of();
+        }
+        Object zh = props.getOrDefault(RenkouModules.CONTRIBUTION_NAME_ZH, d.name);
+        Object en = props.getOrDefault(RenkouModules.CONTRIBUTION_NAME_EN, d.name);
+        List<String[]> out = new ArrayList<>();
+        out.add(new String[] {kindZh(kind.toString()) + " " + zh, kind + " " + en});
+        for (String slot : strings(props.get(SLOTS))) {
+            out.add(switch (slot) {
+                case MenuEntry.SLOT_DASHBOARD -> new String[] {"工作台卡片 " + zh, "dashboard card " + en};
+                case MenuEntry.SLOT_RESIDENT -> new String[] {"居民页面板 " + zh, "resident page panel " + en};
+                default -> new String[] {"页面插槽 " + slot + " " + zh, "page slot " + slot + " " + en};
+            });
+        }
+        return out;
+    }
+
+    /** A multi-valued component property as DS gives it: an array, a collection, or one value. */
+    private static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Object[] a) {
+            return java.util.Arrays.stream(a).map(String::valueOf).toList();
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
     }
 
     private static String kindZh(String kind) {

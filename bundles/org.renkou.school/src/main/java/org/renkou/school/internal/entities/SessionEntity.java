@@ -30,6 +30,9 @@ public class SessionEntity {
     public Long teacherId;
     @Column(name = "TARGET_GROUP")
     public String targetGroup;
+    /** Marks PRESENT or LATE (参训人次), kept by the attendance save in the same transaction as the marks. */
+    @Column(name = "PERSON_TIMES")
+    public int personTimes;
     @Version
     public Long version;
 }
