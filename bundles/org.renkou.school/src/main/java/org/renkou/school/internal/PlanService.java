@@ -138,6 +138,9 @@ public class PlanService {
         int saved = db.tx(em -> {
             SessionEntity s = Access.session(em, caller, sessionId, "sessionId");
             Access.requireTeacher(em, caller, s.schoolId, "记录考勤", "take attendance");
+            // two phones taking one big class's attendance at once: the second save waits for the first (and then
+            // counts its marks) instead of failing on the session's version, which the kept person-times change
+            em.refresh(s, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (s.classId == null) {
                 throw RenkouException.invalid("sessionId", "该课时未关联班次，无法考勤。",
                         "This session belongs to no class: there is no roster to take.");

@@ -126,6 +126,35 @@ class CoverageFiguresTest {
         assertEquals(List.of(1L, 2L, 2L), List.of(row.sessions(), row.personTimes(), row.peopleReached()));
     }
 
+    /** Two teachers take halves of one class at once, over and over: every save succeeds and the figures add up. */
+    @Test
+    void concurrentSavesOfOneSessionAllSucceedAndTheFiguresAddUp() throws Exception {
+        List<Long> women = s.residents(20, COMMUNITY, true);
+        long a = klass("一期");
+        List<Long> lines = new ArrayList<>();
+        for (long r : women) {
+            lines.add(s.classes.enrol(TEACHER, a, r).id());
+        }
+        long session = lesson(a, LocalDate.of(2026, 7, 1));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String mark = round % 2 == 0 ? "PRESENT" : "ABSENT";
+                List<java.util.concurrent.Future<?>> saves = new ArrayList<>();
+                for (List<Long> half : List.of(lines.subList(0, 10), lines.subList(10, 20))) {
+                    saves.add(pool.submit(() -> s.plans.saveAttendance(TEACHER, session,
+                            half.stream().map(l -> new Mark(l, mark)).toList())));
+                }
+                for (java.util.concurrent.Future<?> f : saves) {
+                    f.get(); // a 409 would surface here
+                }
+                check();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Every session's kept person-times and every quarter's figures against a count of the marks themselves. */
     private void check() {
         s.db.read(em -> {
