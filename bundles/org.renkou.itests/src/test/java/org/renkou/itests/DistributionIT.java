@@ -61,6 +61,13 @@ class DistributionIT {
             assertEquals(200, http.post("/api/admin/modules/warehouse/enable").status());
             http.await("/api/warehouse/stores", r -> r.status() == 200, 60);
             assertEquals(1, http.get("/api/warehouse/stores").body().split("\"id\":", -1).length - 1);
+            // the association's part: an association of 示例一社区 with members, contacts, the 5·29 day, a notice
+            awaitLog(home, "Loaded the association sample", 60);
+            Http.Response associations = http.get("/api/association/associations");
+            Asserts.assertOk(associations, "示例一社区计生协会（示例）");
+            long association = Asserts.number(associations.body(), "id");
+            Asserts.assertOk(http.get("/api/association/associations/" + association + "/members"), "\"ACTIVE\"");
+            Asserts.assertOk(http.get("/api/association/associations/" + association + "/activities"), "5·29会员活动日（示例）");
             assertEquals(201, http.postJson("/api/jurisdictions",
                     "{\"code\":\"530102902\",\"name\":\"进程测试街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}").status());
             Http.Response ui = http.get("/ui/index.html");
@@ -89,6 +96,7 @@ class DistributionIT {
             String both = Files.readString(home.resolve("logs/renkou.log"), StandardCharsets.UTF_8);
             assertEquals(1, both.split("Loaded the living sample", -1).length - 1, "loaded once");
             assertEquals(1, both.split("Loaded the warehouse sample", -1).length - 1, "the warehouse's part once");
+            assertEquals(1, both.split("Loaded the association sample", -1).length - 1, "the association's part once");
         } finally {
             stop(again);
         }
