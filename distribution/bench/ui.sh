@@ -5,6 +5,10 @@
 # administrator (the printed password) and as a community officer, and times each page's API requests with curl
 # (loopback, median, p95 and max of R sequential runs, after one warm-up). The statistics pages and the dashboard
 # read the statistics snapshot: the script waits for the first one after the start and times one on-demand refresh.
+# The office pages of issue 17 (流动人口, 信息交换, 批量导入, 政策查询, 证件核验) are timed too: the generator adds a
+# migrant registration per migrant resident and 900 exchange messages; after the start the officer issues and prints
+# three certificates (their codes for the public check) and uploads three small imports. A reference request
+# (/api/auth/me: session, no database) is timed in the same run.
 # Run after `mvn -B verify` (or `mvn install`).
 # RENKOU_BENCH_REUSE=<home of an earlier run> skips the generation and times again.
 #   usage: distribution/bench/ui.sh [residents] [runs]   (default 1000000 and 10)
@@ -26,7 +30,9 @@ start() {
   # health is UP before the JAX-RS application is built (503 "API starting"); a 401 means the API answers
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/auth/me")" = 401 ]; do sleep 0.2; done
 }
-stop() { kill -TERM "$PID"; wait "$PID" || true; }
+stop() { kill -TERM "$PID"; wait "$PID" || true; PID=; }
+PID=
+trap '[ -z "$PID" ] || stop' EXIT  # a failed step must not leave Renkou running
 
 echo "residents=$N runs=$RUNS java=$(java -version 2>&1 | head -1) cpus=$(nproc)"
 if [ -n "${RENKOU_BENCH_REUSE:-}" ]; then  # time again on the home of an earlier run (passwords already changed)
@@ -44,13 +50,13 @@ PASSWORD=$(sed -n 's/.*初始密码 initial password: \([^ ]*\).*/\1/p' "$WORK/c
 stop
 
 t0=$(date +%s)
-java -cp "$DIST/system/derby-10.14.2.0.jar" "$BENCH/GenerateResidents.java" "$RENKOU_HOME/data/renkou" "$N"
+java -cp "$DIST/system/derby-10.14.2.0.jar:$(ls "$DIST"/system/org.renkou.core.api-*.jar)" "$BENCH/GenerateResidents.java" \
+  "$RENKOU_HOME/data/renkou" "$N"
 echo "generated in $(( $(date +%s) - t0 )) s"
 t0=$(date +%s)
 start
-# the generator writes no name sort keys (as rows of before V19): the core fills them after the start
-until grep -q 'Name sort keys filled' "$RENKOU_HOME/logs/renkou.log"; do sleep 0.5; done
-echo "started and name sort keys filled in $(( $(date +%s) - t0 )) s: $(grep -o 'Name sort keys filled.*' "$RENKOU_HOME/logs/renkou.log")"
+# the generator writes the name sort keys as the core does (NameOrder.key): nothing to fill after the start
+echo "started in $(( $(date +%s) - t0 )) s"
 
 login() { # jar user password -> csrf token
   curl -s -c "$1" -H 'Content-Type: application/json' -d "{\"username\":\"$2\",\"password\":\"$3\"}" \
@@ -68,6 +74,37 @@ for u in bench-community bench-street; do
   c=$(login "$WORK/$u.jar" "$u" Start-2026a)
   post "$WORK/$u.jar" "$c" /api/auth/password '{"oldPassword":"Start-2026a","newPassword":"Bench-2026b"}' >/dev/null
 done
+# the officer's certificates (printed: a verification code each, for the public check) and import jobs
+OJAR=$WORK/bench-community.jar
+OCSRF=$(curl -s -b "$OJAR" "$BASE/api/auth/me" | sed -n 's/.*"csrfToken":"\([^"]*\)".*/\1/p')
+TYPE=$(curl -s -b "$OJAR" "$BASE/api/certificate-types" | python3 -c "import json,sys
+print(next(t['key'] for t in json.load(sys.stdin) if t.get('provinceCode', t.get('province', '44')).startswith('44')))")
+for id in $(curl -s -b "$OJAR" "$BASE/api/residents?limit=3&offset=10" | python3 -c "import json,sys
+print(' '.join(str(r['id']) for r in json.load(sys.stdin)['items']))"); do
+  cert=$(curl -s -b "$OJAR" -H "X-CSRF-Token: $OCSRF" -H 'Content-Type: application/json' \
+    -d "{\"type\":\"$TYPE\",\"holderIds\":[$id],\"issuedOn\":\"2025-06-01\"}" "$BASE/api/certificates" \
+    | sed -n 's/^{"id":\([0-9]*\).*/\1/p')
+  curl -s -b "$OJAR" -H "X-CSRF-Token: $OCSRF" -H 'Content-Type: application/json' -d '{}' \
+    "$BASE/api/certificates/$cert/print" | python3 -c "import json,sys; print(json.load(sys.stdin)['verificationCode'])" \
+    >> "$RENKOU_HOME/bench-codes.txt"
+done
+echo "certificates printed: $(wc -l < "$RENKOU_HOME/bench-codes.txt") ($TYPE)"
+for job in 0 1 2; do
+  python3 - "$job" > "$WORK/import.csv" <<'PY'
+import sys
+job = int(sys.argv[1]); w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+print("idNumber,name,residenceCode,registrationCode,status,maritalStatus,phone,address")
+for i in range(20):
+    f = "44060619900101" + str(600 + job * 20 + i)
+    ok = i % 10 != 9  # a rejected row in ten: the job has errors to show
+    print(",".join([f + ("10X98765432"[sum(int(c) * x for c, x in zip(f, w)) % 11] if ok else "0"), "导入测试",
+                    "440606101001", "440606101001", "REGISTERED", "UNMARRIED", "", ""]))
+PY
+  curl -s -o /dev/null -b "$OJAR" -H "X-CSRF-Token: $OCSRF" -H 'Content-Type: text/csv' --data-binary @"$WORK/import.csv" \
+    "$BASE/api/imports"
+done
+sleep 2
+echo "import jobs: $(curl -s -b "$OJAR" "$BASE/api/imports" | grep -o '"state":"[A-Z]*"' | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
 
 fi
 echo "load before timing: $(uptime)"
@@ -104,9 +141,31 @@ ONE=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/residents?limit=1" | sed
 IDNUMBER=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/residents/$ONE" | sed -n 's/.*"idNumber":"\([^"]*\)".*/\1/p')
 NAME=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/residents/$ONE" | sed -n 's/.*"name":"\([^"]*\)".*/\1/p')
 ENC_NAME=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$NAME")
+# the officer's pages of issue 17: a present migrant (name, ID number), an exchange message, an import job
+MIGRANT=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/migrants?status=PRESENT&limit=1" | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
+MRES=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/migrants/$MIGRANT" | sed -n 's/.*"residentId":\([0-9]*\).*/\1/p')
+M_ID=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/residents/$MRES" | sed -n 's/.*"idNumber":"\([^"]*\)".*/\1/p')
+M_NAME=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/residents/$MRES" | sed -n 's/.*"name":"\([^"]*\)".*/\1/p')
+ENC_M_NAME=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$M_NAME")
+MESSAGE=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/exchange/messages?direction=RECEIVED&jurisdiction=440606101001&limit=1" \
+  | sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
+JOB=$(curl -s -b "$WORK/bench-community.jar" "$BASE/api/imports" | sed -n 's/^\[{"id":"\([^"]*\)".*/\1/p')
+CODE=$(head -1 "$RENKOU_HOME/bench-codes.txt")
+TODAY=$(TZ=Asia/Shanghai date +%F)
+YEAR_FIRST=${TODAY:0:4}-01-01
+# the rates box asks for the year, then for each month of it at once (the page time is the slowest)
+MONTHS=$(python3 -c "import sys,datetime,calendar
+t = datetime.date.fromisoformat(sys.argv[1])
+print(' '.join('/api/exchange/stats?from=%d-%02d-01&to=%s&jurisdiction=@OFFICE@' % (t.year, m, min(t, datetime.date(t.year, m, calendar.monthrange(t.year, m)[1])).isoformat()) for m in range(max(1, t.month - 11), t.month + 1)))" "$TODAY")
+echo "officer's migrant $MIGRANT, message $MESSAGE, import job $JOB, certificate code $CODE"
+for u in bench-community bench-street admin; do
+  echo "$u sees $(curl -s -b "$WORK/$u.jar" "$BASE/api/migrants?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p') migrants, $(curl -s -b "$WORK/$u.jar" "$BASE/api/migrants?status=PRESENT&limit=500" | grep -o "\"arrivalDate\":\"${TODAY:0:7}" | wc -l) arrived this month, $(curl -s -b "$WORK/$u.jar" "$BASE/api/exchange/messages?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p') messages ($(curl -s -b "$WORK/$u.jar" "$BASE/api/exchange/messages?state=OVERDUE&limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p') overdue)"
+done
 
 # page -> its requests (the dashboard's run in parallel in the browser; the page time is the slowest)
+# @OFFICE@: the office the exchange page opens with (the user's first jurisdiction; the county for the administrator)
 PAGES=(
+  "reference|/api/auth/me"
   "dashboard|/api/statistics/dashboard /api/ui/menu /api/auth/me"
   "statistics|/api/statistics/population /api/statistics/activity /api/ui/menu"
   "statistics-street|/api/statistics/population?jurisdiction=440606101 /api/statistics/activity?jurisdiction=440606101"
@@ -123,6 +182,23 @@ PAGES=(
   "audit|/api/audit?limit=50"
   "staff|/api/staff"
   "modules|/api/modules"
+  "migrants-present|/api/migrants?status=PRESENT&limit=50"
+  "migrants-this-month|/api/migrants?status=PRESENT&limit=500"
+  "migrants-departed|/api/migrants?status=DEPARTED&limit=50"
+  "migrants-all|/api/migrants?limit=50"
+  "migrants-search-name|/api/migrants?name=$ENC_M_NAME&status=PRESENT&limit=50"
+  "migrants-search-id|/api/migrants?idNumber=$M_ID&status=PRESENT&limit=50"
+  "migrant-detail|/api/migrants/$MIGRANT"
+  "exchange-inbox|/api/exchange/stats?from=$YEAR_FIRST&to=$TODAY&jurisdiction=@OFFICE@ /api/exchange/messages?direction=RECEIVED&limit=50&jurisdiction=@OFFICE@"
+  "exchange-outbox|/api/exchange/stats?from=$YEAR_FIRST&to=$TODAY&jurisdiction=@OFFICE@ /api/exchange/messages?direction=SENT&limit=50&jurisdiction=@OFFICE@"
+  "exchange-overdue|/api/exchange/messages?direction=RECEIVED&limit=50&jurisdiction=@OFFICE@&state=OVERDUE"
+  "exchange-rates-months|$MONTHS"
+  "exchange-message|/api/exchange/messages/$MESSAGE"
+  "imports-history|/api/imports"
+  "import-job|/api/imports/$JOB"
+  "policy-resident|/api/provinces /api/residents/$ONE /api/provinces/entitlements?resident=$ONE&date=$TODAY"
+  "policy-leave|/api/provinces/44/leave/event?date=$TODAY&event=BIRTH&babies=2&difficult=true&months=0"
+  "certificate-check|/api/public/certificate-check/$CODE"
 )
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); if (i<1) i=1; print a[i]}'; }
@@ -130,16 +206,22 @@ p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); if (i<1) i=1; print
 printf '\n| page | user | slowest request, median ms | p95 ms | max ms |\n| --- | --- | --- | --- | --- |\n'
 for user in bench-community bench-street admin; do
   jar=$WORK/$user.jar
+  office=440606101001; [ "$user" = bench-street ] && office=440606101; [ "$user" = admin ] && office=440606
   for entry in "${PAGES[@]}"; do
     page=${entry%%|*}
+    # the public check needs no login and is rate-limited (10 at once per address): once, at most 9 runs
+    if [ "$page" = certificate-check ] && [ "$user" != admin ]; then continue; fi
+    runs=$RUNS; [ "$page" = certificate-check ] && [ "$runs" -gt 9 ] && runs=9
+    if [ "$user" != bench-community ] && [ "$page" = import-job ]; then continue; fi  # the officer's own job
     if [ "$user" != admin ] && { [ "$page" = staff ] || [ "$page" = modules ]; }; then continue; fi
     if [ "$user" = bench-community ] && [ "$page" = audit ]; then continue; fi  # not an auditor
     if [ "$user" = bench-community ] && [ "$page" = statistics-street ]; then continue; fi  # not their street
     if [ -n "${RENKOU_BENCH_PAGES:-}" ] && [[ " $RENKOU_BENCH_PAGES " != *" $page "* ]]; then continue; fi
     : > "$WORK/times"
-    for run in $(seq 0 "$RUNS"); do
+    for run in $(seq 0 "$runs"); do
       slowest=0
       for path in ${entry#*|}; do
+        path=${path//@OFFICE@/$office}
         read -r code secs < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' "$BASE$path")
         if [ "$code" != 200 ]; then echo "$user $path answered $code" >&2; stop; exit 1; fi
         ms=$(awk -v s="$secs" 'BEGIN {printf "%d", s * 1000}')

@@ -68,6 +68,13 @@ class DistributionIT {
             long klass = Asserts.number(http.get("/api/school/schools/" + Asserts.number(schools.body(), "id")
                     + "/classes").body(), "id");
             Asserts.assertOk(http.get("/api/school/classes/" + klass + "/roster"), "\"status\":\"GRADUATED\"");
+            // the association's part: an association of 示例一社区 with members, contacts, the 5·29 day, a notice
+            awaitLog(home, "Loaded the association sample", 60);
+            Http.Response associations = http.get("/api/association/associations");
+            Asserts.assertOk(associations, "示例一社区计生协会（示例）");
+            long association = Asserts.number(associations.body(), "id");
+            Asserts.assertOk(http.get("/api/association/associations/" + association + "/members"), "\"ACTIVE\"");
+            Asserts.assertOk(http.get("/api/association/associations/" + association + "/activities"), "5·29会员活动日（示例）");
             assertEquals(201, http.postJson("/api/jurisdictions",
                     "{\"code\":\"530102902\",\"name\":\"进程测试街道\",\"level\":\"STREET\",\"parentCode\":\"530102\"}").status());
             Http.Response ui = http.get("/ui/index.html");
@@ -97,6 +104,7 @@ class DistributionIT {
             assertEquals(1, both.split("Loaded the living sample", -1).length - 1, "loaded once");
             assertEquals(1, both.split("Loaded the warehouse sample", -1).length - 1, "the warehouse's part once");
             assertEquals(1, both.split("Loaded the school sample", -1).length - 1, "the school's part once");
+            assertEquals(1, both.split("Loaded the association sample", -1).length - 1, "the association's part once");
         } finally {
             stop(again);
         }

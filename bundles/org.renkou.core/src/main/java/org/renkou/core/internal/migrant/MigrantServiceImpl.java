@@ -39,7 +39,6 @@ import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.internal.audit.AuditLog;
 import org.renkou.core.internal.db.CoreDatabase;
 import org.renkou.core.internal.db.Database;
-import org.renkou.core.internal.db.PagedQuery;
 import org.renkou.core.internal.jurisdiction.JurisdictionEntity;
 import org.renkou.core.internal.jurisdiction.Scope;
 import org.renkou.core.internal.resident.ResidentEntity;
@@ -57,6 +56,9 @@ public class MigrantServiceImpl implements MigrantService {
 
     private final Database db;
     private final Clock clock;
+
+    /** At most this many residents of a searched name are looked up by id (see search). */
+    static final int NAME_PROBES = 1000;
 
     @Activate
     public MigrantServiceImpl(@Reference CoreDatabase database) {
@@ -77,8 +79,21 @@ public class MigrantServiceImpl implements MigrantService {
                 .append(Scope.condition(caller, params, "m.residenceCode", "m.responsibleCode", "m.registrationCode"));
         String name = Input.trimToNull(query.name);
         if (name != null) {
-            where.append(" AND m.residentId IN (SELECT r.id FROM ResidentEntity r WHERE r.name LIKE :name)");
-            params.put("name", ResidentServiceImpl.escapeLike(name) + "%");
+            // the people of that name first, from the name index: Derby plans "IN (subquery with LIKE ?)" without
+            // the pattern and scans every registration in reach (0.2 s at 50,000); a short list probes the index
+            // of MIGRANT.RESIDENT_ID instead. A name too common for a list (a surname alone) keeps the subquery.
+            String pattern = ResidentServiceImpl.escapeLike(name) + "%";
+            List<Long> people = db.tx(em -> em.createQuery("SELECT r.id FROM ResidentEntity r WHERE r.name LIKE :name",
+                    Long.class).setParameter("name", pattern).setMaxResults(NAME_PROBES + 1).getResultList());
+            if (people.size() <= NAME_PROBES) {
+                where.append(people.isEmpty() ? " AND 1=0" : " AND m.residentId IN :people");
+                if (!people.isEmpty()) {
+                    params.put("people", people);
+                }
+            } else {
+                where.append(" AND m.residentId IN (SELECT r.id FROM ResidentEntity r WHERE r.name LIKE :name)");
+                params.put("name", pattern);
+            }
         }
         String idNumber = Input.trimToNull(query.idNumber);
         if (idNumber != null) {
@@ -99,8 +114,41 @@ public class MigrantServiceImpl implements MigrantService {
             where.append(" AND m.status = :status");
             params.put("status", query.status);
         }
-        return db.tx(em -> PagedQuery.run(em, MigrantEntity.class, "MigrantEntity m", where.toString(),
-                "m.arrivalDate DESC, m.id DESC", params, paging, m -> toDTO(em, caller, m, true)));
+        return db.tx(em -> page(em, caller, where.toString(), params, paging));
+    }
+
+    /**
+     * A page in two steps: the ids of the page from V20's covering index {@code IX_MIGRANT_LIST} (arrival newest first,
+     * id, status and the three codes: walked in order and stopped after the page, no table scan and no sort of every
+     * registration in reach), then those rows, their certificates and their residents in one query each (not one
+     * per row). The total is counted on the same index.
+     */
+    private static Page<MigrantDTO> page(EntityManager em, Caller caller, String where, Map<String, Object> params,
+            int[] paging) {
+        javax.persistence.TypedQuery<Object[]> select = em.createQuery("SELECT m.id, m.arrivalDate FROM MigrantEntity m"
+                + where + " ORDER BY m.arrivalDate DESC, m.id DESC", Object[].class);
+        javax.persistence.TypedQuery<Long> count = em.createQuery("SELECT COUNT(m.id) FROM MigrantEntity m" + where,
+                Long.class);
+        params.forEach((k, v) -> {
+            select.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<Long> ids = select.setFirstResult(paging[0]).setMaxResults(paging[1]).getResultList().stream()
+                .map(row -> (Long) row[0]).toList();
+        List<MigrantDTO> items = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            Map<Long, MigrantEntity> rows = new HashMap<>();
+            em.createQuery("SELECT m FROM MigrantEntity m WHERE m.id IN :ids", MigrantEntity.class)
+                    .setParameter("ids", ids)
+                    .setHint("eclipselink.batch", "m.certificates").setHint("eclipselink.batch.type", "IN")
+                    .getResultList().forEach(m -> rows.put(m.id, m));
+            // into the persistence context: toDTO's find of each resident reads no more rows
+            em.createQuery("SELECT r FROM ResidentEntity r WHERE r.id IN :ids", ResidentEntity.class)
+                    .setParameter("ids", rows.values().stream().map(m -> m.residentId).distinct().toList())
+                    .getResultList();
+            ids.forEach(id -> items.add(toDTO(em, caller, rows.get(id), true)));
+        }
+        return new Page<>(items, count.getSingleResult(), paging[0], paging[1]);
     }
 
     @Override
