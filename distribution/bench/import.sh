@@ -11,6 +11,8 @@
 #     loopback port PGPORT, default 15433; binaries from PGBIN, default the newest /usr/lib/postgresql/*/bin) holds
 #     both: the reference is one bare COPY of the same rows into the same schema (JdbcImportBaseline given a
 #     jdbc:postgresql: URL), then Renkou imports into its own database there (RENKOU_DB)
+#   KEEP_PG=<folder> (with BENCH_DB=postgresql): the cluster in that folder, stopped but kept at the end (data in
+#     <folder>/data, password in <folder>/password; distribution/bench/side-by-side.sh starts it again)
 set -euo pipefail
 N=${1:-1000000}
 COUNTY=440606
@@ -39,21 +41,22 @@ if [ "$BENCH_DB" = postgresql ]; then
   PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
   PGPORT=${PGPORT:-15433}
   CP=$CP:$(ls "$SYS"/postgresql-*.jar)
-  chmod 755 "$WORK"; mkdir -m 755 "$WORK/pg"; echo renkou-bench > "$WORK/pg/password"
-  [ "$(id -u)" != 0 ] || chown -R postgres "$WORK/pg"
-  as_pg "$PGBIN/initdb" -D "$WORK/pg/data" -U postgres -E UTF8 --no-locale --auth-local=trust \
-    --auth-host=scram-sha-256 --pwfile="$WORK/pg/password" >/dev/null
-  PGDATA=$WORK/pg/data
-  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$WORK/pg/server.log" \
-    -o "-p $PGPORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
+  PGDIR=${KEEP_PG:-$WORK/pg}
+  chmod 755 "$WORK"; mkdir -p -m 755 "$PGDIR"; chmod 755 "$PGDIR"; echo renkou-bench > "$PGDIR/password"
+  [ "$(id -u)" != 0 ] || chown -R postgres "$PGDIR"
+  as_pg "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -E UTF8 --no-locale --auth-local=trust \
+    --auth-host=scram-sha-256 --pwfile="$PGDIR/password" >/dev/null
+  PGDATA=$PGDIR/data
+  as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDIR/server.log" \
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1" start >/dev/null
   for sql in "CREATE ROLE renkou LOGIN PASSWORD 'renkou-bench'" "CREATE DATABASE baseline OWNER renkou" \
       "CREATE DATABASE renkou OWNER renkou"; do
-    as_pg "$PGBIN/psql" -q -h "$WORK/pg" -p "$PGPORT" -U postgres -d postgres -c "$sql"
+    as_pg "$PGBIN/psql" -q -h "$PGDIR" -p "$PGPORT" -U postgres -d postgres -c "$sql"
   done
   "$PGBIN/postgres" --version
   BASE_ARG="jdbc:postgresql://127.0.0.1:$PGPORT/baseline?user=renkou&password=renkou-bench"
   RENKOU_DB_ENV=(RENKOU_DB="postgresql://127.0.0.1:$PGPORT/renkou" RENKOU_DB_USER=renkou
-    RENKOU_DB_PASSWORD_FILE="$WORK/pg/password")
+    RENKOU_DB_PASSWORD_FILE="$PGDIR/password")
 fi
 
 echo "$(date -u +%FT%TZ) generating $N residents of county $COUNTY"

@@ -3,7 +3,10 @@
 # the plain servlet on the same Jetty (bundles/org.renkou.bench.servlet, hot-deployed for the run), with wrk on
 # loopback; each request asks for a random existing ID number (lookup.lua).
 #   usage: distribution/bench/lookup.sh [home] [seconds] [rounds]
-#   home: a RENKOU_HOME loaded by `KEEP_HOME=<home> distribution/bench/import.sh` (made now if not given)
+#   home: a RENKOU_HOME loaded by `KEEP_HOME=<home> distribution/bench/import.sh` (made now if not given); on
+#     PostgreSQL export RENKOU_DB, RENKOU_DB_USER and RENKOU_DB_PASSWORD_FILE too (distribution/bench/side-by-side.sh)
+#   LIST_RUNS=<n> (default 0): then also time the resident list's first page (GET /api/residents?limit=50) for the
+#     whole county and for one community's officer, median and p95 of n sequential requests after a warm-up
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DIST=$ROOT/distribution/target/renkou
@@ -22,7 +25,7 @@ shuf -n 100000 "$HOME_DIR/id-numbers.txt" > "$RENKOU_IDS"
 RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Xmx512m -Drenkou.auth.trustHeader=true} "$DIST/bin/renkou" \
   </dev/null >/dev/null 2>&1 &
 PID=$!
-trap 'kill -TERM $PID; wait $PID 2>/dev/null' EXIT
+trap 'kill -TERM $PID; wait $PID 2>/dev/null || true' EXIT
 base=http://127.0.0.1:$PORT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/bench/plain || true)" = 200 ]; do sleep 0.2; done
 until curl -s $base/api/health | grep -q '"status":"UP"'; do sleep 0.2; done
@@ -50,3 +53,14 @@ for r in $(seq "$ROUNDS"); do
   pr=${p%% *}; lr=${l%% *}
   printf '%s round %d: plain %s | lookup %s | ratio %.2f\n' "$(date -u +%TZ)" "$r" "$p" "$l" "$(echo "$lr / $pr" | bc -l)"
 done
+[ "${LIST_RUNS:-0}" -gt 0 ] || exit 0
+list() { # median and p95 in ms of LIST_RUNS first pages, after three
+  for i in 1 2 3; do curl -s -o /dev/null "$@" "$base/api/residents?limit=50"; done
+  for i in $(seq "$LIST_RUNS"); do curl -s -o /dev/null -w '%{time_total}\n' "$@" "$base/api/residents?limit=50"; done |
+    sort -n | awk '{a[NR] = $1 * 1000} END {printf "median %.1f ms, p95 %.1f ms", a[int((NR + 1) / 2)], a[int(NR * 0.95 + 0.5)]}'
+}
+COMMUNITY=$(curl -s "$base/api/residents?limit=1" | sed 's/.*"residenceCode":"\([0-9]*\)".*/\1/')
+curl -s -o /dev/null -X POST "$base/api/staff" -H 'Content-Type: application/json' -d "{\"username\":\"bench-list\",\
+\"name\":\"列表\",\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"$COMMUNITY\"],\"password\":\"Bench-2026list\"}"
+printf '%s list, first page: county %s | community %s (officer) %s, load %s\n' "$(date -u +%TZ)" "$(list)" \
+  "$COMMUNITY" "$(list -H 'X-Renkou-User: bench-list')" "$(cut -d' ' -f1-3 /proc/loadavg)"

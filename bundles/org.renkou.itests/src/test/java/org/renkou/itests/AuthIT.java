@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -150,24 +145,8 @@ class AuthIT {
         assertFalse(staff.contains("Start-1234") || staff.contains("password"), staff);
     }
 
-    /** The status of a login sent from {@code localAddress} (HttpURLConnection cannot choose its source address). */
     private int loginFrom(String localAddress, String user, String password) throws Exception {
-        byte[] body = ("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(localAddress, 0));
-            s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write(("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
-                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
-        }
+        return Http.loginFrom(port, localAddress, user, password);
     }
 
     @Test

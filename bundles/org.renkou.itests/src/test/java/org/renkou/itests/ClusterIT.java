@@ -40,7 +40,8 @@ import org.junit.jupiter.api.TestInstance;
  * a write on node A is read on node B at once (no shared entity cache); the same stale edit sent to A and B at once
  * gives one 200 and one 409; a logout on B ends the session on A; the warehouse module switched off on A is off on
  * B within the module poll; the scheduled jobs run on one node (the statistics snapshot once, not once per node);
- * a file uploaded on A downloads on B; {@code kill -9} of A under load: the requests through the proxy keep succeeding on B
+ * a file uploaded on A downloads on B; failed logins on A lock the account on B for that address, and a flood of
+ * them from one address on both nodes answers 401 or 429 only and throttles it on both; {@code kill -9} of A under load: the requests through the proxy keep succeeding on B
  * (only those in flight on A may fail) and every write that got its 201 is there. Skipped, saying why, without
  * PostgreSQL or HAProxy (CI installs both and requires them).
  */
@@ -219,6 +220,39 @@ class ClusterIT {
         HttpResponse<byte[]> down = sendBytes(portB, "GET", meeting + "/files/" + file, admin, null);
         assertEquals(200, down.statusCode());
         assertArrayEquals(pdf, down.body(), "the same bytes on B");
+
+        // failed logins count on every node: five wrong passwords on A lock the account on B, for that address only
+        assertEquals(201, send(portA, "POST", "/api/staff", admin, "{\"username\":\"target\",\"name\":\"锁定\","
+                + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606\"],\"password\":\"Start-2026a\"}")
+                .status());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, Http.loginFrom(portA, "127.0.0.2", "target", "wrong-2026"));
+        }
+        assertEquals(401, Http.loginFrom(portB, "127.0.0.2", "target", "Start-2026a"), "locked on B by failures on A");
+        assertEquals(200, Http.loginFrom(portB, "127.0.0.3", "target", "Start-2026a"), "not for another address");
+        // a flood of failures from one address on both nodes at once: 401 or 429, never an error of the database,
+        // and after 20 failures in all (not 20 per node) the address waits on both
+        Map<Integer, Integer> flood = new ConcurrentHashMap<>();
+        ExecutorService guessers = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Void>> guesses = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                int port = i % 2 == 0 ? portA : portB;
+                String user = i % 3 == 0 ? "nobody" + i : "target";
+                guesses.add(() -> {
+                    flood.merge(Http.loginFrom(port, "127.0.0.4", user, "wrong-2026"), 1, Integer::sum);
+                    return null;
+                });
+            }
+            for (Future<Void> f : guessers.invokeAll(guesses)) {
+                f.get();
+            }
+        } finally {
+            guessers.shutdownNow();
+        }
+        assertEquals(Set.of(401, 429), flood.keySet(), "only 401 and 429: " + flood);
+        assertEquals(429, Http.loginFrom(portA, "127.0.0.4", "target", "Start-2026a"));
+        assertEquals(429, Http.loginFrom(portB, "127.0.0.4", "target", "Start-2026a"));
 
         // kill -9 A under load: reads and writes through the proxy go on, on B
         AtomicBoolean running = new AtomicBoolean(true);

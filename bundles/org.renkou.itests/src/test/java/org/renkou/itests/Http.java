@@ -1,9 +1,13 @@
 package org.renkou.itests;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
@@ -119,6 +123,29 @@ public final class Http {
             c.setRequestProperty("X-CSRF-Token", csrf);
         }
         return c;
+    }
+
+    /**
+     * The status of a login sent to {@code port} from {@code localAddress} (any of 127/8 is loopback; HttpURLConnection
+     * cannot choose its source address): the per-address lock and throttle tell addresses apart.
+     */
+    static int loginFrom(int port, String localAddress, String user, String password) throws IOException {
+        byte[] body = ("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(localAddress, 0));
+            s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     private static Response write(HttpURLConnection c, String contentType, byte[] body) throws IOException {

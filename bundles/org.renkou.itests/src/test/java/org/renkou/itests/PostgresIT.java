@@ -72,6 +72,10 @@ class PostgresIT {
             assertEquals(201, product.status(), product.body());
             Http.Response health = http.get("/api/health");
             assertEquals(200, health.status(), RenkouProcess.console(home));
+            // the audit log of one period from its partitions (by year, PostgreSQL only)
+            Http.Response period = admin.get("/api/audit?from=" + YEAR + "-01-01T00:00:00Z&to=" + (YEAR + 1)
+                    + "-01-01T00:00:00Z&limit=5");
+            assertTrue(period.status() == 200 && period.body().contains("\"actor\":\"admin\""), period.body());
         } finally {
             RenkouProcess.stop(p);
         }
@@ -96,6 +100,37 @@ class PostgresIT {
                     + " AND column_name = 'content' AND data_type = 'bytea'"));
             assertEquals(1, count(st, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'staff' "
                     + "AND column_name = 'active' AND data_type = 'boolean'"));
+            // the audit log is partitioned by year: this year's entries (written over JDBC and JPA) are in this
+            // year's partition, and a query for one period reads that partition only
+            assertTrue(count(st, "SELECT COUNT(*) FROM AUDIT_ENTRY_" + YEAR) > 0, "entries in this year's partition");
+            assertEquals(count(st, "SELECT COUNT(*) FROM AUDIT_ENTRY"), count(st, "SELECT COUNT(*) FROM AUDIT_ENTRY_" + YEAR));
+            String plan = explain(c, "SELECT ID, AT_TIME, ACTOR FROM AUDIT_ENTRY WHERE AT_TIME >= ? AND AT_TIME < ? "
+                    + "ORDER BY ID DESC LIMIT 20", java.sql.Timestamp.valueOf(YEAR + "-03-01 00:00:00"),
+                    java.sql.Timestamp.valueOf(YEAR + "-04-01 00:00:00"));
+            assertTrue(plan.contains("audit_entry_" + YEAR), plan);
+            assertFalse(plan.contains("audit_entry_" + (YEAR - 1)) || plan.contains("audit_entry_" + (YEAR + 1))
+                    || plan.contains("audit_entry_other"), "one period, one partition: " + plan);
+            String all = explain(c, "SELECT ID FROM AUDIT_ENTRY WHERE ACTOR = ?", "admin");
+            assertTrue(all.contains("audit_entry_" + (YEAR + 1)) && all.contains("audit_entry_other"),
+                    "without a period every partition is read: " + all);
+        }
+    }
+
+    private static final int YEAR = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+
+    /** The plan PostgreSQL makes for {@code sql} with these parameters (bound, as the platform's queries are). */
+    private static String explain(Connection c, String sql, Object... params) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
         }
     }
 

@@ -1,8 +1,6 @@
 package org.renkou.rest.internal;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -13,13 +11,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.renkou.core.api.staff.AuthService;
 import org.renkou.rest.api.Problem;
 import org.renkou.rest.api.Problems;
 
 /**
  * In front of everything the platform serves (UI, API, health): the security headers (CSP, framing, sniffing,
  * referrer; {@code Cache-Control: no-store} on the API, whose JSON is personal data), TRACE refused, and login
- * attempts throttled per client address so that one address cannot try passwords at will (or lock accounts).
+ * attempts throttled per client address so that one address cannot try passwords at will (or lock accounts): the
+ * core counts the failures in the database ({@link AuthService#loginWaitSeconds}), so every node throttles alike.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.pattern=/*",
@@ -29,11 +32,9 @@ public class SecurityFilter implements Filter {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; connect-src 'self' blob:; object-src 'self' blob:; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'self'";
-    /** Failed logins from one address within {@link #WINDOW_MS} before it must wait. */
-    static final int MAX_FAILED_PER_ADDRESS = 20;
-    static final long WINDOW_MS = 15 * 60_000L;
-
-    private final Map<String, long[]> failures = new ConcurrentHashMap<>();
+    /** Optional: the headers do not wait for the core; without it the login itself answers 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuthService auth;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -59,11 +60,9 @@ public class SecurityFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        String address = req.getRemoteAddr();
-        long now = System.currentTimeMillis();
-        long[] f = failures.get(address);
-        if (f != null && now - f[1] < WINDOW_MS && f[0] >= MAX_FAILED_PER_ADDRESS) {
-            resp.setHeader("Retry-After", Long.toString((WINDOW_MS - (now - f[1])) / 1000 + 1));
+        long wait = waitSeconds(req.getRemoteAddr());
+        if (wait > 0) {
+            resp.setHeader("Retry-After", Long.toString(wait));
             boolean en = Problems.english(req);
             Problems.write(resp, Problem.of(429, en ? "Too many attempts" : "尝试次数过多", en
                     ? "Too many failed logins from this address; try again later."
@@ -71,12 +70,14 @@ public class SecurityFilter implements Filter {
             return;
         }
         chain.doFilter(request, response);
-        if (resp.getStatus() == 401) {
-            failures.compute(address, (k, v) -> v == null || now - v[1] >= WINDOW_MS ? new long[] {1, now}
-                    : new long[] {v[0] + 1, v[1]});
-            if (failures.size() > 10_000) {
-                failures.entrySet().removeIf(e -> now - e.getValue()[1] >= WINDOW_MS);
-            }
+    }
+
+    private long waitSeconds(String address) {
+        AuthService a = auth;
+        try {
+            return a == null ? 0 : a.loginWaitSeconds(address);
+        } catch (RuntimeException e) {
+            return 0; // the database is not ready: the login itself answers so (503)
         }
     }
 }

@@ -6,7 +6,7 @@ import org.renkou.core.api.Caller;
 /**
  * Passwords of staff members (登录密码): checks a login, changes a password. Passwords are stored only as slow
  * hashes (bcrypt); five wrong passwords in a row from one client address lock the account for 15 minutes for that
- * address only (so nobody can lock an account, the administrator's included, from elsewhere); a password older than six months,
+ * address only (counted in the database: every node sees the same attempts) (so nobody can lock an account, the administrator's included, from elsewhere); a password older than six months,
  * or one set by an administrator, must be changed before anything else (the offices' own rule).
  *
  * <p>Sessions are not kept here: the web layer keeps them and asks {@link StaffService#callerFor} on every request,
@@ -19,6 +19,10 @@ public interface AuthService {
     int MAX_FAILED_LOGINS = 5;
     /** How long a lock lasts, in minutes. */
     int LOCK_MINUTES = 15;
+    /** Failed logins of any kind from one address within {@link #ADDRESS_WINDOW_MINUTES} before it must wait. */
+    int MAX_FAILED_PER_ADDRESS = 20;
+    /** The window of {@link #MAX_FAILED_PER_ADDRESS}, in minutes. */
+    int ADDRESS_WINDOW_MINUTES = 15;
     /** Months after which a password must be changed. */
     int PASSWORD_MAX_AGE_MONTHS = 6;
 
@@ -35,6 +39,15 @@ public interface AuthService {
     /** {@link #login(String, char[], String)} from no particular address (all such calls share one lock). */
     default Login login(String username, char[] password) {
         return login(username, password, null);
+    }
+
+    /**
+     * Seconds {@code address} must wait before its next login attempt: 0, or, after {@link #MAX_FAILED_PER_ADDRESS}
+     * failed logins from it within {@link #ADDRESS_WINDOW_MINUTES} minutes (counted by every node on the database),
+     * until the oldest of them is that old. So one address cannot try passwords (or lock accounts) at will.
+     */
+    default long loginWaitSeconds(String address) {
+        return 0;
     }
 
     /**

@@ -35,7 +35,7 @@ public class AuthServiceImpl implements AuthService {
 
     private final Database db;
     private final Clock clock;
-    private final LoginLocks locks = new LoginLocks();
+    private final LoginLocks locks;
 
     @Activate
     public AuthServiceImpl(@Reference CoreDatabase database, BundleContext context) {
@@ -46,6 +46,7 @@ public class AuthServiceImpl implements AuthService {
     AuthServiceImpl(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.locks = new LoginLocks(db);
     }
 
     private LocalDateTime now() {
@@ -96,25 +97,30 @@ public class AuthServiceImpl implements AuthService {
     @Override
     public Login login(String username, char[] password, String address) {
         RenkouException wrong = locked();
+        LocalDateTime now = now();
+        String from = LoginLocks.address(address);
         if (username == null || password == null) {
             Passwords.matches(null, new char[0]);
+            locks.refused(from, now);
             throw wrong;
         }
         String name = username.strip();
         // check the hash outside the transaction: it takes ~60 ms and needs no lock
         StaffCredentialEntity found = db.read(em -> em.find(StaffCredentialEntity.class, name));
-        LocalDateTime now = now();
         String hash = found == null ? null : found.passwordHash;
-        if (found != null && locks.locked(name, address, hash, now)) {
+        LoginLocks.Standing standing = found == null ? LoginLocks.Standing.NONE : locks.standing(name, from, now);
+        if (standing.locked()) {
+            locks.refused(from, now);
             throw wrong;
         }
         boolean ok = Passwords.matches(hash, password);
         Arrays.fill(password, '\0');
         if (found == null) {
+            locks.refused(from, now);
             throw wrong;
         }
         if (!ok) {
-            if (locks.failed(name, address, hash, now)) {
+            if (locks.failed(name, from, now)) {
                 db.tx(em -> {
                     AuditLog.write(em, new Caller(name, Set.of(), Set.of()), AuditAction.DENIED, StaffServiceImpl.TYPE,
                             name, null, null, "登录失败 " + MAX_FAILED_LOGINS + " 次，账户对地址 " + address
@@ -124,13 +130,21 @@ public class AuthServiceImpl implements AuthService {
             }
             throw wrong;
         }
-        locks.succeeded(name, address);
+        if (standing.failures() > 0) {
+            locks.succeeded(name, from, now);
+        }
         StaffEntity staff = db.read(em -> em.find(StaffEntity.class, name));
         if (staff == null || !staff.active) {
+            locks.refused(from, now);
             throw wrong;
         }
         Caller caller = new Caller(staff.username, staff.roles, staff.jurisdictionCodes);
         return new Login(caller, staff.name, changeRequired(found, now));
+    }
+
+    @Override
+    public long loginWaitSeconds(String address) {
+        return locks.waitSeconds(address, now());
     }
 
     /**
@@ -189,5 +203,6 @@ public class AuthServiceImpl implements AuthService {
         c.mustChange = mustChange;
         c.failedLogins = 0;
         c.lockedUntil = null;
+        LoginLocks.forget(em, username);
     }
 }

@@ -19,7 +19,7 @@ public class StaffCredentialEntity {
     public LocalDateTime changedAt;
     @Column(name = "MUST_CHANGE")
     public boolean mustChange;
-    /** No longer counted here: locks are per client address, in memory ({@link LoginLocks}); cleared on a new password. */
+    /** No longer counted here: locks are per client address, in LOGIN_FAILURE ({@link LoginLocks}); cleared on a new password. */
     @Column(name = "FAILED_LOGINS")
     public int failedLogins;
     @Column(name = "LOCKED_UNTIL")

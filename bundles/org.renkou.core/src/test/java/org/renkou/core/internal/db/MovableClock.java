@@ -19,6 +19,10 @@ public final class MovableClock extends Clock {
         now = now.plusSeconds(days * 86_400L);
     }
 
+    public void plusMinutes(int minutes) {
+        now = now.plusSeconds(minutes * 60L);
+    }
+
     LocalDate today() {
         return LocalDate.ofInstant(now, ChinaTime.ZONE);
     }

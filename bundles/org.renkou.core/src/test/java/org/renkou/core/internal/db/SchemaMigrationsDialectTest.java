@@ -29,15 +29,18 @@ class SchemaMigrationsDialectTest {
         assertThrows(IllegalArgumentException.class, () -> new SchemaMigrations("x", List.of(COMMON_2, COMMON_2)));
     }
 
-    /** The core's own folder: PostgreSQL has its V9, V1000, V1001 and V1002, Derby the common scripts only. */
+    /**
+     * The core's own folder: PostgreSQL has its V9, V1000, V1001, V1002 and V1800 (the audit log by year), Derby the
+     * common scripts only.
+     */
     @Test
     void theCoreScriptsOnDisk() throws Exception {
         SchemaMigrations m = new SchemaMigrations("core", SchemaMigrations.inFolder(Path.of("target/classes/db/core")));
         List<SchemaMigrations.Script> derby = m.scriptsFor(Dialect.DERBY);
         List<SchemaMigrations.Script> pg = m.scriptsFor(Dialect.POSTGRESQL);
         assertEquals(m.size(), derby.size());
-        assertEquals(derby.size() + 3, pg.size());
+        assertEquals(derby.size() + 4, pg.size());
         assertEquals(Dialect.POSTGRESQL, pg.stream().filter(s -> s.version() == 9).findFirst().orElseThrow().dialect());
-        assertEquals(1002, pg.get(pg.size() - 1).version());
+        assertEquals(1800, pg.get(pg.size() - 1).version());
     }
 }
