@@ -9,9 +9,6 @@ import static org.renkou.itests.Asserts.assertProblem;
 import static org.renkou.itests.Asserts.number;
 import static org.renkou.itests.Asserts.text;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -87,26 +84,13 @@ public class ProvinceIT {
         long application = childcareApplication();
         String code = printedCertificate();
 
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicInteger ok = new AtomicInteger();
-        AtomicReference<String> failure = new AtomicReference<>();
-        Thread load = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    Http.Response a = http.get("/api/provinces/530102/leave");
-                    Http.Response b = http.postJson("/api/provinces/530102901001/entitlements", FAMILY);
-                    if (a.status() == 200 && b.status() == 200 && b.body().contains("yn-childcare-subsidy")) {
-                        ok.incrementAndGet();
-                    } else {
-                        failure.compareAndSet(null, a.status() + " " + a.body() + " / " + b.status() + " " + b.body());
-                    }
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e.toString());
-                }
-            }
+        BackgroundLoad load = BackgroundLoad.start("load-beside-guangdong", () -> {
+            Http.Response a = http.get("/api/provinces/530102/leave");
+            Http.Response b = http.postJson("/api/provinces/530102901001/entitlements", FAMILY);
+            return a.status() == 200 && b.status() == 200 && b.body().contains("yn-childcare-subsidy") ? null
+                    : a.status() + " " + a.body() + " / " + b.status() + " " + b.body();
         });
-        load.start();
-        try {
+        try (load) {
             for (int cycle = 0; cycle < 4; cycle++) {
                 Http.Response off = http.post("/api/admin/modules/province-guangdong/disable");
                 assertTrue(off.body(), off.body().contains("\"state\":\"DISABLED\""));
@@ -130,12 +114,9 @@ public class ProvinceIT {
                 assertTrue(on.body(), on.body().contains("\"state\":\"ENABLED\""));
                 http.await("/api/provinces/440606/leave", r -> r.status() == 200 && r.body().contains("178"), 30);
             }
-        } finally {
-            running.set(false);
-            load.join();
         }
-        assertNull("no Yunnan request failed", failure.get());
-        assertTrue("the load ran: " + ok.get(), ok.get() > 20);
+        assertNull("no Yunnan request failed", load.failure());
+        assertTrue("the load ran: " + load.ok(), load.ok() > 20);
         assertOk(http.get("/api/benefit-applications/" + application), "\"schemeActive\":true",
                 "\"schemeId\":\"gd-childcare-subsidy\"", "\"amount\":300.00");
         assertOk(http.get("/api/certificates/verify/" + code), "\"result\":\"VALID\"", "独生子女父母光荣证");
