@@ -1,6 +1,7 @@
 package org.renkou.rest.internal;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
@@ -26,6 +29,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.HealthIndicator;
 import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.cluster.ClusterJobs;
 import org.renkou.core.api.module.ModuleDTO;
 import org.renkou.core.api.module.ModuleService;
 import org.renkou.rest.api.Json;
@@ -37,7 +41,9 @@ import org.renkou.rest.api.Problems;
  *
  * <p>Without a login (load balancers, monitors) it answers only the overall state: {@code status}, {@code startedAt}
  * and the HTTP code. The checks, modules and bundles with their versions tell an attacker what runs here, so only a
- * platform-level administrator (as for {@link Caller#requirePlatformAdmin}) gets them.
+ * platform-level administrator (as for {@link Caller#requirePlatformAdmin}) gets them, and with them {@code node}:
+ * which node answered (host name and port), the database it uses and whether it leads the scheduled jobs — what an
+ * operator of several nodes behind a proxy asks each node.
  *
  * <p>A plain servlet beside the JAX-RS application rather than a resource in it: health must answer while the API
  * is being rebuilt, and monitors poll it often, so the answer is cached and rebuilt only when a bundle or an
@@ -87,6 +93,12 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Callers callers;
 
+    /** Leadership is also in the "jobs" check's detail, whose change rebuilds the cached answer. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ClusterJobs jobs;
+
+    private transient volatile String hostName;
+
     @Override
     public void bundleChanged(BundleEvent event) {
         generation.incrementAndGet();
@@ -128,6 +140,7 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
         overall.modules = null;
         overall.bundles = null;
         overall.activeBundles = null;
+        overall.node = null;
         c = new Cached(gen, states.toString(), "DOWN".equals(h.status) ? 503 : 200, Json.MAPPER.writeValueAsBytes(h),
                 Json.MAPPER.writeValueAsBytes(overall));
         cached = c;
@@ -196,7 +209,33 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
             }
         }
         h.status = down ? "DOWN" : starting ? "STARTING" : degraded ? "DEGRADED" : "UP";
+        h.node = node();
         return h;
+    }
+
+    private HealthDTO.NodeInfo node() {
+        HealthDTO.NodeInfo n = new HealthDTO.NodeInfo();
+        if (hostName == null) {
+            try {
+                hostName = InetAddress.getLocalHost().getHostName(); // once: a slow resolver must not slow health
+            } catch (IOException e) {
+                hostName = "unknown";
+            }
+        }
+        n.host = hostName;
+        n.port = context.getProperty("org.osgi.service.http.port");
+        ClusterJobs j = jobs;
+        n.jobLeader = j == null ? null : j.leads();
+        try {
+            // the core's main DataSource (DataSources): its service properties say what it is, never a password
+            ServiceReference<?>[] refs = context.getServiceReferences("javax.sql.DataSource", "(renkou.datasource=main)");
+            if (refs != null && refs.length > 0) {
+                n.database = refs[0].getProperty("renkou.db.dialect") + " " + refs[0].getProperty("renkou.db.location");
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return n;
     }
 
     private static boolean isFragment(Bundle b) {
@@ -225,6 +264,20 @@ public class HealthServlet extends HttpServlet implements SynchronousBundleListe
         public List<Check> checks = new ArrayList<>();
         public List<ModuleInfo> modules = new ArrayList<>();
         public List<BundleInfo> bundles = new ArrayList<>();
+        public NodeInfo node;
+
+        /** The node that answered: several nodes behind one proxy each answer for themselves. */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        public static class NodeInfo {
+            /** Host name of the machine. */
+            public String host;
+            /** HTTP port this node listens on. */
+            public String port;
+            /** The database: dialect and where it is ({@code postgresql db1:5432/renkou}, {@code derby renkou}). */
+            public String database;
+            /** Whether this node runs the scheduled jobs. */
+            public Boolean jobLeader;
+        }
 
         /** One module (see /api/modules for the whole description). */
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)

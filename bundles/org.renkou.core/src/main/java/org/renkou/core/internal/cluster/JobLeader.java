@@ -20,6 +20,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.HealthIndicator;
 import org.renkou.core.api.cluster.ClusterJobs;
+import org.renkou.core.api.metrics.MetricSource;
+import org.renkou.core.api.metrics.MetricsWriter;
 import org.renkou.core.internal.db.DataSources;
 import org.renkou.core.internal.db.Dialect;
 import org.renkou.core.internal.db.QuietShutdown;
@@ -34,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * and the modules runs through {@link ClusterJobs#runIfLeader}; {@code /api/health} says whether this node leads
  * ("jobs") and how often each job ran here.
  */
-@Component(service = {ClusterJobs.class, JobLeader.class, HealthIndicator.class}, immediate = true)
-public class JobLeader implements ClusterJobs, HealthIndicator {
+@Component(service = {ClusterJobs.class, JobLeader.class, HealthIndicator.class, MetricSource.class}, immediate = true)
+public class JobLeader implements ClusterJobs, HealthIndicator, MetricSource {
     /** The advisory lock key ("RKJB"). */
     static final long LOCK = 0x524b4a42L;
     static final int RETRY_SECONDS = 5;
@@ -140,6 +142,14 @@ public class JobLeader implements ClusterJobs, HealthIndicator {
             closeHeld();
         }
         leads = false;
+    }
+
+    @Override
+    public void write(MetricsWriter out) {
+        out.gauge("renkou_job_leader", "1 when this node runs the scheduled jobs (job leader), else 0")
+                .sample("renkou_job_leader", leads ? 1 : 0);
+        out.counter("renkou_job_runs_total", "Runs of each scheduled job on this node since it started");
+        runs().forEach((name, n) -> out.sample("renkou_job_runs_total", n, "job", name));
     }
 
     @Override

@@ -21,6 +21,8 @@ public class CoreDatabase implements HealthIndicator {
     public static final String MIGRATIONS = "db/core";
 
     private final Database database;
+    /** Which database, for the health detail: "postgresql db1:5432/renkou", "derby renkou". */
+    private final String which;
 
     @Activate
     public CoreDatabase(@Reference(target = "(osgi.unit.name=renkou.core)") EntityManagerFactory emf,
@@ -29,6 +31,8 @@ public class CoreDatabase implements HealthIndicator {
         // the configured database the unit is built on (PersistenceUnits), for the plain JDBC reads
         this.database = new Database(emf, direct.getValue(),
                 Boolean.TRUE.equals(direct.getKey().get(DataSources.POOLED)));
+        Object location = direct.getKey().get(DataSources.LOCATION);
+        this.which = direct.getKey().get(DataSources.DIALECT) + (location == null ? "" : " " + location);
         InFlight.open();
         database.startAsync(new SchemaMigrations("core", SchemaMigrations.inBundle(context.getBundle(), MIGRATIONS)));
     }
@@ -56,6 +60,7 @@ public class CoreDatabase implements HealthIndicator {
 
     @Override
     public String detail() {
-        return database.detail();
+        String d = database.detail();
+        return d.isEmpty() ? which : which + ": " + d;
     }
 }

@@ -44,6 +44,8 @@ public class DataSources {
     public static final String TARGET = "(" + NAME + "=" + MAIN + ")";
     /** Service property: the JDBC URL (never the password). */
     public static final String URL = "url";
+    /** Service property: where the database is, without user, password or parameters (health, metrics). */
+    public static final String LOCATION = "renkou.db.location";
     /** Service property: connections each unit reads on. */
     public static final String POOL_SIZE = "renkou.db.pool.size";
     /** Service property: the {@link Dialect} id ({@code derby}, {@code postgresql}). */

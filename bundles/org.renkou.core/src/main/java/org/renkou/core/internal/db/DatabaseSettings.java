@@ -60,6 +60,31 @@ public record DatabaseSettings(String driver, String url, String user, String pa
                 password, pool);
     }
 
+    /**
+     * Where a database is, for the health detail and the metrics: a server's host, port and database, or the embedded
+     * database's name; never a user, a password or the URL's parameters ({@code ?password=…}, {@code ;user=…}).
+     */
+    public static String location(String jdbcUrl) {
+        String s = jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring(5) : jdbcUrl;
+        int colon = s.indexOf(':');
+        s = colon < 0 ? s : s.substring(colon + 1);
+        for (char end : new char[] {'?', ';'}) {
+            int at = s.indexOf(end);
+            s = at < 0 ? s : s.substring(0, at);
+        }
+        if (s.startsWith("//")) {
+            s = s.substring(2);
+        }
+        int slash = s.indexOf('/');
+        int user = (slash < 0 ? s : s.substring(0, slash)).lastIndexOf('@');
+        return user < 0 ? s : s.substring(user + 1);
+    }
+
+    /** Where this database is ({@link #location(String)}). */
+    public String location() {
+        return location(url);
+    }
+
     /** A URL given without {@code jdbc:}, as in {@code RENKOU_DB=postgresql://host/db}, gets it. */
     static String jdbcUrl(String url) {
         return url.startsWith("jdbc:") ? url : "jdbc:" + url;
@@ -105,6 +130,7 @@ public record DatabaseSettings(String driver, String url, String user, String pa
         p.put(DataSources.NAME, name);
         p.put(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS, driver);
         p.put(DataSources.URL, url);
+        p.put(DataSources.LOCATION, location());
         p.put(DataSources.POOL_SIZE, poolSize);
         p.put(DataSources.DIALECT, dialect().id());
         p.put(DataSources.POOLED, pooled());

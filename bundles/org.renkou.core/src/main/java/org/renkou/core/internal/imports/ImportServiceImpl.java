@@ -9,10 +9,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.persistence.EntityManager;
 
@@ -31,6 +33,8 @@ import org.renkou.core.api.imports.ImportErrorDTO;
 import org.renkou.core.api.imports.ImportJobDTO;
 import org.renkou.core.api.imports.ImportService;
 import org.renkou.core.api.imports.ImportState;
+import org.renkou.core.api.metrics.MetricSource;
+import org.renkou.core.api.metrics.MetricsWriter;
 import org.renkou.core.internal.db.CoreDatabase;
 import org.renkou.core.internal.db.Database;
 import org.renkou.core.internal.resident.ResidentServiceImpl;
@@ -40,10 +44,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bulk imports on the core persistence unit: checks the file up front, then runs a {@link ResidentImporter} on a
- * thread of its own per job. Jobs left RUNNING by a crash are marked FAILED when the service starts again.
+ * thread of its own per job. Jobs left RUNNING by a crash are marked FAILED when the service starts again. Its
+ * metrics: rows committed on this node since it started, and the running jobs' rows per second.
  */
-@Component
-public class ImportServiceImpl implements ImportService {
+@Component(service = {ImportService.class, MetricSource.class})
+public class ImportServiceImpl implements ImportService, MetricSource {
     static final String INTERRUPTED_ZH = "导入被中断（平台停止或重启），已提交的批次保留；重新导入同一文件会跳过已导入的居民。";
     static final String INTERRUPTED_EN = "Interrupted (the platform stopped or restarted); committed batches stay, "
             + "importing the same file again skips the residents already in.";
@@ -55,6 +60,14 @@ public class ImportServiceImpl implements ImportService {
     private final LocalDateTime activatedAt = LocalDateTime.now(ZoneOffset.UTC);
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    /** Rows of committed batches on this node, and of those the residents added (metrics). */
+    private final LongAdder rowsProcessed = new LongAdder();
+    private final LongAdder rowsImported = new LongAdder();
+    /** Rows committed so far per running job, with its start (the rate in the metrics). */
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    private record Running(long startNanos, LongAdder rows) {
+    }
     /** The statistics snapshot, refreshed when a job ends rather than at its next scheduled time. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ResidentsChanged residentsChanged;
@@ -127,8 +140,14 @@ public class ImportServiceImpl implements ImportService {
     }
 
     private void run(Caller caller, String jobId, CsvFile file) {
-        ResidentImporter importer = new ResidentImporter(db, caller, jobId, file, () -> stopping);
         long start = System.nanoTime();
+        Running progress = new Running(start, new LongAdder());
+        running.put(jobId, progress);
+        ResidentImporter importer = new ResidentImporter(db, caller, jobId, file, () -> stopping, (rows, added) -> {
+            progress.rows().add(rows);
+            rowsProcessed.add(rows);
+            rowsImported.add(added);
+        });
         try {
             importer.run();
             if (stopping) {
@@ -147,6 +166,7 @@ public class ImportServiceImpl implements ImportService {
                 LOG.error("Import {}: could not record the failure: {}", jobId, again.toString());
             }
         } finally {
+            running.remove(jobId);
             delete(file.path());
             workers.remove(Thread.currentThread());
             ResidentsChanged listener = residentsChanged;
@@ -154,6 +174,25 @@ public class ImportServiceImpl implements ImportService {
                 listener.residentsChanged("IMPORT"); // committed batches count even when the job failed later
             }
         }
+    }
+
+    @Override
+    public void write(MetricsWriter out) {
+        out.counter("renkou_import_rows_total", "Rows of committed import batches on this node since it started")
+                .sample("renkou_import_rows_total", rowsProcessed.sum());
+        out.counter("renkou_import_residents_added_total",
+                "Residents added by imports on this node since it started (rows less skipped and rejected ones)")
+                .sample("renkou_import_residents_added_total", rowsImported.sum());
+        out.gauge("renkou_import_running", "Import jobs running on this node").sample("renkou_import_running",
+                running.size());
+        long now = System.nanoTime();
+        double rate = 0;
+        for (Running r : running.values()) {
+            double seconds = (now - r.startNanos()) / 1e9;
+            rate += seconds <= 0 ? 0 : r.rows().sum() / seconds;
+        }
+        out.gauge("renkou_import_rows_per_second", "Rows per second of the running imports on this node, since each "
+                + "started (0 when none runs)").sample("renkou_import_rows_per_second", Math.round(rate));
     }
 
     /** Jobs still RUNNING from before this start were cut off by a crash or kill. */

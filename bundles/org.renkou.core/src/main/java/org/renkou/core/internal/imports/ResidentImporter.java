@@ -114,7 +114,17 @@ final class ResidentImporter {
         }
     }
 
-    ResidentImporter(Database db, Caller caller, String jobId, CsvFile file, BooleanSupplier stopping) {
+    /** Told after each committed batch (the metrics count rows as they commit). */
+    @FunctionalInterface
+    interface Committed {
+        void batch(long rows, long imported);
+    }
+
+    private final Committed committed;
+
+    ResidentImporter(Database db, Caller caller, String jobId, CsvFile file, BooleanSupplier stopping,
+            Committed committed) {
+        this.committed = committed;
         this.db = db;
         this.caller = caller;
         this.jobId = jobId;
@@ -200,6 +210,7 @@ final class ResidentImporter {
         skipped += counts[1];
         errors += counts[2];
         processed += batch.size();
+        committed.batch(batch.size(), counts[0]);
     }
 
     private long[] write(Connection c, Batch batch, javax.persistence.EntityManager em) throws SQLException {

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.renkou.core.api.metrics.MetricsWriter;
 import org.renkou.core.internal.db.DataSources;
 
 /**
@@ -71,6 +72,10 @@ class JobLeaderTest {
         assertTrue(only.runIfLeader("warehouse-backup", ran::incrementAndGet));
         assertEquals(2, ran.get());
         assertEquals(Map.of("warehouse-backup", 2L), only.runs());
+        StringBuilder metrics = new StringBuilder();
+        only.write(new MetricsWriter(metrics));
+        assertTrue(metrics.toString().contains("\nrenkou_job_leader 1\n")
+                && metrics.toString().contains("\nrenkou_job_runs_total{job=\"warehouse-backup\"} 2\n"), metrics.toString());
     }
 
     @Test

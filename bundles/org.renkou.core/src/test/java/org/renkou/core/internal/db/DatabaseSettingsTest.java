@@ -119,4 +119,18 @@ class DatabaseSettingsTest {
         assertEquals("false", units.get("eclipselink.cache.shared.default"), "other nodes change the rows");
         assertFalse(DatabaseSettings.of("", "", "", "", 0, NO_PROPERTIES).pooled(), "embedded Derby: EclipseLink pools");
     }
+
+    /** The health detail and the metrics name the database; a user, a password or parameters never show. */
+    @Test
+    void locationNamesTheDatabaseWithoutCredentials() {
+        assertEquals("db1.county.example:5432/renkou",
+                DatabaseSettings.location("jdbc:postgresql://renkou:s3cret@db1.county.example:5432/renkou?password=s3cret"
+                        + "&sslmode=require"));
+        assertEquals("db1:5432,db2:5432/renkou", DatabaseSettings.location("postgresql://db1:5432,db2:5432/renkou"));
+        assertEquals("renkou", DatabaseSettings.location(DatabaseSettings.DEFAULT_URL));
+        assertEquals("/srv/renkou/data/renkou",
+                DatabaseSettings.location("jdbc:derby:/srv/renkou/data/renkou;user=app;password=s3cret"));
+        assertEquals("db1:5432/renkou", DatabaseSettings.of("postgresql://db1:5432/renkou?password=x", null, "renkou",
+                null, 0, name -> null).serviceProperties(DataSources.MAIN).get(DataSources.LOCATION));
+    }
 }

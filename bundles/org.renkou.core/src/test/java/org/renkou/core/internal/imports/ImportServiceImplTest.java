@@ -35,6 +35,7 @@ import org.renkou.core.api.imports.ImportJobDTO;
 import org.renkou.core.api.imports.ImportService;
 import org.renkou.core.api.imports.ImportState;
 import org.renkou.core.api.jurisdiction.JurisdictionDTO;
+import org.renkou.core.api.metrics.MetricsWriter;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.internal.audit.AuditServiceImpl;
 import org.renkou.core.internal.db.TestDatabase;
@@ -160,6 +161,11 @@ class ImportServiceImplTest {
         assertTrue(entries.stream().allMatch(e -> job.id.equals(e.entityId)));
         assertTrue(entries.stream().anyMatch(e -> e.changes.contains("\"lines\":[2,1001]")
                 && e.changes.contains("\"imported\":1000")), entries.get(0).changes);
+        StringBuilder metrics = new StringBuilder();
+        imports.write(new MetricsWriter(metrics));
+        assertTrue(metrics.toString().contains("\nrenkou_import_rows_total 2500\n")
+                && metrics.toString().contains("\nrenkou_import_residents_added_total 2500\n")
+                && metrics.toString().contains("\nrenkou_import_running 0\n"), metrics.toString());
     }
 
     @Test
