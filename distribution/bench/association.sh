@@ -22,7 +22,7 @@ RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_HOST=127.0.0.1 RENKOU_SHELL=false
   RENKOU_JAVA_OPTS=${RENKOU_JAVA_OPTS:--Drenkou.auth.trustHeader=true} "$DIST/bin/renkou" </dev/null \
   >"$HOME_DIR/console.log" 2>&1 &
 PID=$!
-trap 'kill -TERM $PID; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
+trap 'kill -TERM $PID; wait $PID 2>/dev/null || true; rm -rf "$HOME_DIR"' EXIT  # 143 on TERM must not skip the rm under set -e
 base=http://127.0.0.1:$PORT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/bench/plain || true)" = 200 ]; do sleep 0.3; done
 until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/api/association/associations || true)" = 200 ]; do sleep 0.3; done

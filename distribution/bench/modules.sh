@@ -15,7 +15,7 @@ cp "$ROOT"/bundles/org.renkou.itests.fixture/target/org.renkou.itests.fixture-*.
 # the switch endpoints need an admin: benchmarks act as the built-in system caller (header trust, loopback only)
 RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=false RENKOU_JAVA_OPTS=-Drenkou.auth.trustHeader=true "$DIST/bin/renkou" </dev/null >/dev/null 2>&1 &
 PID=$!
-trap 'kill -TERM $PID; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
+trap 'kill -TERM $PID; wait $PID 2>/dev/null || true; rm -rf "$HOME_DIR"' EXIT  # 143 on TERM must not skip the rm under set -e
 base=http://127.0.0.1:$PORT/api
 until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/fixture/notes || true)" = 200 ]; do sleep 0.2; done
 JPID=$PID   # bin/renkou execs java

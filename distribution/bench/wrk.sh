@@ -14,7 +14,7 @@ mkdir -p "$HOME_DIR/deploy"
 cp "$ROOT"/bundles/org.renkou.bench.servlet/target/org.renkou.bench.servlet-*.jar "$HOME_DIR/deploy/"
 RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT "$DIST/bin/renkou" </dev/null >/dev/null 2>&1 &
 PID=$!
-trap 'kill -TERM $PID; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
+trap 'kill -TERM $PID; wait $PID 2>/dev/null || true; rm -rf "$HOME_DIR"' EXIT  # 143 on TERM must not skip the rm under set -e
 base=http://127.0.0.1:$PORT
 until [ "$(curl -s -o /dev/null -w '%{http_code}' $base/bench/plain || true)" = 200 ]; do sleep 0.2; done
 until curl -s $base/api/health | grep -q '"status":"UP"'; do sleep 0.2; done

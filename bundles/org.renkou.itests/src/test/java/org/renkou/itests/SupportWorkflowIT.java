@@ -46,6 +46,10 @@ public class SupportWorkflowIT {
     @Before
     public void staff() throws Exception {
         admin.await("/api/benefit-schemes?province=23", r -> r.status() == 200 && r.body().contains("hlj-reward"), 60);
+        // the sample tree is loaded after the REST host answers: under load the schemes can come first
+        for (String[] p : PROVINCES) {
+            admin.await("/api/jurisdictions/" + p[4], r -> r.status() == 200, 60);
+        }
         if (admin.get("/api/staff/sw-community-44").status() == 200) {
             return;
         }
