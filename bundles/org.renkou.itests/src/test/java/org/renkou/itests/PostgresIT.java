@@ -223,7 +223,10 @@ class PostgresIT {
                 "RENKOU_DB_REPLICA", standby.url(db), "RENKOU_JAVA_OPTS", "-Drenkou.auth.trustHeader=true"));
         try {
             Http admin = http.as("admin");
-            admin.await("/api/jurisdictions/440606", r -> r.status() == 200, 120);
+            http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 120);
+            for (String path : new String[] {"/api/staff", "/api/residents", "/api/statistics/snapshot"}) {
+                admin.await(path, r -> r.status() != 404 && r.status() != 503, 60); // resources attach one by one
+            }
             assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"officer\",\"name\":\"测试\","
                     + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606\"],"
                     + "\"password\":\"Start-2026a\"}").status());
