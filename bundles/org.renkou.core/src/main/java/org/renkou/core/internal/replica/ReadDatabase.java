@@ -69,13 +69,12 @@ public class ReadDatabase {
 
     /** Every read on {@code primary}: no standby (Derby, tests). */
     public static ReadDatabase onPrimary(Database primary) {
-        return new ReadDatabase(primary, null, null, 0);
+        return new ReadDatabase(primary, null);
     }
 
-    /** For tests: reads on {@code standby} when it has caught up. */
-    ReadDatabase(Database primary, DataSource standby, String location, int maxLagSeconds) {
+    private ReadDatabase(Database primary, Standby standby) {
         this.primary = primary;
-        this.standby = standby == null ? null : new Standby(standby, location, maxLagSeconds);
+        this.standby = standby;
     }
 
     @Reference(target = ReplicaSettings.TARGET, cardinality = ReferenceCardinality.OPTIONAL,
