@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * @param files the shared folder ({@code RENKOU_FILES}, default {@code home/files}): backups and the files modules
  *        keep; every node of a cluster mounts the same one
  * @param database framework properties {@code renkou.db.*} for the database, from {@code RENKOU_DB},
- *        {@code RENKOU_DB_USER}, {@code RENKOU_DB_PASSWORD_FILE} (empty: the embedded Derby database under data)
+ *        {@code RENKOU_DB_USER}, {@code RENKOU_DB_PASSWORD_FILE} (empty: the embedded Derby database under data),
+ *        and a hot standby for the report reads from {@code RENKOU_DB_REPLICA}
  * @param sampleData what a new database gets ({@code RENKOU_SAMPLE_DATA}): {@code living} (default),
  *        {@code jurisdictions} or {@code false}
  */
@@ -22,7 +23,8 @@ public record Settings(Path distribution, Path home, Path data, Path files, int 
     /** Environment variable → framework property read by the core's database configuration (PID org.renkou.db). */
     private static final Map<String, String> DATABASE = Map.of("RENKOU_DB", "renkou.db.url",
             "RENKOU_DB_USER", "renkou.db.user", "RENKOU_DB_PASSWORD_FILE", "renkou.db.password.file",
-            "RENKOU_DB_POOL_SIZE", "renkou.db.pool.size");
+            "RENKOU_DB_POOL_SIZE", "renkou.db.pool.size", "RENKOU_DB_REPLICA", "renkou.db.replica.url",
+            "RENKOU_DB_REPLICA_MAX_LAG", "renkou.db.replica.max.lag.seconds");
 
     private static final java.util.Set<String> SAMPLE_DATA = java.util.Set.of("living", "jurisdictions", "false", "true");
 

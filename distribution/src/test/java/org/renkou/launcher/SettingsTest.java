@@ -49,9 +49,11 @@ class SettingsTest {
     void databaseComesFromTheEnvironmentAsFrameworkProperties() {
         assertTrue(Settings.from(DIST, Map.of(), Map.of()).database().isEmpty(), "no setting: embedded Derby");
         Settings s = Settings.from(DIST, Map.of("RENKOU_DB", " postgresql://db:5432/renkou ", "RENKOU_DB_USER",
-                "renkou", "RENKOU_DB_PASSWORD_FILE", "/etc/renkou/db-password"), Map.of("renkou.db.user", "ops"));
+                "renkou", "RENKOU_DB_PASSWORD_FILE", "/etc/renkou/db-password", "RENKOU_DB_REPLICA",
+                "postgresql://standby:5432/renkou", "RENKOU_DB_REPLICA_MAX_LAG", "10"), Map.of("renkou.db.user", "ops"));
         assertEquals(Map.of("renkou.db.url", "postgresql://db:5432/renkou", "renkou.db.user", "ops",
-                "renkou.db.password.file", "/etc/renkou/db-password"), s.database());
+                "renkou.db.password.file", "/etc/renkou/db-password", "renkou.db.replica.url",
+                "postgresql://standby:5432/renkou", "renkou.db.replica.max.lag.seconds", "10"), s.database());
     }
 
     @Test

@@ -205,6 +205,86 @@ class PostgresIT {
         }
     }
 
+    /**
+     * With a hot standby ({@code RENKOU_DB_REPLICA}) the statistics snapshot is counted there: the standby's scans of
+     * RESIDENT grow with a refresh, and the refresh counts a resident written on the primary just before (the
+     * standby is waited for up to the primary's WAL position). With the standby stopped the refresh still answers,
+     * on the primary, and the health detail and the metrics say so.
+     */
+    @Test
+    void reportReadsOnTheStandby() throws Exception {
+        String db = pg.createDatabase("postgres_replica");
+        PostgresServer standby = pg.standby();
+        Path home = RenkouOptions.newHome("postgres-replica");
+        int port = RenkouOptions.freePort();
+        Http http = new Http(port);
+        Process p = RenkouProcess.launch(home, Integer.toString(port), Map.of("RENKOU_DB", pg.url(db),
+                "RENKOU_DB_USER", PostgresServer.USER, "RENKOU_DB_PASSWORD_FILE", pg.passwordFile().toString(),
+                "RENKOU_DB_REPLICA", standby.url(db), "RENKOU_JAVA_OPTS", "-Drenkou.auth.trustHeader=true"));
+        try {
+            Http admin = http.as("admin");
+            http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 120);
+            for (String path : new String[] {"/api/staff", "/api/residents", "/api/statistics/snapshot"}) {
+                admin.await(path, r -> r.status() != 404 && r.status() != 503, 60); // resources attach one by one
+            }
+            assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"officer\",\"name\":\"测试\","
+                    + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606\"],"
+                    + "\"password\":\"Start-2026a\"}").status());
+            Http officer = http.as("officer");
+            long scans = residentScans(standby, db);
+            long before = residents(admin.post("/api/statistics/refresh"));
+            Http.Response created = officer.postJson("/api/residents", "{\"idNumber\":\""
+                    + ResidentIT.idNumber("44060619900101005") + "\",\"name\":\"备库\",\"residenceCode\":\"440606901001\"}");
+            assertEquals(201, created.status(), "the write goes to the primary: " + created.body());
+            assertEquals(before + 1, residents(admin.post("/api/statistics/refresh")),
+                    "the standby counted what the primary had just written");
+            awaitTrue(() -> residentScans(standby, db) > scans, "the snapshot was counted on the standby");
+            String health = admin.get("/api/health").body();
+            assertTrue(health.contains("\"name\":\"replica\"") && health.contains(" in use (")
+                    && !health.contains("not in use"), health);
+            String metrics = admin.get("/api/metrics").body();
+            assertTrue(java.util.regex.Pattern.compile("renkou_db_replica_reads_total\\{database=\"standby\"} [1-9]")
+                    .matcher(metrics).find(), metrics);
+
+            standby.close(); // the standby fails: the report still answers, from the primary
+            assertEquals(201, officer.postJson("/api/residents", "{\"idNumber\":\""
+                    + ResidentIT.idNumber("44060619900101013") + "\",\"name\":\"主库\",\"residenceCode\":\"440606901001\"}")
+                    .status());
+            assertEquals(before + 2, residents(admin.post("/api/statistics/refresh")));
+            health = admin.get("/api/health").body();
+            assertTrue(health.contains("not in use"), health);
+            metrics = admin.get("/api/metrics").body();
+            assertTrue(metrics.contains("renkou_db_replica_fallbacks_total 1\n"), metrics);
+            assertTrue(RenkouProcess.console(home).contains("not used for the statistics snapshot"),
+                    "one warning in the log");
+        } finally {
+            RenkouProcess.stop(p);
+            standby.close();
+        }
+    }
+
+    /** The residents a refreshed snapshot counted ({@code POST /api/statistics/refresh}). */
+    private static long residents(Http.Response refreshed) {
+        assertEquals(200, refreshed.status(), refreshed.body());
+        return Long.parseLong(refreshed.body().replaceAll(".*\"residents\":(\\d+).*", "$1"));
+    }
+
+    /** Sequential scans of RESIDENT run on this server (its own statistics: a standby counts its own reads). */
+    private static long residentScans(PostgresServer server, String db) throws SQLException {
+        try (Connection c = server.connect(db); Statement st = c.createStatement()) {
+            return count(st, "SELECT COALESCE(SUM(seq_scan), 0) FROM pg_stat_user_tables WHERE relname = 'resident'");
+        }
+    }
+
+    /** Polls: a backend reports its statistics when idle, at most once a second (up to 10 s later). */
+    private static void awaitTrue(java.util.concurrent.Callable<Boolean> condition, String what) throws Exception {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!condition.call()) {
+            assertTrue(System.nanoTime() < end, what);
+            Thread.sleep(250);
+        }
+    }
+
     /** The distribution on database {@code db} of the cluster, with one more setting. */
     private static Process launchOn(String db, Path home, int port, String key, String value) throws IOException {
         return RenkouProcess.launch(home, Integer.toString(port), Map.of("RENKOU_DB", pg.url(db),

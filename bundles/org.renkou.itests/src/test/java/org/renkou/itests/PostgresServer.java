@@ -127,6 +127,34 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * A hot standby of this cluster on another free loopback port: {@code pg_basebackup -R} over the local socket (as
+     * the owner, trusted there), then started in recovery with {@code hot_standby=on}, streaming from this one. The
+     * same roles and passwords, as on a physical replica; {@link #close} stops and deletes it.
+     */
+    public PostgresServer standby() {
+        try {
+            Path standbyDir = Files.createTempDirectory(Path.of("/tmp"), "renkou-pg-standby-");
+            int standbyPort = RenkouOptions.freePort();
+            Path pwFile = Files.createTempFile("renkou-pg-password-", ".txt");
+            Files.writeString(pwFile, PASSWORD + "\n", StandardCharsets.UTF_8);
+            if (isRoot()) {
+                run(List.of("chown", "-R", "postgres", standbyDir.toString()), standbyDir, 30);
+            }
+            PostgresServer s = new PostgresServer(bin, standbyDir, standbyPort, pwFile);
+            s.asOwner(List.of(bin.resolve("pg_basebackup").toString(), "-h", dir.toString(), "-p",
+                    Integer.toString(port), "-U", "postgres", "-D", standbyDir.resolve("data").toString(), "-R",
+                    "-X", "stream", "-c", "fast"), 120);
+            s.asOwner(List.of(bin.resolve("pg_ctl").toString(), "-D", standbyDir.resolve("data").toString(), "-w", "-t",
+                    "60", "-l", standbyDir.resolve("server.log").toString(), "-o", "-p " + standbyPort + " -k "
+                            + standbyDir + " -c listen_addresses=127.0.0.1 -c hot_standby=on -c fsync=off"
+                            + " -c max_connections=200", "start"), 90); // a hot standby needs the primary's at least
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL test standby did not start: " + e, e);
+        }
+    }
+
     /** The file whose first line is the password of {@value #USER}. */
     public Path passwordFile() {
         return passwordFile;

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * component, so everything built on the old database goes and comes back on the new one. For embedded Derby the
  * DataSource does not pool: EclipseLink pools on top of it ({@code eclipselink.connection-pool.force-internal-pool}),
  * the core's direct reads keep their own connections. For a database server (PostgreSQL) it is a HikariCP pool of
- * {@code pool.size} connections shared by every unit and the direct reads ({@value #POOLED} = true).
+ * {@code pool.size} connections shared by every unit and the direct reads ({@value #POOLED} = true). A configured hot
+ * standby ({@link ReplicaSettings}) is published beside it ({@value ReplicaSettings#TARGET}) as a small read-only pool
+ * for the report reads.
  */
 @Component(service = {}, immediate = true, configurationPid = DatabaseConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -61,9 +63,19 @@ public class DataSources {
     public DataSources(DatabaseConfig config, BundleContext context) throws InvalidSyntaxException {
         DatabaseSettings settings = DatabaseSettings.of(config, context::getProperty);
         LOG.info("Database {}", settings);
+        ReplicaSettings replica = null;
+        try {
+            replica = ReplicaSettings.of(config, context::getProperty, settings);
+            if (replica != null) {
+                LOG.info("Database {}", replica);
+            }
+        } catch (IllegalArgumentException e) {
+            // a standby only takes load off the primary: a wrong one must not stop the platform
+            LOG.warn("{}", e.getMessage());
+        }
         Filter filter = FrameworkUtil.createFilter("(&(objectClass=" + DataSourceFactory.class.getName() + ")("
                 + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=" + settings.driver() + "))");
-        factories = new ServiceTracker<>(context, filter, new Publisher(context, settings));
+        factories = new ServiceTracker<>(context, filter, new Publisher(context, settings, replica));
         factories.open();
     }
 
@@ -86,17 +98,38 @@ public class DataSources {
         return new HikariDataSource(c);
     }
 
+    /**
+     * The standby's pool: read-only, no idle connections kept for a read every few minutes, and a short wait for a
+     * connection, because a report falls back to the primary when the standby does not answer.
+     */
+    static HikariDataSource replicaPool(DataSource driver) {
+        HikariConfig c = new HikariConfig();
+        c.setDataSource(driver);
+        c.setPoolName("renkou-db-replica");
+        c.setMaximumPoolSize(ReplicaSettings.POOL_SIZE);
+        c.setMinimumIdle(0);
+        c.setReadOnly(true);
+        c.setAutoCommit(true);
+        c.setConnectionTimeout(3_000);
+        c.setInitializationFailTimeout(-1);
+        return new HikariDataSource(c);
+    }
+
     /** One DataSource service for the first factory of the driver; gone with that factory. */
     private static final class Publisher
             implements ServiceTrackerCustomizer<DataSourceFactory, ServiceRegistration<DataSource>> {
         private final BundleContext context;
         private final DatabaseSettings settings;
+        private final ReplicaSettings replica;
         private ServiceRegistration<DataSource> published;
         private HikariDataSource pool;
+        private ServiceRegistration<DataSource> replicaPublished;
+        private HikariDataSource replicaPool;
 
-        Publisher(BundleContext context, DatabaseSettings settings) {
+        Publisher(BundleContext context, DatabaseSettings settings, ReplicaSettings replica) {
             this.context = context;
             this.settings = settings;
+            this.replica = replica;
         }
 
         @Override
@@ -111,13 +144,11 @@ public class DataSources {
                     pool = pool(ds, settings);
                     ds = pool;
                 }
+                publishReplica(factory); // first: the report reads find it when the main database comes
                 published = context.registerService(DataSource.class, ds, settings.serviceProperties(MAIN));
                 return published;
             } catch (SQLException | RuntimeException e) {
-                if (pool != null) {
-                    pool.close();
-                    pool = null;
-                }
+                closePools();
                 LOG.error("Cannot open the database {}: {}", settings, e.toString(), e);
                 context.ungetService(ref);
                 return null;
@@ -134,11 +165,31 @@ public class DataSources {
                 ServiceRegistration<DataSource> reg) {
             reg.unregister();
             published = null;
-            if (pool != null) {
-                pool.close();
-                pool = null;
-            }
+            closePools();
             context.ungetService(ref);
+        }
+
+        private void publishReplica(DataSourceFactory factory) throws SQLException {
+            if (replica == null) {
+                return;
+            }
+            replicaPool = replicaPool(factory.createDataSource(replica.jdbcProperties(settings)));
+            replicaPublished = context.registerService(DataSource.class, replicaPool,
+                    replica.serviceProperties(settings));
+        }
+
+        private void closePools() {
+            if (replicaPublished != null) {
+                replicaPublished.unregister();
+                replicaPublished = null;
+            }
+            for (HikariDataSource p : new HikariDataSource[] {replicaPool, pool}) {
+                if (p != null) {
+                    p.close();
+                }
+            }
+            replicaPool = null;
+            pool = null;
         }
     }
 }

@@ -35,4 +35,14 @@ public @interface DatabaseConfig {
             + "0: renkou.db.pool.size, else 4). Derby latches index pages even to read: more than the cores "
             + "mostly wait on each other.")
     int pool_size() default 0;
+
+    @AttributeDefinition(name = "replica.url", description = "JDBC URL of a hot standby of the PostgreSQL database "
+            + "(postgresql://standby:5432/renkou; same user and password) for the heavy report reads: the statistics "
+            + "snapshot's counting. Empty: renkou.db.replica.url, else none (every read on the primary).")
+    String replica_url() default "";
+
+    @AttributeDefinition(name = "replica.max.lag.seconds", description = "A standby further behind than this "
+            + "(pg_last_xact_replay_timestamp) is not used; the read runs on the primary. "
+            + "0: renkou.db.replica.max.lag.seconds, else 30.")
+    int replica_max_lag_seconds() default 0;
 }

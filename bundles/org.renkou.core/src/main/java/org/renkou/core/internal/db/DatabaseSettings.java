@@ -53,7 +53,8 @@ public record DatabaseSettings(String driver, String url, String user, String pa
                     + DatabaseConfig.PID + " (or renkou.db.driver)");
         }
         String pwFile = pick(passwordFile, frameworkProperty.apply(PROPERTY_PREFIX + "password.file"), null);
-        int pool = poolSize > 0 ? poolSize : poolSize(frameworkProperty.apply(PROPERTY_PREFIX + "pool.size"),
+        String poolProperty = PROPERTY_PREFIX + "pool.size";
+        int pool = poolSize > 0 ? poolSize : positive(poolProperty, frameworkProperty.apply(poolProperty),
                 POSTGRESQL.equals(d) ? DEFAULT_POSTGRESQL_POOL_SIZE : DEFAULT_POOL_SIZE);
         String password = pwFile != null ? readPassword(Path.of(pwFile)) : environment.apply(PASSWORD_ENV);
         return new DatabaseSettings(d, u, pick(user, frameworkProperty.apply(PROPERTY_PREFIX + "user"), null),
@@ -149,7 +150,8 @@ public record DatabaseSettings(String driver, String url, String user, String pa
         return property != null && !property.isBlank() ? property.strip() : fallback;
     }
 
-    private static int poolSize(String property, int fallback) {
+    /** A positive number from framework property {@code name}, or the fallback when it is not set. */
+    static int positive(String name, String property, int fallback) {
         if (property == null || property.isBlank()) {
             return fallback;
         }
@@ -161,7 +163,7 @@ public record DatabaseSettings(String driver, String url, String user, String pa
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("renkou.db.pool.size=" + property + " is not a positive number");
+        throw new IllegalArgumentException(name + "=" + property + " is not a positive number");
     }
 
     private static String readPassword(Path file) {

@@ -41,16 +41,20 @@ public class DatabaseMetrics implements MetricSource {
         if (!(dataSource instanceof HikariDataSource hikari)) {
             return;
         }
+        pool(out, "renkou_db_pool", "(renkou.db.pool.size)", hikari);
+    }
+
+    /** The gauges of a HikariCP pool, named {@code <prefix>_active_connections} ...; nothing before it starts. */
+    public static void pool(MetricsWriter out, String prefix, String sizeNote, HikariDataSource hikari) {
         HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
         if (pool == null) {
             return; // not started yet
         }
-        gauge(out, "renkou_db_pool_active_connections", "Pool connections in use", pool.getActiveConnections());
-        gauge(out, "renkou_db_pool_idle_connections", "Pool connections idle", pool.getIdleConnections());
-        gauge(out, "renkou_db_pool_connections", "Pool connections open (active + idle)", pool.getTotalConnections());
-        gauge(out, "renkou_db_pool_max_connections", "The pool's size (renkou.db.pool.size)",
-                hikari.getMaximumPoolSize());
-        gauge(out, "renkou_db_pool_pending_threads", "Threads waiting for a pool connection",
+        gauge(out, prefix + "_active_connections", "Pool connections in use", pool.getActiveConnections());
+        gauge(out, prefix + "_idle_connections", "Pool connections idle", pool.getIdleConnections());
+        gauge(out, prefix + "_connections", "Pool connections open (active + idle)", pool.getTotalConnections());
+        gauge(out, prefix + "_max_connections", "The pool's size " + sizeNote, hikari.getMaximumPoolSize());
+        gauge(out, prefix + "_pending_threads", "Threads waiting for a pool connection",
                 pool.getThreadsAwaitingConnection());
     }
 

@@ -22,13 +22,15 @@ import org.renkou.core.api.stats.AgeBand;
 import org.renkou.core.internal.db.Database;
 import org.renkou.core.internal.db.Dialect;
 import org.renkou.core.internal.db.SchemaMigrations;
+import org.renkou.core.internal.replica.ReadDatabase;
 import org.renkou.core.internal.stats.Snapshot.EventCell;
 import org.renkou.core.internal.stats.Snapshot.ResidentCell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds, stores and loads statistics snapshots with plain JDBC on the unit's own connections.
+ * Builds, stores and loads statistics snapshots with plain JDBC on the unit's own connections; the counting may run
+ * on a hot standby ({@link ReadDatabase}), the writing and loading always on the primary.
  *
  * <p>Building reads the source tables once at read committed (Derby's default: a row is share-locked only while it
  * is read, so writers wait at most for one row), counts in memory, and inserts the cells under a snapshot marked
@@ -38,9 +40,16 @@ import org.slf4j.LoggerFactory;
 public final class SnapshotStore {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
     private final Database db;
+    private final ReadDatabase reads;
 
     public SnapshotStore(Database db) {
+        this(db, ReadDatabase.onPrimary(db));
+    }
+
+    /** @param reads where the counting runs: the hot standby when one has caught up, else {@code db} */
+    public SnapshotStore(Database db, ReadDatabase reads) {
         this.db = db;
+        this.reads = reads;
     }
 
     /**
@@ -86,13 +95,8 @@ public final class SnapshotStore {
      */
     public Snapshot build(String trigger, Instant asOf, LocalDate asOfDate) {
         long start = System.nanoTime();
-        Counted counted = db.tx(em -> {
-            try {
-                return count(em.unwrap(Connection.class), asOfDate);
-            } catch (SQLException e) {
-                throw new IllegalStateException("statistics snapshot: reading failed: " + e.getMessage(), e);
-            }
-        });
+        // the heavy part: read on the standby if one has replayed everything committed until now
+        Counted counted = reads.read("statistics snapshot", c -> count(c, asOfDate));
         long counting = System.nanoTime();
         long id = db.tx(em -> {
             try {

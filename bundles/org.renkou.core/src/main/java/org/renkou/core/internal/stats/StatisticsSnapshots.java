@@ -28,6 +28,7 @@ import org.renkou.core.api.cluster.ClusterJobs;
 import org.renkou.core.internal.db.CoreDatabase;
 import org.renkou.core.internal.db.Database;
 import org.renkou.core.internal.db.QuietShutdown;
+import org.renkou.core.internal.replica.ReadDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,16 +73,21 @@ public class StatisticsSnapshots implements ResidentsChanged {
     private final Object loading = new Object();
 
     @Activate
-    public StatisticsSnapshots(@Reference CoreDatabase database, @Reference ClusterJobs jobs, Config config) {
-        this(database.database(), Clock.systemUTC(), jobs);
+    public StatisticsSnapshots(@Reference CoreDatabase database, @Reference ClusterJobs jobs,
+            @Reference ReadDatabase reads, Config config) {
+        this(database.database(), Clock.systemUTC(), jobs, reads);
         db.whenReady().thenRun(() -> routine("START"));
         schedule(config);
     }
 
     /** For tests. Not public: SCR considers every public constructor with the activation constructor's arity. */
     StatisticsSnapshots(Database db, Clock clock, ClusterJobs jobs) {
+        this(db, clock, jobs, ReadDatabase.onPrimary(db));
+    }
+
+    private StatisticsSnapshots(Database db, Clock clock, ClusterJobs jobs, ReadDatabase reads) {
         this.db = db;
-        this.store = new SnapshotStore(db);
+        this.store = new SnapshotStore(db, reads);
         this.clock = clock;
         this.jobs = jobs;
     }
