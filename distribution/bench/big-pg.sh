@@ -6,7 +6,7 @@
 #   - the resident list's first page and the dashboard, p95 of RUNS sequential requests (the whole province, a county
 #     director, a community officer) against the plain servlet timed the same way;
 #   - the statistics snapshot of all N residents (the build at the start, then POST /api/statistics/refresh) against
-#     the same aggregate as one bare SQL query (GROUP BY over RESIDENT) in psql.
+#     the same aggregate as one bare SQL query (GROUP BY over RESIDENT, work_mem 256MB as the snapshot's) in psql.
 # Fill: Renkou creates the schema (one start with RENKOU_DB), then a bare COPY ... FROM STDIN of the generated rows
 # with the table's indexes and keys dropped and made again afterwards (sorted builds), then VACUUM ANALYZE.
 #   usage: distribution/bench/big-pg.sh [residents] [seconds] [rounds] [runs]  (default 10000000 10 3 40)
@@ -136,7 +136,7 @@ AGG="SELECT RESIDENCE_CODE, REGISTRATION_CODE, SEX, CASE $BANDS ELSE 0 END AS BA
   FROM RESIDENT GROUP BY 1, 2, 3, 4, 5, 6"
 for r in $(seq "$ROUNDS"); do
   t0=$(date +%s.%N)
-  cells=$(sql -At -c "SELECT COUNT(*) FROM ($AGG) c")
+  cells=$(sql -At -c "SET work_mem = '256MB'" -c "SELECT COUNT(*) FROM ($AGG) c")  # as the snapshot sets it
   t1=$(date +%s.%N)
   refresh=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST "$BASE/api/statistics/refresh")
   printf '%s snapshot round %d: bare SQL aggregate %.1f s (%s cells) | refresh %s s (HTTP %s) | ratio %.2f, load %s\n' \
