@@ -13,7 +13,8 @@
 #   (after mvn -B verify -DskipTests; run it under nice -n 5 on a shared machine)
 #   PGPORT (default 15461), RENKOU_PORT (default 18461); RENKOU_JAVA_OPTS (default -Xmx2g, a province node);
 #   KEEP=1 keeps the work folder (cluster stopped, data in $WORK/pg/data); FILL_ONLY=1 stops after the fill;
-#   REUSE=<work folder kept before> measures again on its cluster without filling (and keeps it)
+#   REUSE=<work folder kept before> measures again on its cluster without filling (and keeps it);
+#   ONLY=pages: only the list and the dashboard (after the snapshot at the start)
 set -euo pipefail
 N=${1:-10000000}
 SECS=${2:-10}
@@ -134,7 +135,7 @@ print(' '.join('WHEN BIRTH_DATE <= DATE %r THEN %d' % (t.replace(year=t.year - a
   for i, a in reversed(list(enumerate([0, 3, 6, 15, 20, 30, 40, 50, 60, 65, 80]))) if a > 0))")
 AGG="SELECT RESIDENCE_CODE, REGISTRATION_CODE, SEX, CASE $BANDS ELSE 0 END AS BAND, STATUS, MARITAL_STATUS, COUNT(*)
   FROM RESIDENT GROUP BY 1, 2, 3, 4, 5, 6"
-for r in $(seq "$ROUNDS"); do
+[ "${ONLY:-}" = pages ] || for r in $(seq "$ROUNDS"); do
   t0=$(date +%s.%N)
   cells=$(sql -At -c "SET work_mem = '256MB'" -c "SELECT COUNT(*) FROM ($AGG) c")  # as the snapshot sets it
   t1=$(date +%s.%N)
@@ -159,9 +160,9 @@ wrk_run() {
     "$WORK/wrk.last"
 }
 curl -s -f "$BASE/api/residents/by-id-number/$(head -1 "$RENKOU_IDS")" >/dev/null
-log "lookup warm-up"
-wrk -t2 -c32 -d10s "$BASE/bench/plain" >/dev/null; wrk -t2 -c32 -d30s -s "$BENCH/lookup.lua" "$BASE" >/dev/null
-for r in $(seq "$ROUNDS"); do
+[ "${ONLY:-}" = pages ] || { log "lookup warm-up"
+  wrk -t2 -c32 -d10s "$BASE/bench/plain" >/dev/null; wrk -t2 -c32 -d30s -s "$BENCH/lookup.lua" "$BASE" >/dev/null; }
+[ "${ONLY:-}" = pages ] || for r in $(seq "$ROUNDS"); do
   p=$(wrk_run "$BASE/bench/plain"); l=$(wrk_run -s "$BENCH/lookup.lua" "$BASE")
   printf '%s lookup round %d: plain %s | lookup %s | ratio %.2f, load %s\n' "$(date -u +%TZ)" "$r" "$p" "$l" \
     "$(echo "${l%% *} / ${p%% *}" | bc -l)" "$(load)"
