@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Builds, stores and loads statistics snapshots with plain JDBC on the unit's own connections.
  *
  * <p>Building reads the source tables once at read committed (Derby's default: a row is share-locked only while it
- * is read, so writers wait at most for one row), counts in memory, and inserts the cells under a snapshot marked
+ * is read, so writers wait at most for one row), counts in memory (on PostgreSQL the database sums the resident
+ * cells: ten million rows would not fit the heap), and inserts the cells under a snapshot marked
  * BUILDING — a table readers do not use. Only then one short transaction marks it CURRENT and the previous one OLD;
  * cells of older snapshots are deleted afterwards. A reader therefore always sees one complete snapshot.
  */
