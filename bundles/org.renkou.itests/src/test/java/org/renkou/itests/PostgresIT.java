@@ -157,6 +157,11 @@ class PostgresIT {
                 st.execute("CREATE FUNCTION SEEN() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN "
                         + "INSERT INTO SEEN_STATEMENT VALUES (current_query()); RETURN NULL; END $$");
                 st.execute("CREATE TRIGGER TR_SEEN AFTER INSERT ON RESIDENT FOR EACH STATEMENT EXECUTE FUNCTION SEEN()");
+                st.execute("CREATE TABLE SEEN_CELLS (QUERY TEXT)");
+                st.execute("CREATE FUNCTION SEEN_CELL() RETURNS TRIGGER LANGUAGE plpgsql AS $$ BEGIN "
+                        + "INSERT INTO SEEN_CELLS VALUES (current_query()); RETURN NULL; END $$");
+                st.execute("CREATE TRIGGER TR_SEEN_CELL AFTER INSERT ON STATS_RESIDENT_CELL FOR EACH STATEMENT "
+                        + "EXECUTE FUNCTION SEEN_CELL()");
             }
             String csv = "idNumber,name,residenceCode,registrationCode,status,maritalStatus,phone,address,"
                     + "householdNumber,relation\n"
@@ -180,6 +185,8 @@ class PostgresIT {
                     .body();
             assertTrue(again.contains("\"importedRows\":0") && again.contains("\"skippedExisting\":3")
                     && again.contains("\"errorRows\":2") && again.contains("已有户主"), again);
+            Http.Response refreshed = http.post("/api/statistics/refresh");
+            assertTrue(refreshed.status() == 200 && refreshed.body().contains("\"residents\":3"), refreshed.body());
         } finally {
             RenkouProcess.stop(p);
         }
@@ -196,6 +203,19 @@ class PostgresIT {
             assertEquals(3, count(st, "SELECT COUNT(*) FROM RESIDENT r JOIN HOUSEHOLD h ON h.ID = r.HOUSEHOLD_ID "
                     + "WHERE h.HH_NUMBER = 'HH-PG'"));
             assertEquals(1, count(st, "SELECT COUNT(*) FROM HOUSEHOLD WHERE HH_NUMBER = 'HH-PG'"));
+            // the statistics snapshot: the cells summed by PostgreSQL (the age band from the birth date) and written
+            // with COPY — a province's millions of cells took minutes as INSERTs (BENCHMARKS.md, 10 million residents)
+            String cells = "SELECT SUM(N) FROM STATS_RESIDENT_CELL WHERE SNAPSHOT_ID = (SELECT ID FROM STATS_SNAPSHOT "
+                    + "WHERE STATE = 'CURRENT') AND RESIDENCE_CODE = '" + community + "'";
+            assertEquals(3, count(st, cells));
+            assertEquals(2, count(st, cells + " AND AGE_BAND = 6 AND MARITAL_STATUS = 'MARRIED'"), "born 1980 and 1982: 40-49");
+            assertEquals(1, count(st, cells + " AND AGE_BAND = 3 AND SEX = 'MALE'"), "born 2010: 15-19");
+            try (ResultSet rs = st.executeQuery("SELECT QUERY FROM SEEN_CELLS")) {
+                assertTrue(rs.next(), "cells written");
+                do {
+                    assertTrue(rs.getString(1).startsWith("COPY STATS_RESIDENT_CELL"), rs.getString(1));
+                } while (rs.next());
+            }
             assertEquals(1, count(st, "SELECT COUNT(*) FROM RESIDENT WHERE ID_NUMBER = '" + head
                     + "' AND RELATION = 'HEAD' AND SEX = 'MALE' AND BIRTH_DATE = DATE '1980-01-01' AND STATUS = 'REGISTERED'"));
             long min = count(st, "SELECT MIN(ID) FROM RESIDENT");

@@ -443,11 +443,9 @@ public class StatisticsServiceImpl implements StatisticsService {
         DashboardDTO d = new DashboardDTO();
         d.snapshot = s.toDTO(snapshots.refreshing());
         long[][] bands = new long[AgeBand.values().length][2];
-        for (ResidentCell c : s.residentCells()) {
-            if (c.within(prefixes)) {
-                d.residents += c.n();
-                bands[c.band()][c.sex()] += c.n();
-            }
+        for (ResidentCell c : s.residentCellsWithin(prefixes)) {
+            d.residents += c.n();
+            bands[c.band()][c.sex()] += c.n();
         }
         for (AgeBand b : AgeBand.values()) {
             long[] x = bands[b.ordinal()];
