@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.Test;
@@ -44,6 +45,12 @@ public class FuzzIT {
 
     /** A bundle's symbolic name may look like a class name ({@code com.zaxxer.HikariCP}) and is not one. */
     private static final Pattern SYMBOLIC_NAME = Pattern.compile("\"symbolicName\":\"[^\"]*\"");
+
+    /** What in an answer looks like a class name or a stack trace (the failure names it), or null. */
+    private static String leak(String body) {
+        Matcher m = LEAK.matcher(SYMBOLIC_NAME.matcher(body).replaceAll(""));
+        return m.find() ? m.group() : null;
+    }
 
     static final String[] STRINGS = {"", " ", "a", "张三", "𪚥", "\u0000", "\u001b[31m", "line\nbreak", "\ud800",
         "abc\u202eexe", "\u200b\u200b", "' OR 1=1 --", "%", "_", "\\", "\"", "<script>alert(1)</script>",
@@ -132,8 +139,9 @@ public class FuzzIT {
                             && r.contentType().startsWith("application/problem+json");
                     if (r.status() >= 500 && !documented503) {
                         failures.add(r.status() + " for " + what + ": " + abbreviate(r.body()));
-                    } else if (LEAK.matcher(SYMBOLIC_NAME.matcher(r.body()).replaceAll("")).find()) {
-                        failures.add("internals in the answer to " + what + ": " + abbreviate(r.body()));
+                    } else if (leak(r.body()) != null) {
+                        failures.add("internals (" + leak(r.body()) + ") in the answer to " + what + ": "
+                                + abbreviate(r.body()));
                     } else if (ms > MAX_MILLIS) {
                         failures.add(ms + " ms for " + what);
                     }

@@ -4,18 +4,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.renkou.core.api.HealthIndicator;
 import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.metrics.MetricSource;
 import org.renkou.core.internal.db.CoreDatabase;
 import org.renkou.core.internal.db.DataSources;
 import org.renkou.core.internal.db.Database;
@@ -52,7 +57,10 @@ public class ReadDatabase {
     }
 
     private final Database primary;
+    private final BundleContext context;
     private volatile Standby standby;
+    /** The standby's health check and metrics ({@link ReplicaStatus}), registered while a standby is bound. */
+    private ServiceRegistration<?> status;
     private final AtomicLong onStandby = new AtomicLong();
     private final AtomicLong onPrimary = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
@@ -63,8 +71,9 @@ public class ReadDatabase {
     private static final Object NOT_USED = new Object();
 
     @Activate
-    public ReadDatabase(@Reference CoreDatabase core) {
+    public ReadDatabase(@Reference CoreDatabase core, BundleContext context) {
         this.primary = core.database();
+        this.context = context;
     }
 
     /** Every read on {@code primary}: no standby (Derby, tests). */
@@ -74,6 +83,7 @@ public class ReadDatabase {
 
     private ReadDatabase(Database primary, Standby standby) {
         this.primary = primary;
+        this.context = null;
         this.standby = standby;
     }
 
@@ -83,12 +93,28 @@ public class ReadDatabase {
         Object lag = properties.get(ReplicaSettings.MAX_LAG);
         standby = new Standby(pool, String.valueOf(properties.get(DataSources.LOCATION)),
                 lag instanceof Integer n ? n : ReplicaSettings.DEFAULT_MAX_LAG_SECONDS);
+        synchronized (this) {
+            if (context != null && status == null) {
+                status = context.registerService(new String[] {HealthIndicator.class.getName(),
+                    MetricSource.class.getName()}, new ReplicaStatus(this, pool), new Hashtable<String, Object>());
+            }
+        }
     }
 
     void unbindStandby(DataSource pool) {
         Standby s = standby;
         if (s != null && s.pool() == pool) {
             standby = null;
+            synchronized (this) {
+                if (status != null) {
+                    try {
+                        status.unregister();
+                    } catch (IllegalStateException alreadyGone) {
+                        // the bundle is stopping: its services are unregistered already
+                    }
+                    status = null;
+                }
+            }
         }
     }
 

@@ -4,9 +4,6 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.HealthIndicator;
 import org.renkou.core.api.metrics.MetricSource;
 import org.renkou.core.api.metrics.MetricsWriter;
@@ -16,15 +13,15 @@ import org.renkou.core.internal.metrics.DatabaseMetrics;
 /**
  * The check {@code replica} of {@code /api/health} and the standby's metrics, there only while a standby is
  * configured. Always UP: a standby that is down or behind costs the primary the report reads, not the platform its
- * service; the detail says whether the standby serves them.
+ * service; the detail says whether the standby serves them. Registered by {@link ReadDatabase} while a standby pool
+ * is bound — not a component of its own, which would stand unsatisfied on every node without a standby and mark the
+ * core "not fully running" in {@code /api/modules}.
  */
-@Component(service = {HealthIndicator.class, MetricSource.class})
-public class ReplicaStatus implements HealthIndicator, MetricSource {
+final class ReplicaStatus implements HealthIndicator, MetricSource {
     private final ReadDatabase reads;
     private final DataSource pool;
 
-    @Activate
-    public ReplicaStatus(@Reference ReadDatabase reads, @Reference(target = ReplicaSettings.TARGET) DataSource pool) {
+    ReplicaStatus(ReadDatabase reads, DataSource pool) {
         this.reads = reads;
         this.pool = pool;
     }
