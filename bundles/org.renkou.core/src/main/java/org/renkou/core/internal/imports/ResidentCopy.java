@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 
 import org.postgresql.PGConnection;
 import org.renkou.core.api.household.Relation;
+import org.renkou.core.internal.db.CopyText;
 import org.renkou.core.internal.resident.NameKeys;
 import org.renkou.core.internal.resident.ResidentRules;
 
@@ -68,23 +69,9 @@ final class ResidentCopy {
         }
     }
 
-    /** Appends one value and a tab; null is COPY's {@code \N}, and backslash, tab and line breaks are escaped. */
+    /** Appends one value and a tab in COPY's text format. */
     private ResidentCopy field(String v) {
-        if (v == null) {
-            text.append("\\N");
-        } else {
-            for (int i = 0; i < v.length(); i++) {
-                char ch = v.charAt(i);
-                switch (ch) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(ch);
-                }
-            }
-        }
-        text.append('\t');
+        CopyText.field(text, v);
         return this;
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Map;
 
 import org.postgresql.PGConnection;
+import org.renkou.core.internal.db.CopyText;
 import org.renkou.core.internal.stats.SnapshotStore.ResidentKey;
 
 /**
@@ -30,8 +31,8 @@ final class ResidentCellCopy {
         for (Map.Entry<ResidentKey, int[]> e : cells.entrySet()) {
             ResidentKey k = e.getKey();
             text.append(snapshot).append('\t');
-            field(text, k.residence());
-            field(text, k.registration());
+            CopyText.field(text, k.residence());
+            CopyText.field(text, k.registration());
             text.append(Snapshot.SEXES[k.sex()]).append('\t').append(k.band()).append('\t')
                     .append(Snapshot.STATUSES[k.status()]).append('\t')
                     .append(k.marital() == Snapshot.MARITAL.length - 1 ? "\\N" : Snapshot.MARITAL[k.marital()])
@@ -53,20 +54,5 @@ final class ResidentCellCopy {
             throw new SQLException("COPY of statistics cells failed: " + e.getMessage(), e);
         }
         text.setLength(0);
-    }
-
-    /** A code and a tab; backslash, tab and line breaks escaped as COPY's text format wants them. */
-    private static void field(StringBuilder text, String v) {
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            switch (ch) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(ch);
-            }
-        }
-        text.append('\t');
     }
 }
