@@ -11,6 +11,9 @@
 #     loopback port PGPORT, default 15433; binaries from PGBIN, default the newest /usr/lib/postgresql/*/bin) holds
 #     both: the reference is one bare COPY of the same rows into the same schema (JdbcImportBaseline given a
 #     jdbc:postgresql: URL), then Renkou imports into its own database there (RENKOU_DB)
+#   PG_STATEMENTS=1 (with BENCH_DB=postgresql): pg_stat_statements on; at the end the statements of Renkou's
+#     database by total server time (where the import's time goes on the server)
+#   PG_OPTS="-c name=value …": server settings for the private cluster (e.g. -c autovacuum=off to take it apart)
 #   KEEP_PG=<folder> (with BENCH_DB=postgresql): the cluster in that folder, stopped but kept at the end (data in
 #     <folder>/data, password in <folder>/password; distribution/bench/side-by-side.sh starts it again)
 set -euo pipefail
@@ -48,7 +51,8 @@ if [ "$BENCH_DB" = postgresql ]; then
     --auth-host=scram-sha-256 --pwfile="$PGDIR/password" >/dev/null
   PGDATA=$PGDIR/data
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -w -l "$PGDIR/server.log" \
-    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1" start >/dev/null
+    -o "-p $PGPORT -k $PGDIR -c listen_addresses=127.0.0.1 ${PG_STATEMENTS:+-c shared_preload_libraries=pg_stat_statements} ${PG_OPTS:-}" \
+    start >/dev/null
   for sql in "CREATE ROLE renkou LOGIN PASSWORD 'renkou-bench'" "CREATE DATABASE baseline OWNER renkou" \
       "CREATE DATABASE renkou OWNER renkou"; do
     as_pg "$PGBIN/psql" -q -h "$PGDIR" -p "$PGPORT" -U postgres -d postgres -c "$sql"
@@ -77,9 +81,15 @@ env "${RENKOU_DB_ENV[@]}" RENKOU_HOME=$HOME_DIR RENKOU_PORT=$PORT RENKOU_SHELL=f
 PID=$!
 base=http://127.0.0.1:$PORT
 until curl -s $base/api/jurisdictions/$COUNTY | grep -q '"code"'; do sleep 0.3; done
+# Every place must exist before the import, or its rows are refused ("no such jurisdiction"): a POST that failed
+# under load used to pass unnoticed, so each is checked (201 new, 409 there already) and tried again.
 while IFS=$'\t' read -r code level parent name; do
-  curl -s -o /dev/null -X POST $base/api/jurisdictions -H 'Content-Type: application/json' \
-    -d "{\"code\":\"$code\",\"name\":\"$name\",\"level\":\"$level\",\"parentCode\":\"$parent\"}"
+  for try in 1 2 3 4 5 0; do
+    [ "$try" != 0 ] || { echo "jurisdiction $code could not be created: HTTP $st" >&2; exit 1; }
+    st=$(curl -s -o /dev/null -w '%{http_code}' -X POST $base/api/jurisdictions -H 'Content-Type: application/json' \
+      -d "{\"code\":\"$code\",\"name\":\"$name\",\"level\":\"$level\",\"parentCode\":\"$parent\"}")
+    case $st in 2??|409) break ;; *) sleep "$try" ;; esac
+  done
 done < "$WORK/data/jurisdictions.tsv"
 START=$(date +%s.%N)
 JOB=$(curl -s -X POST $base/api/imports -H 'Content-Type: text/csv' --data-binary @"$WORK/data/residents.csv" \
@@ -91,6 +101,7 @@ while :; do
 done
 END=$(date +%s.%N)
 echo "$J" | sed 's/,"errors".*//'
+echo "$J" | grep -q '"errorRows":0,' || echo "first errors: $(echo "$J" | sed -n 's/.*"errors":\(.\{0,400\}\).*/\1/p')"
 RATE=$(echo "$J" | sed 's/.*"rowsPerSecond":\([0-9.]*\).*/\1/')
 IMPORTED=$(echo "$J" | sed 's/.*"importedRows":\([0-9]*\).*/\1/')
 printf 'Renkou: %d rows imported, %.0f rows/s by the job (%.1f s wall time including the upload)\n' \
@@ -98,3 +109,12 @@ printf 'Renkou: %d rows imported, %.0f rows/s by the job (%.1f s wall time inclu
 [ -n "${SKIP_BASELINE:-}" ] || printf 'ratio Renkou / baseline (%s): %.2f\n' "$BENCH_DB" "$(echo "$RATE / $BASE_RATE" | bc -l)"
 echo "$(date -u +%FT%TZ) done, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E 'Import .* rows/s' "$HOME_DIR/logs/renkou.log" | tail -3 || true
+if [ -n "${PG_STATEMENTS:-}" ] && [ "$BENCH_DB" = postgresql ]; then
+  as_pg "$PGBIN/psql" -q -h "$PGDIR" -p "$PGPORT" -U postgres -d renkou -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
+  as_pg "$PGBIN/psql" -h "$PGDIR" -p "$PGPORT" -U postgres -d renkou -c "SELECT calls, round(total_exec_time::numeric) AS ms,
+    round((total_exec_time / calls)::numeric, 2) AS ms_per_call, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
+    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = 'renkou'
+    ORDER BY total_exec_time DESC LIMIT 15"
+  as_pg "$PGBIN/psql" -h "$PGDIR" -p "$PGPORT" -U postgres -d renkou -c "SELECT relname, autovacuum_count,
+    autoanalyze_count FROM pg_stat_user_tables WHERE relname IN ('resident', 'household')"
+fi
