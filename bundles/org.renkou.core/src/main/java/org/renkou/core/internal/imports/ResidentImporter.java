@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import org.postgresql.PGStatement;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.audit.AuditAction;
@@ -214,10 +215,8 @@ final class ResidentImporter {
     }
 
     private long[] write(Connection c, Batch batch, javax.persistence.EntityManager em) throws SQLException {
-        if (copy(c)) { // a generic plan made while RESIDENT was empty would scan it for every lookup of the job
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-            }
+        if (copy(c)) { // the lookups are key probes: else the planner reads the whole table for a thousand keys
+            seqScan(c, false); // until it holds about a million rows, or while it was not analysed yet
         }
         Set<String> existing = existing(c, batch.rows, copy(c));
         List<Good> fresh = new ArrayList<>();
@@ -244,6 +243,9 @@ final class ResidentImporter {
                     }
                 }
             }
+        }
+        if (copy(c)) {
+            seqScan(c, true);
         }
         long before = maxResidentId(c);
         Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
@@ -441,12 +443,22 @@ final class ResidentImporter {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            // planned afresh for each batch: a generic plan costed while RESIDENT was empty would scan it for every
+            // lookup of the job (not plan_cache_mode for the transaction: that re-planned the foreign-key checks
+            // of every copied row)
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             ps.setArray(1, c.createArrayOf("varchar", keys.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     each.accept(rs);
                 }
             }
+        }
+    }
+
+    private static void seqScan(Connection c, boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL enable_seqscan = " + (on ? "on" : "off"));
         }
     }
 
