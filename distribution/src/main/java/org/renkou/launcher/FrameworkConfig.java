@@ -41,6 +41,9 @@ public final class FrameworkConfig {
         p.put("renkou.files", s.files().toString()); // the shared folder (FileStore)
         p.put("renkou.sampleData", s.sampleData());
         p.putAll(s.database()); // renkou.db.*: the database unless Config Admin (PID org.renkou.db) says otherwise
+        if (s.trustedProxies() != null) {
+            p.put(Settings.TRUSTED_PROXIES, s.trustedProxies()); // unless Config Admin (PID org.renkou.http) says so
+        }
         // Gogo ends the framework when its input ends; without a terminal it must not read input at all.
         p.put("gosh.args", s.shell() && System.console() != null ? "--noshutdown" : "--nointeractive");
         p.putAll(catalog.properties(s.placeholders()));

@@ -17,9 +17,14 @@ import java.util.TreeMap;
  *        and a hot standby for the report reads from {@code RENKOU_DB_REPLICA}
  * @param sampleData what a new database gets ({@code RENKOU_SAMPLE_DATA}): {@code living} (default),
  *        {@code jurisdictions} or {@code false}
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client
+ *        ({@code RENKOU_TRUSTED_PROXIES}: addresses and CIDR blocks), null for none; the core checks the entries
  */
 public record Settings(Path distribution, Path home, Path data, Path files, int port, String host, String sampleData,
-        boolean shell, Map<String, String> database) {
+        boolean shell, Map<String, String> database, String trustedProxies) {
+    /** Framework property read by the core's client address resolver (PID org.renkou.http). */
+    public static final String TRUSTED_PROXIES = "renkou.trustedProxies";
+
     /** Environment variable → framework property read by the core's database configuration (PID org.renkou.db). */
     private static final Map<String, String> DATABASE = Map.of("RENKOU_DB", "renkou.db.url",
             "RENKOU_DB_USER", "renkou.db.user", "RENKOU_DB_PASSWORD_FILE", "renkou.db.password.file",
@@ -61,6 +66,7 @@ public record Settings(Path distribution, Path home, Path data, Path files, int 
                 database.put(propName, v.strip());
             }
         });
+        String trustedProxies = value("RENKOU_TRUSTED_PROXIES", TRUSTED_PROXIES, env, sys);
         String sample = value("RENKOU_SAMPLE_DATA", "renkou.sampleData", env, sys);
         sample = sample == null ? "living" : sample.strip().toLowerCase(java.util.Locale.ROOT);
         if (!SAMPLE_DATA.contains(sample)) {
@@ -69,7 +75,8 @@ public record Settings(Path distribution, Path home, Path data, Path files, int 
         }
         return new Settings(distribution, home, data, files, port, host == null ? "127.0.0.1" : host.strip(),
                 "true".equals(sample) ? "living" : sample,
-                !"false".equalsIgnoreCase(value("RENKOU_SHELL", "renkou.shell", env, sys)), Map.copyOf(database));
+                !"false".equalsIgnoreCase(value("RENKOU_SHELL", "renkou.shell", env, sys)), Map.copyOf(database),
+                trustedProxies == null ? null : trustedProxies.strip());
     }
 
     private static String value(String envName, String propName, Map<String, String> env, Map<String, String> sys) {

@@ -57,6 +57,15 @@ class SettingsTest {
     }
 
     @Test
+    void trustedProxiesBecomeAFrameworkProperty() {
+        assertEquals(null, Settings.from(DIST, Map.of(), Map.of()).trustedProxies(), "none: X-Forwarded-For ignored");
+        Settings s = Settings.from(DIST, Map.of("RENKOU_TRUSTED_PROXIES", " 127.0.0.1,10.0.0.0/8 "), Map.of());
+        assertEquals("127.0.0.1,10.0.0.0/8", s.trustedProxies());
+        assertEquals("10.1.2.3", Settings.from(DIST, Map.of("RENKOU_TRUSTED_PROXIES", "127.0.0.1"),
+                Map.of("renkou.trustedProxies", "10.1.2.3")).trustedProxies(), "a system property wins");
+    }
+
+    @Test
     void badPortIsASentence() {
         for (String bad : new String[] {"eighty", "0", "65536", "-1"}) {
             Settings.InvalidSetting e = assertThrows(Settings.InvalidSetting.class,

@@ -141,6 +141,9 @@ class AuthIT {
         assertEquals(200, loginFrom("127.0.0.2", "locktest", "Start-1234"),
                 "failures from one address never lock the account for another");
         assertEquals(401, loginFrom("127.0.0.1", "locktest", "Start-1234"), "still locked for the failing address");
+        // no trusted proxy (the default): a client naming another address in X-Forwarded-For is not believed
+        assertEquals(401, Http.loginFrom(port, "127.0.0.1", "locktest", "Start-1234", "127.0.0.2"),
+                "X-Forwarded-For is ignored without RENKOU_TRUSTED_PROXIES");
         String staff = admin.get("/api/staff/locktest").body();
         assertFalse(staff.contains("Start-1234") || staff.contains("password"), staff);
     }

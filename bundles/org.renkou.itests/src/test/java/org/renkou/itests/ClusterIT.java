@@ -41,7 +41,9 @@ import org.junit.jupiter.api.TestInstance;
  * gives one 200 and one 409; a logout on B ends the session on A; the warehouse module switched off on A is off on
  * B within the module poll; the scheduled jobs run on one node (the statistics snapshot once, not once per node);
  * a file uploaded on A downloads on B; failed logins on A lock the account on B for that address, and a flood of
- * them from one address on both nodes answers 401 or 429 only and throttles it on both; {@code kill -9} of A under load: the requests through the proxy keep succeeding on B
+ * them from one address on both nodes answers 401 or 429 only and throttles it on both; through the proxy
+ * ({@code option forwardfor}, the nodes trusting 127.0.0.1) failed logins lock the account for the client that
+ * sent them, not for every client of the proxy, and a client cannot name itself another address; {@code kill -9} of A under load: the requests through the proxy keep succeeding on B
  * (only those in flight on A may fail) and every write that got its 201 is there. Skipped, saying why, without
  * PostgreSQL or HAProxy (CI installs both and requires them).
  */
@@ -78,7 +80,7 @@ class ClusterIT {
         String db = pg.createDatabase("cluster");
         Map<String, String> env = Map.of("RENKOU_DB", pg.url(db), "RENKOU_DB_USER", PostgresServer.USER,
                 "RENKOU_DB_PASSWORD_FILE", pg.passwordFile().toString(), "RENKOU_DB_POOL_SIZE", "6",
-                "RENKOU_JAVA_OPTS", "-Drenkou.modules.pollSeconds=2 -Xmx384m");
+                "RENKOU_JAVA_OPTS", "-Drenkou.modules.pollSeconds=2 -Xmx384m", "RENKOU_TRUSTED_PROXIES", "127.0.0.1");
         Path homeA = RenkouOptions.newHome("cluster-a");
         Path homeB = RenkouOptions.newHome("cluster-b");
         portA = RenkouOptions.freePort();
@@ -253,6 +255,19 @@ class ClusterIT {
         assertEquals(Set.of(401, 429), flood.keySet(), "only 401 and 429: " + flood);
         assertEquals(429, Http.loginFrom(portA, "127.0.0.4", "target", "Start-2026a"));
         assertEquals(429, Http.loginFrom(portB, "127.0.0.4", "target", "Start-2026a"));
+        // through the proxy every connection to the nodes comes from 127.0.0.1 (trusted); the proxy names the client:
+        // five failures of client A (127.0.0.5) lock the account for A, not for client B (127.0.0.6)
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, Http.loginFrom(proxyPort, "127.0.0.5", "target", "wrong-2026"));
+        }
+        assertEquals(401, Http.loginFrom(proxyPort, "127.0.0.5", "target", "Start-2026a"), "locked for client A");
+        assertEquals(200, Http.loginFrom(proxyPort, "127.0.0.6", "target", "Start-2026a"),
+                "client B behind the same proxy is not locked by A's failures");
+        // A naming itself B: the proxy appends A's address after what A sent, and that one counts
+        assertEquals(401, Http.loginFrom(proxyPort, "127.0.0.5", "target", "Start-2026a", "127.0.0.6"));
+        // straight to a node from an untrusted address the header is not believed: A is A
+        assertEquals(401, Http.loginFrom(portB, "127.0.0.5", "target", "Start-2026a", "127.0.0.6"));
+        assertEquals(200, Http.loginFrom(portB, "127.0.0.6", "target", "Start-2026a", "127.0.0.5"));
 
         // kill -9 A under load: reads and writes through the proxy go on, on B
         AtomicBoolean running = new AtomicBoolean(true);

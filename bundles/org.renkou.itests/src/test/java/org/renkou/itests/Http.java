@@ -130,6 +130,12 @@ public final class Http {
      * cannot choose its source address): the per-address lock and throttle tell addresses apart.
      */
     static int loginFrom(int port, String localAddress, String user, String password) throws IOException {
+        return loginFrom(port, localAddress, user, password, null);
+    }
+
+    /** {@link #loginFrom(int, String, String, String)} saying {@code X-Forwarded-For: forwardedFor} (null: not). */
+    static int loginFrom(int port, String localAddress, String user, String password, String forwardedFor)
+            throws IOException {
         byte[] body = ("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         try (Socket s = new Socket()) {
@@ -138,6 +144,7 @@ public final class Http {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json"
+                    + (forwardedFor == null ? "" : "\r\nX-Forwarded-For: " + forwardedFor)
                     + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);

@@ -32,6 +32,7 @@ import org.renkou.association.internal.AssociationDTO.Question;
 import org.renkou.association.internal.AssociationDTO.Response;
 import org.renkou.association.internal.AssociationDTO.Survey;
 import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.http.ClientAddressResolver;
 
 /**
  * The public side of the association, without login (no session, no caller): the notice board (公开栏) of an
@@ -42,7 +43,8 @@ import org.renkou.core.api.RenkouException;
  * <p>A plain servlet beside the API so that it needs no caller. It exposes only what {@link NoticeService#board}
  * and {@link SurveyService#publicSurvey} hand out (no member, phone, household, case or staff data); answers are
  * cached (the board for {@value NoticeService#CACHE_SECONDS} s or until staff change it, the rendered bytes with
- * it); every address is limited to {@code requestsPerMinute}; a body above {@code maxBodyBytes} is refused (413)
+ * it); every client address ({@link ClientAddressResolver}: the client's behind a trusted proxy) is limited to
+ * {@code requestsPerMinute}; a body above {@code maxBodyBytes} is refused (413)
  * before it is read.
  */
 @Component(service = Servlet.class, configurationPid = PublicBoardServlet.PID, property = {
@@ -69,6 +71,7 @@ public class PublicBoardServlet extends HttpServlet {
 
     private final transient NoticeService notices;
     private final transient SurveyService surveys;
+    private final transient ClientAddressResolver addresses;
     private final int perMinute;
     private final int maxBody;
     private final transient Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -89,9 +92,11 @@ public class PublicBoardServlet extends HttpServlet {
     }
 
     @Activate
-    public PublicBoardServlet(@Reference NoticeService notices, @Reference SurveyService surveys, Config config) {
+    public PublicBoardServlet(@Reference NoticeService notices, @Reference SurveyService surveys,
+            @Reference ClientAddressResolver addresses, Config config) {
         this.notices = notices;
         this.surveys = surveys;
+        this.addresses = addresses;
         this.perMinute = Math.max(1, config.requestsPerMinute());
         this.maxBody = Math.max(256, config.maxBodyBytes());
     }
@@ -101,7 +106,9 @@ public class PublicBoardServlet extends HttpServlet {
         res.setHeader("X-Content-Type-Options", "nosniff");
         res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
         res.setHeader("Referrer-Policy", "no-referrer");
-        if (!allowed(req.getRemoteAddr())) {
+        String client = addresses.clientAddress(req.getRemoteAddr(),
+                req.getHeaders(ClientAddressResolver.FORWARDED_FOR));
+        if (!allowed(client)) {
             res.setHeader("Retry-After", "60");
             problem(res, 429, "请求过于频繁，请稍后再试。", "Too many requests; try again later.", null);
             return;

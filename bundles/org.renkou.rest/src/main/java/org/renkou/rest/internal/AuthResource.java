@@ -21,6 +21,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
+import org.renkou.core.api.http.ClientAddressResolver;
 import org.renkou.core.api.staff.AuthService;
 import org.renkou.core.api.staff.StaffService;
 import org.renkou.module.api.rest.RestCaller;
@@ -39,6 +40,7 @@ public class AuthResource {
     private final AuthService auth;
     private final StaffService staff;
     private final SessionStore sessions;
+    private final ClientAddressResolver addresses;
 
     /** Body of {@code POST /api/auth/login}. */
     public static class LoginRequest {
@@ -53,10 +55,12 @@ public class AuthResource {
     }
 
     @Activate
-    public AuthResource(@Reference AuthService auth, @Reference StaffService staff, @Reference SessionStore sessions) {
+    public AuthResource(@Reference AuthService auth, @Reference StaffService staff, @Reference SessionStore sessions,
+            @Reference ClientAddressResolver addresses) {
         this.auth = auth;
         this.staff = staff;
         this.sessions = sessions;
+        this.addresses = addresses;
     }
 
     @POST
@@ -70,9 +74,10 @@ public class AuthResource {
         if (in.password == null || in.password.isEmpty()) {
             throw RenkouException.invalid("password", "请填写密码。", "Enter your password.");
         }
-        // the address as the server sees it, like the per-address throttle (SecurityFilter): X-Forwarded-For is not
-        // trusted, a client could name any address in it
-        String address = request == null ? null : request.getRemoteAddr();
+        // the client's address as the per-address throttle (SecurityFilter) sees it: X-Forwarded-For only from a
+        // trusted proxy, since a client could name any address in it
+        String address = request == null ? null : addresses.clientAddress(request.getRemoteAddr(),
+                request.getHeaders(ClientAddressResolver.FORWARDED_FOR));
         AuthService.Login login = auth.login(in.username, in.password.toCharArray(), address);
         SessionStore.Session s = sessions.create(login.caller().username(), login.passwordChangeRequired());
         boolean secure = (sc != null && sc.isSecure()) || "https".equalsIgnoreCase(forwardedProto);

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.renkou.core.api.http.ClientAddressResolver;
 import org.renkou.core.api.staff.AuthService;
 import org.renkou.rest.api.Problem;
 import org.renkou.rest.api.Problems;
@@ -23,6 +24,7 @@ import org.renkou.rest.api.Problems;
  * referrer; {@code Cache-Control: no-store} on the API, whose JSON is personal data), TRACE refused, and login
  * attempts throttled per client address so that one address cannot try passwords at will (or lock accounts): the
  * core counts the failures in the database ({@link AuthService#loginWaitSeconds}), so every node throttles alike.
+ * The address is the client's behind trusted proxies ({@link ClientAddressResolver}), not the proxy's.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.pattern=/*",
@@ -35,6 +37,9 @@ public class SecurityFilter implements Filter {
     /** Optional: the headers do not wait for the core; without it the login itself answers 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuthService auth;
+    /** Optional like {@link #auth}; without it (no core) the connection's address, which trusts no header. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ClientAddressResolver addresses;
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -60,7 +65,9 @@ public class SecurityFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        long wait = waitSeconds(req.getRemoteAddr());
+        ClientAddressResolver r = addresses;
+        long wait = waitSeconds(r == null ? req.getRemoteAddr()
+                : r.clientAddress(req.getRemoteAddr(), req.getHeaders(ClientAddressResolver.FORWARDED_FOR)));
         if (wait > 0) {
             resp.setHeader("Retry-After", Long.toString(wait));
             boolean en = Problems.english(req);

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.certificate.CertificateService;
 import org.renkou.core.api.certificate.CertificateVerificationDTO;
+import org.renkou.core.api.http.ClientAddressResolver;
 import org.renkou.rest.api.Json;
 import org.renkou.rest.api.Problem;
 import org.renkou.rest.api.Problems;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/public/certificate-check/{code}}: the public certificate check (证件核验) behind the page
  * {@code /ui/check.html} and the QR code on every printed certificate. No login: whoever holds the paper may check
  * it. It answers what {@code /api/certificates/verify/{code}} answers to staff — VALID, REVOKED, SUPERSEDED or
- * UNKNOWN with type, number and dates, never holder data — and is rate-limited per client address and overall
+ * UNKNOWN with type, number and dates, never holder data — and is rate-limited per client address
+ * ({@link ClientAddressResolver}: the client's behind a trusted proxy) and overall
  * ({@link CheckRateLimit}, 429 with Retry-After). A plain whiteboard servlet (its pattern is longer than
  * {@code /api/*}), so the API's login filter is not in its way.
  */
@@ -37,11 +39,14 @@ public class CertificateCheckServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(CertificateCheckServlet.class);
 
     private final transient CertificateService certificates;
+    private final transient ClientAddressResolver addresses;
     private final transient CheckRateLimit limit = new CheckRateLimit(System::nanoTime);
 
     @Activate
-    public CertificateCheckServlet(@Reference CertificateService certificates) {
+    public CertificateCheckServlet(@Reference CertificateService certificates,
+            @Reference ClientAddressResolver addresses) {
         this.certificates = certificates;
+        this.addresses = addresses;
     }
 
     @Override
@@ -54,7 +59,8 @@ public class CertificateCheckServlet extends HttpServlet {
                         : "此地址只支持 GET 请求。", null));
                 return;
             }
-            long wait = limit.acquire(req.getRemoteAddr());
+            long wait = limit.acquire(
+                    addresses.clientAddress(req.getRemoteAddr(), req.getHeaders(ClientAddressResolver.FORWARDED_FOR)));
             if (wait > 0) {
                 resp.setHeader("Retry-After", Long.toString(wait));
                 Problems.write(resp, Problem.of(429, en ? "Too many requests" : "请求过于频繁", en
