@@ -266,6 +266,11 @@ class PostgresIT {
             assertTrue(java.util.regex.Pattern.compile("renkou_db_replica_reads_total\\{database=\"standby\"} [1-9]")
                     .matcher(metrics).find(), metrics);
 
+            // the audit log's export is a report read too: on the standby, the primary's entries to the last one
+            long standbyReads = replicaReads(admin, "standby");
+            assertEquals(auditIds(db), exportedIds(admin), "the standby's export holds the primary's entries");
+            assertEquals(standbyReads + 1, replicaReads(admin, "standby"), "the export ran on the standby");
+
             standby.close(); // the standby fails: the report still answers, from the primary
             assertEquals(201, officer.postJson("/api/residents", "{\"idNumber\":\""
                     + ResidentIT.idNumber("44060619900101013") + "\",\"name\":\"主库\",\"residenceCode\":\"440606901001\"}")
@@ -277,10 +282,49 @@ class PostgresIT {
             assertTrue(metrics.contains("renkou_db_replica_fallbacks_total 1\n"), metrics);
             assertTrue(RenkouProcess.console(home).contains("not used for the statistics snapshot"),
                     "one warning in the log");
+            long primaryReads = replicaReads(admin, "primary");
+            assertEquals(auditIds(db), exportedIds(admin), "the export falls back to the primary");
+            assertEquals(primaryReads + 1, replicaReads(admin, "primary"));
+            assertTrue(admin.get("/api/metrics").body().contains("renkou_db_replica_fallbacks_total 2\n"));
         } finally {
             RenkouProcess.stop(p);
             standby.close();
         }
+    }
+
+    /** The ids of {@code GET /api/audit/export}, in its order (newest first). */
+    private static java.util.List<Long> exportedIds(Http admin) throws Exception {
+        Http.Response csv = admin.get("/api/audit/export");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^([0-9]+),").matcher(csv.body());
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    /** Every audit entry's id on the primary, newest first. */
+    private static java.util.List<Long> auditIds(String db) throws SQLException {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (Connection c = pg.connect(db); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM audit_entry ORDER BY id DESC")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        assertFalse(ids.isEmpty());
+        return ids;
+    }
+
+    /** {@code renkou_db_replica_reads_total} for {@code database} ("standby" or "primary"). */
+    private static long replicaReads(Http admin, String database) throws Exception {
+        String metrics = admin.get("/api/metrics").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("renkou_db_replica_reads_total\\{database=\""
+                + database + "\"} ([0-9]+)").matcher(metrics);
+        assertTrue(m.find(), metrics);
+        return Long.parseLong(m.group(1));
     }
 
     /** The residents a refreshed snapshot counted ({@code POST /api/statistics/refresh}). */
