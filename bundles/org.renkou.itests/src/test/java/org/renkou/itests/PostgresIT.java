@@ -266,6 +266,31 @@ class PostgresIT {
             assertTrue(java.util.regex.Pattern.compile("renkou_db_replica_reads_total\\{database=\"standby\"} [1-9]")
                     .matcher(metrics).find(), metrics);
 
+            // the audit log's export is a report read too: on the standby, the primary's entries to the last one
+            long standbyReads = replicaReads(admin, "standby");
+            assertEquals(auditIds(db), exportedIds(admin), "the standby's export holds the primary's entries");
+            assertEquals(standbyReads + 1, replicaReads(admin, "standby"), "the export ran on the standby");
+            // and the warehouse's live quarterly report, over the module's tables there, right after a receipt
+            admin.await("/api/warehouse/stores", r -> r.status() != 404 && r.status() != 503, 60);
+            assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"director\",\"name\":\"测试\","
+                    + "\"roles\":[\"DIRECTOR\",\"WAREHOUSE_KEEPER\"],\"jurisdictionCodes\":[\"440606\"],"
+                    + "\"password\":\"Start-2026a\"}").status());
+            Http director = http.as("director");
+            long product = ResidentIT.id(director.postJson("/api/warehouse/products", "{\"name\":\"避孕套\","
+                    + "\"type\":\"外用药具\",\"specification\":\"中号 10只/盒\",\"unit\":\"盒\","
+                    + "\"approvalNumber\":\"国械注准20150000001\",\"manufacturer\":\"某乳胶厂\"}"));
+            long store = ResidentIT.id(director.postJson("/api/warehouse/stores", "{\"name\":\"顺德区药具库\","
+                    + "\"jurisdictionCode\":\"440606\"}"));
+            assertEquals(201, director.postJson("/api/warehouse/stores/" + store + "/receipts", "{\"productId\":"
+                    + product + ",\"batchNumber\":\"R1\",\"producedOn\":\"2026-01-10\",\"expiresOn\":\"2029-01-09\","
+                    + "\"quantity\":50,\"supplier\":\"市药具站\",\"invoiceNumber\":\"F1\"," + WarehouseIT.checks("true")
+                    + "}").status());
+            String report = "/api/warehouse/reports/stock?jurisdiction=440606&quarter=" + quarter();
+            standbyReads = replicaReads(admin, "standby");
+            Http.Response stock = director.get(report);
+            assertTrue(stock.status() == 200 && stock.body().contains("\"received\":50"), stock.body());
+            assertEquals(standbyReads + 1, replicaReads(admin, "standby"), "the report ran on the standby");
+
             standby.close(); // the standby fails: the report still answers, from the primary
             assertEquals(201, officer.postJson("/api/residents", "{\"idNumber\":\""
                     + ResidentIT.idNumber("44060619900101013") + "\",\"name\":\"主库\",\"residenceCode\":\"440606901001\"}")
@@ -277,10 +302,57 @@ class PostgresIT {
             assertTrue(metrics.contains("renkou_db_replica_fallbacks_total 1\n"), metrics);
             assertTrue(RenkouProcess.console(home).contains("not used for the statistics snapshot"),
                     "one warning in the log");
+            long primaryReads = replicaReads(admin, "primary");
+            assertEquals(auditIds(db), exportedIds(admin), "the export falls back to the primary");
+            assertEquals(primaryReads + 1, replicaReads(admin, "primary"));
+            assertTrue(admin.get("/api/metrics").body().contains("renkou_db_replica_fallbacks_total 2\n"));
+            assertEquals(stock.body(), director.get(report).body(), "the report from the primary: the same rows");
+            assertEquals(primaryReads + 2, replicaReads(admin, "primary"));
         } finally {
             RenkouProcess.stop(p);
             standby.close();
         }
+    }
+
+    /** This quarter in China, as the warehouse's reports name it ({@code 2026Q4}). */
+    private static String quarter() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** The ids of {@code GET /api/audit/export}, in its order (newest first). */
+    private static java.util.List<Long> exportedIds(Http admin) throws Exception {
+        Http.Response csv = admin.get("/api/audit/export");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^([0-9]+),").matcher(csv.body());
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    /** Every audit entry's id on the primary, newest first. */
+    private static java.util.List<Long> auditIds(String db) throws SQLException {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (Connection c = pg.connect(db); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT id FROM audit_entry ORDER BY id DESC")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        assertFalse(ids.isEmpty());
+        return ids;
+    }
+
+    /** {@code renkou_db_replica_reads_total} for {@code database} ("standby" or "primary"). */
+    private static long replicaReads(Http admin, String database) throws Exception {
+        String metrics = admin.get("/api/metrics").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("renkou_db_replica_reads_total\\{database=\""
+                + database + "\"} ([0-9]+)").matcher(metrics);
+        assertTrue(m.find(), metrics);
+        return Long.parseLong(m.group(1));
     }
 
     /** The residents a refreshed snapshot counted ({@code POST /api/statistics/refresh}). */

@@ -85,7 +85,7 @@ class WarehouseIT {
         assertTrue(r.body().contains("\"ok\":true"), r.body());
     }
 
-    private static String checks(String damp) {
+    static String checks(String damp) {
         return "\"checklist\":{\"receivingUnit\":true,\"invoiceSeal\":true,\"invoiceDate\":true,\"itemNumber\":true,"
                 + "\"name\":true,\"specification\":true,\"dose\":true,\"unit\":true,\"quantity\":true,\"packaging\":true},"
                 + "\"quality\":{\"noDiscoloration\":true,\"noDamp\":" + damp + ",\"noClumping\":true,\"noMelting\":true,"

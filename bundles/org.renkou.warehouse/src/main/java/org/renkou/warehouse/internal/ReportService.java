@@ -1,13 +1,20 @@
 package org.renkou.warehouse.internal;
 
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.MonthDay;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.persistence.EntityManager;
@@ -26,6 +33,7 @@ import org.renkou.core.api.Role;
 import org.renkou.core.api.audit.AuditAction;
 import org.renkou.core.api.report.ReportTable;
 import org.renkou.module.api.contribution.ReportContribution;
+import org.renkou.module.api.db.JdbcRead;
 import org.renkou.warehouse.internal.WarehouseDatabase.Audit;
 import org.renkou.warehouse.internal.entities.LotEntity;
 import org.renkou.warehouse.internal.entities.ProductEntity;
@@ -37,7 +45,9 @@ import org.renkou.warehouse.internal.entities.StoreEntity;
  * The quarterly reports the procedures ask for — 避孕药具库存报表 (stock) and 使用避孕药具人数统计表 (users) — for a
  * jurisdiction and everything below it, the demand plan (需求计划), and the dashboard's reminders: report due
  * dates, months of stock and near-expiry lots with a suggested store to move them to. Figures come from the ledger
- * and the cards, never from a hand-kept total.
+ * and the cards, never from a hand-kept total. The live quarterly figures are report reads over plain JDBC
+ * ({@link WarehouseDatabase#report}: on the hot standby where there is one); what a director signs off, the signed
+ * reports, the demand plan and the reminders read the primary.
  */
 @Component(service = ReportService.class, property = Warehouse.CONDITION)
 @ReportContribution(id = "warehouse-reports", name_zh = "使用避孕药具人数统计表、避孕药具库存报表",
@@ -104,95 +114,110 @@ public class ReportService {
         return stockReport(caller, jurisdiction, quarter, false);
     }
 
-    /** {@code live}: the figures from the ledger now, even when a signed-off report exists. */
+    /**
+     * {@code live}: the figures from the ledger now, even when a signed-off report exists. The live figures are a
+     * report read over a quarter of the ledger: on the hot standby where there is one.
+     */
     public Report<StockRow> stockReport(Caller caller, String jurisdiction, String quarter, boolean live) {
+        return report(caller, STOCK, jurisdiction, quarter, live, true, StockRow.class, ReportService::stockRows);
+    }
+
+    /** The live rows of a report, read through {@code c}. */
+    @FunctionalInterface
+    private interface Rows<R> {
+        List<R> read(Connection c, String prefix, LocalDate[] quarter) throws SQLException;
+    }
+
+    /** The signed-off report unless {@code live}, else the live rows: on the standby or, for a sign-off, the primary. */
+    private <R> Report<R> report(Caller caller, String kind, String jurisdiction, String quarter, boolean live,
+            boolean standby, Class<R> rowType, Rows<R> rows) {
         caller.require("查看药具报表", "read warehouse reports", StockService.READ);
         LocalDate[] q = quarterDates(quarter);
-        Report<StockRow> signed = live ? null : signed(caller, STOCK, jurisdiction, quarter, StockRow.class);
+        Report<R> signed = live ? null : signed(caller, kind, jurisdiction, quarter, rowType);
         if (signed != null) {
             return signed;
         }
-        return db.read(em -> {
-            Map<Long, StoreEntity> stores = storesUnder(em, caller, jurisdiction);
-            Map<Long, String> products = productNames(em);
-            Map<List<Long>, long[]> sums = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
-                    ? a.get(1).compareTo(b.get(1)) : a.get(0).compareTo(b.get(0)));
-            // [opening, RECEIVE, TRANSFER_IN, TRANSFER_OUT, ISSUE, SCRAP, ADJUST]
-            for (Object[] r : em.createQuery("SELECT l.storeId, l.productId, SUM(l.quantity) FROM LedgerEntity l "
-                    + "WHERE l.onDate < :f GROUP BY l.storeId, l.productId", Object[].class).setParameter("f", q[0])
-                    .getResultList()) {
-                if (stores.containsKey((Long) r[0])) {
-                    sums.computeIfAbsent(List.of((Long) r[0], (Long) r[1]), k -> new long[7])[0] =
-                            ((Number) r[2]).longValue();
-                }
-            }
-            List<String> kinds = List.of("RECEIVE", "TRANSFER_IN", "TRANSFER_OUT", "ISSUE", "SCRAP", "ADJUST");
-            for (Object[] r : em.createQuery("SELECT l.storeId, l.productId, l.kind, SUM(l.quantity) FROM LedgerEntity l "
-                    + "WHERE l.onDate >= :f AND l.onDate <= :t GROUP BY l.storeId, l.productId, l.kind", Object[].class)
-                    .setParameter("f", q[0]).setParameter("t", q[1]).getResultList()) {
-                if (stores.containsKey((Long) r[0])) {
-                    sums.computeIfAbsent(List.of((Long) r[0], (Long) r[1]), k -> new long[7])[1
-                            + kinds.indexOf((String) r[2])] = ((Number) r[3]).longValue();
-                }
-            }
-            List<StockRow> rows = new ArrayList<>();
-            sums.forEach((key, s) -> {
-                StoreEntity store = stores.get(key.get(0));
-                long closing = s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6];
-                long available = s[0] + s[1] + s[2];
-                long lost = -s[5] - Math.min(0, s[6]);
-                rows.add(new StockRow(store.jurisdictionCode, store.name, products.get(key.get(1)), s[0], s[1], s[2],
-                        -s[3], -s[4], -s[5], s[6], closing, available == 0 ? 0 : Math.round(lost * 10000.0 / available) / 10.0));
-            });
-            return new Report<>(STOCK_TITLE, jurisdiction, quarter.toUpperCase(), q[0], q[1], rows, null);
+        String prefix = prefixUnder(caller, jurisdiction);
+        String what = "warehouse " + kind + " report";
+        JdbcRead<List<R>> read = c -> rows.read(c, prefix, q);
+        List<R> found = standby ? db.report(what, read) : db.onPrimary(what, read);
+        return new Report<>(STOCK.equals(kind) ? STOCK_TITLE : USERS_TITLE, jurisdiction, quarter.toUpperCase(), q[0],
+                q[1], found, null);
+    }
+
+    /** Opening balance and the quarter's movements per store and product, from the ledger. */
+    private static List<StockRow> stockRows(Connection c, String prefix, LocalDate[] q) throws SQLException {
+        Map<Long, Store> stores = storesUnder(c, prefix);
+        Map<Long, String> products = productNames(c);
+        Map<List<Long>, long[]> sums = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
+                ? a.get(1).compareTo(b.get(1)) : a.get(0).compareTo(b.get(0)));
+        // [opening, RECEIVE, TRANSFER_IN, TRANSFER_OUT, ISSUE, SCRAP, ADJUST]
+        each(c, "SELECT STORE_ID, PRODUCT_ID, SUM(QUANTITY) FROM WH_LEDGER WHERE ON_DATE < ? "
+                + "GROUP BY STORE_ID, PRODUCT_ID", rs -> {
+                    if (stores.containsKey(rs.getLong(1))) {
+                        sums.computeIfAbsent(List.of(rs.getLong(1), rs.getLong(2)), k -> new long[7])[0] = rs.getLong(3);
+                    }
+                }, q[0]);
+        List<String> kinds = List.of("RECEIVE", "TRANSFER_IN", "TRANSFER_OUT", "ISSUE", "SCRAP", "ADJUST");
+        each(c, "SELECT STORE_ID, PRODUCT_ID, KIND, SUM(QUANTITY) FROM WH_LEDGER WHERE ON_DATE >= ? AND ON_DATE <= ? "
+                + "GROUP BY STORE_ID, PRODUCT_ID, KIND", rs -> {
+                    if (stores.containsKey(rs.getLong(1))) {
+                        sums.computeIfAbsent(List.of(rs.getLong(1), rs.getLong(2)), k -> new long[7])[1
+                                + kinds.indexOf(rs.getString(3))] = rs.getLong(4);
+                    }
+                }, q[0], q[1]);
+        List<StockRow> rows = new ArrayList<>();
+        sums.forEach((key, s) -> {
+            Store store = stores.get(key.get(0));
+            long closing = s[0] + s[1] + s[2] + s[3] + s[4] + s[5] + s[6];
+            long available = s[0] + s[1] + s[2];
+            long lost = -s[5] - Math.min(0, s[6]);
+            rows.add(new StockRow(store.jurisdictionCode(), store.name(), products.get(key.get(1)), s[0], s[1], s[2],
+                    -s[3], -s[4], -s[5], s[6], closing, available == 0 ? 0 : Math.round(lost * 10000.0 / available) / 10.0));
         });
+        return rows;
     }
 
     public Report<UsersRow> usersReport(Caller caller, String jurisdiction, String quarter) {
         return usersReport(caller, jurisdiction, quarter, false);
     }
 
+    /** As {@link #stockReport(Caller, String, String, boolean)}, over the quarter's cards. */
     public Report<UsersRow> usersReport(Caller caller, String jurisdiction, String quarter, boolean live) {
-        caller.require("查看药具报表", "read warehouse reports", StockService.READ);
-        LocalDate[] q = quarterDates(quarter);
-        Report<UsersRow> signed = live ? null : signed(caller, USERS, jurisdiction, quarter, UsersRow.class);
-        if (signed != null) {
-            return signed;
-        }
-        return db.read(em -> {
-            Map<Long, StoreEntity> stores = storesUnder(em, caller, jurisdiction);
-            Map<Long, LocalDate> firstIssue = new HashMap<>();
-            for (Object[] r : em.createQuery("SELECT c.residentId, MIN(c.onDate) FROM CardEntryEntity c "
-                    + "WHERE c.kind = 'ISSUE' GROUP BY c.residentId", Object[].class).getResultList()) {
-                firstIssue.put((Long) r[0], (LocalDate) r[1]);
-            }
-            // store → method → residents; follow-ups and failures per resident in the quarter
-            Map<Long, Map<String, List<Long>>> users = new TreeMap<>();
-            for (Object[] r : em.createQuery("SELECT DISTINCT c.storeId, c.method, c.residentId FROM CardEntryEntity c "
-                    + "WHERE c.kind = 'ISSUE' AND c.onDate >= :f AND c.onDate <= :t", Object[].class)
-                    .setParameter("f", q[0]).setParameter("t", q[1]).getResultList()) {
-                if (stores.containsKey((Long) r[0])) {
-                    users.computeIfAbsent((Long) r[0], k -> new TreeMap<>())
-                            .computeIfAbsent((String) r[1], k -> new ArrayList<>()).add((Long) r[2]);
-                }
-            }
-            List<Long> followed = em.createQuery("SELECT DISTINCT c.residentId FROM CardEntryEntity c "
-                    + "WHERE c.kind = 'FOLLOW_UP' AND c.onDate >= :f AND c.onDate <= :t", Long.class)
-                    .setParameter("f", q[0]).setParameter("t", q[1]).getResultList();
-            List<Long> failed = em.createQuery("SELECT DISTINCT c.residentId FROM CardEntryEntity c "
-                    + "WHERE c.kind = 'FOLLOW_UP' AND c.outcome = 'FAILURE' AND c.onDate >= :f AND c.onDate <= :t",
-                    Long.class).setParameter("f", q[0]).setParameter("t", q[1]).getResultList();
-            List<UsersRow> rows = new ArrayList<>();
-            users.forEach((storeId, byMethod) -> byMethod.forEach((method, people) -> {
-                StoreEntity s = stores.get(storeId);
-                long fresh = people.stream().filter(p -> !firstIssue.get(p).isBefore(q[0])).count();
-                long seen = people.stream().filter(followed::contains).count();
-                long failures = people.stream().filter(failed::contains).count();
-                rows.add(new UsersRow(s.jurisdictionCode, s.name, method, people.size(), fresh, seen,
-                        Math.round(seen * 1000.0 / people.size()) / 10.0, failures, failures));
-            }));
-            return new Report<>(USERS_TITLE, jurisdiction, quarter.toUpperCase(), q[0], q[1], rows, null);
-        });
+        return report(caller, USERS, jurisdiction, quarter, live, true, UsersRow.class, ReportService::usersRows);
+    }
+
+    /** Users per store and method in the quarter, new ones, followed up and failures, from the cards. */
+    private static List<UsersRow> usersRows(Connection c, String prefix, LocalDate[] q) throws SQLException {
+        Map<Long, Store> stores = storesUnder(c, prefix);
+        Map<Long, LocalDate> firstIssue = new HashMap<>();
+        each(c, "SELECT RESIDENT_ID, MIN(ON_DATE) FROM WH_CARD_ENTRY WHERE KIND = 'ISSUE' GROUP BY RESIDENT_ID",
+                rs -> firstIssue.put(rs.getLong(1), rs.getDate(2).toLocalDate()));
+        // store → method → residents; follow-ups and failures per resident in the quarter
+        Map<Long, Map<String, List<Long>>> users = new TreeMap<>();
+        each(c, "SELECT DISTINCT STORE_ID, METHOD, RESIDENT_ID FROM WH_CARD_ENTRY WHERE KIND = 'ISSUE' "
+                + "AND ON_DATE >= ? AND ON_DATE <= ?", rs -> {
+                    if (stores.containsKey(rs.getLong(1))) {
+                        users.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                                .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getLong(3));
+                    }
+                }, q[0], q[1]);
+        Set<Long> followed = new HashSet<>();
+        each(c, "SELECT DISTINCT RESIDENT_ID FROM WH_CARD_ENTRY WHERE KIND = 'FOLLOW_UP' AND ON_DATE >= ? "
+                + "AND ON_DATE <= ?", rs -> followed.add(rs.getLong(1)), q[0], q[1]);
+        Set<Long> failed = new HashSet<>();
+        each(c, "SELECT DISTINCT RESIDENT_ID FROM WH_CARD_ENTRY WHERE KIND = 'FOLLOW_UP' AND OUTCOME = 'FAILURE' "
+                + "AND ON_DATE >= ? AND ON_DATE <= ?", rs -> failed.add(rs.getLong(1)), q[0], q[1]);
+        List<UsersRow> rows = new ArrayList<>();
+        users.forEach((storeId, byMethod) -> byMethod.forEach((method, people) -> {
+            Store s = stores.get(storeId);
+            long fresh = people.stream().filter(p -> !firstIssue.get(p).isBefore(q[0])).count();
+            long seen = people.stream().filter(followed::contains).count();
+            long failures = people.stream().filter(failed::contains).count();
+            rows.add(new UsersRow(s.jurisdictionCode(), s.name(), method, people.size(), fresh, seen,
+                    Math.round(seen * 1000.0 / people.size()) / 10.0, failures, failures));
+        }));
+        return rows;
     }
 
     // --- sign-off (签字确认) -------------------------------------------------------------------------------------
@@ -219,8 +244,10 @@ public class ReportService {
         if (quarterDates(quarter)[0].isAfter(db.today())) {
             throw RenkouException.invalid("quarter", "该季度尚未开始，不能签字确认。", "That quarter has not begun.");
         }
-        Report<?> live = STOCK.equals(kind) ? stockReport(caller, code, quarter, true)
-                : usersReport(caller, code, quarter, true);
+        // frozen from the primary: the figures a director signs are the latest, never a standby's
+        Report<?> live = STOCK.equals(kind)
+                ? report(caller, kind, code, quarter, true, false, StockRow.class, ReportService::stockRows)
+                : report(caller, kind, code, quarter, true, false, UsersRow.class, ReportService::usersRows);
         String rows;
         try {
             rows = JSON.writeValueAsString(live.rows());
@@ -467,17 +494,52 @@ public class ReportService {
         return names;
     }
 
-    /** The stores at or below {@code jurisdiction}, which the caller must cover (else 400 naming it). */
-    private static Map<Long, StoreEntity> storesUnder(EntityManager em, Caller caller, String jurisdiction) {
+    /** The code prefix of {@code jurisdiction} and below, which the caller must cover (else 400 naming it). */
+    private static String prefixUnder(Caller caller, String jurisdiction) {
         String code = checkedJurisdiction(caller, jurisdiction);
-        String prefix = JurisdictionLevel.ofCodeFor(code, "jurisdiction").childPrefix(code);
-        Map<Long, StoreEntity> out = new HashMap<>();
-        for (StoreEntity s : em.createQuery("SELECT s FROM StoreEntity s", StoreEntity.class).getResultList()) {
-            if (s.jurisdictionCode.startsWith(prefix)) {
-                out.put(s.id, s);
+        return JurisdictionLevel.ofCodeFor(code, "jurisdiction").childPrefix(code);
+    }
+
+    /** A store as the reports name it. */
+    private record Store(String name, String jurisdictionCode) {
+    }
+
+    /** The stores whose jurisdiction code starts with {@code prefix}, by id. */
+    private static Map<Long, Store> storesUnder(Connection c, String prefix) throws SQLException {
+        Map<Long, Store> out = new HashMap<>();
+        each(c, "SELECT ID, NAME, JURISDICTION_CODE FROM WH_STORE", rs -> {
+            if (rs.getString(3).startsWith(prefix)) {
+                out.put(rs.getLong(1), new Store(rs.getString(2), rs.getString(3)));
+            }
+        });
+        return out;
+    }
+
+    private static Map<Long, String> productNames(Connection c) throws SQLException {
+        Map<Long, String> names = new TreeMap<>();
+        each(c, "SELECT ID, NAME, SPECIFICATION FROM WH_PRODUCT", rs -> names.put(rs.getLong(1),
+                rs.getString(2) + " " + rs.getString(3)));
+        return names;
+    }
+
+    /** One row of a query's result. */
+    @FunctionalInterface
+    private interface Row {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} with {@code dates} as its parameters and hands each row to {@code row}. */
+    private static void each(Connection c, String sql, Row row, LocalDate... dates) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < dates.length; i++) {
+                ps.setDate(i + 1, Date.valueOf(dates[i]));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
             }
         }
-        return out;
     }
 
     /** A jurisdiction code the caller covers, else 400 naming {@code jurisdiction}. */

@@ -1,5 +1,6 @@
 package org.renkou.warehouse.internal;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.RenkouException;
+import org.renkou.module.api.db.JdbcRead;
 import org.renkou.module.api.db.ModuleDatabase;
 import org.renkou.module.api.db.ModuleDatabases;
 import org.renkou.core.api.audit.AuditAction;
@@ -84,6 +86,22 @@ public class WarehouseDatabase {
 
     <T> T read(Function<EntityManager, T> work) {
         return db.read(work);
+    }
+
+    /** A heavy report read over plain JDBC, on the hot standby where there is one ({@link ModuleDatabase#report}). */
+    <T> T report(String what, JdbcRead<T> read) {
+        return db.report(what, read);
+    }
+
+    /** The same read on the primary, in one transaction: for figures that must be the latest (a sign-off). */
+    <T> T onPrimary(String what, JdbcRead<T> read) {
+        return db.tx(em -> {
+            try {
+                return read.apply(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new IllegalStateException(what + ": reading failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     LocalDate today() {

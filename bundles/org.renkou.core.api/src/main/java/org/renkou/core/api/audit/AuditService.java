@@ -20,6 +20,16 @@ public interface AuditService {
     /** A page of entries, newest first. */
     Page<AuditEntryDTO> search(Caller caller, AuditQuery query);
 
+    /**
+     * Every entry the query matches (its offset and limit ignored), newest first, to {@code out}: one consistent
+     * read, on the hot standby where one is configured and has caught up (it then holds every entry committed
+     * before the export began), else on the primary. Refused, before any entry, as {@link #search} refuses.
+     *
+     * @return the number of entries exported
+     * @throws java.io.UncheckedIOException when {@code out} fails
+     */
+    long export(Caller caller, AuditQuery query, AuditExport out);
+
     /** Records an event in its own transaction. */
     void record(Caller caller, AuditAction action, String entityType, String entityId, String jurisdictionCode,
             String changes, String reason);

@@ -41,6 +41,24 @@ public final class Scope {
         return parts.isEmpty() ? "1=0" : "(" + String.join(" OR ", parts) + ")";
     }
 
+    /**
+     * The same condition for plain SQL: {@code (X LIKE ? OR Y LIKE ? OR …)}, its values added to {@code params} in
+     * order of the placeholders.
+     */
+    public static String sqlCondition(Caller caller, List<Object> params, String... columns) {
+        if (caller.scopePrefixes().contains("")) {
+            return "1=1";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String prefix : caller.scopePrefixes()) {
+            for (String c : columns) {
+                parts.add(c + " LIKE ?");
+                params.add(prefix + "%");
+            }
+        }
+        return parts.isEmpty() ? "1=0" : "(" + String.join(" OR ", parts) + ")";
+    }
+
     public static RenkouException notFound(String entityType, Object id) {
         return RenkouException.notFound("id", "记录 " + entityType + "/" + id + " 不存在或不在您的辖区内。",
                 "Record " + entityType + "/" + id + " does not exist or lies outside your jurisdiction.");

@@ -124,8 +124,16 @@ public class ReadDatabase {
      *
      * @param what for the log and the exception, e.g. "statistics snapshot"
      */
-    @SuppressWarnings("unchecked")
     public <T> T read(String what, Read<T> read) {
+        return read(what, read, primary);
+    }
+
+    /**
+     * {@link #read(String, Read)} for another unit on the same database (a module's): on the standby as the core's
+     * reads, else in a transaction of {@code unit}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T read(String what, Read<T> read, Database unit) {
         Standby s = standby;
         if (s != null) {
             if (System.nanoTime() - restUntil < 0) {
@@ -144,7 +152,7 @@ public class ReadDatabase {
         if (s != null) {
             onPrimary.incrementAndGet();
         }
-        return primary.tx(em -> {
+        return unit.tx(em -> {
             try {
                 return read.apply(em.unwrap(Connection.class));
             } catch (SQLException e) {

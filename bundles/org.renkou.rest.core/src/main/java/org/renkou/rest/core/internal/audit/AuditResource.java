@@ -1,13 +1,16 @@
 package org.renkou.rest.core.internal.audit;
 
-import java.io.OutputStreamWriter;
+import java.io.Closeable;
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -16,32 +19,48 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.core.api.Caller;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.RenkouException;
 import org.renkou.module.api.rest.RestCaller;
 import org.renkou.module.api.rest.RestResource;
 import org.renkou.core.api.audit.AuditAction;
 import org.renkou.core.api.audit.AuditEntryDTO;
+import org.renkou.core.api.audit.AuditExport;
 import org.renkou.core.api.audit.AuditQuery;
 import org.renkou.core.api.audit.AuditService;
 
 /**
  * {@code /api/audit}: the global audit log, filterable and paged, and {@code /api/audit/export} as CSV (UTF-8
- * with BOM so Excel opens Chinese text correctly) for legal review.
+ * with BOM so Excel opens Chinese text correctly) for legal review — one consistent read, on the hot standby where
+ * one is configured ({@link AuditService#export}), spooled to a file and then sent.
  */
 @Component(service = AuditResource.class)
 @RestResource
-@Path("audit")
+@jakarta.ws.rs.Path("audit")
 public class AuditResource {
-    private final AuditService audit;
+    static final String SPOOL_PREFIX = "renkou-audit-";
 
+    private final AuditService audit;
+    private final Path spool;
+
+    /** Exports are spooled under {@code RENKOU_HOME/tmp/exports}; what a crash left there is removed on start. */
     @Activate
-    public AuditResource(@Reference AuditService audit) {
+    public AuditResource(@Reference AuditService audit, BundleContext context) throws IOException {
         this.audit = audit;
+        String home = context.getProperty("renkou.home");
+        this.spool = home == null ? Path.of(System.getProperty("java.io.tmpdir"))
+                : Files.createDirectories(Path.of(home, "tmp", "exports"));
+        if (home != null) {
+            try (DirectoryStream<Path> left = Files.newDirectoryStream(spool, SPOOL_PREFIX + "*.csv")) {
+                for (Path f : left) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     @GET
@@ -54,34 +73,69 @@ public class AuditResource {
     }
 
     @GET
-    @Path("export")
+    @jakarta.ws.rs.Path("export")
     @Produces("text/csv")
     public Response export(@Context SecurityContext sc, @QueryParam("actor") String actor,
             @QueryParam("action") AuditAction action, @QueryParam("entityType") String entityType,
-            @QueryParam("entityId") String entityId, @QueryParam("from") String from, @QueryParam("to") String to) {
-        Caller caller = RestCaller.of(sc);
-        AuditQuery q = query(actor, action, entityType, entityId, from, to, 0, Page.MAX_LIMIT);
-        Page<AuditEntryDTO> first = audit.search(caller, q); // fails here, before streaming, if not allowed
-        StreamingOutput body = out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            @QueryParam("entityId") String entityId, @QueryParam("from") String from, @QueryParam("to") String to)
+            throws IOException {
+        AuditQuery q = query(actor, action, entityType, entityId, from, to, null, null);
+        // the whole file is written before the answer begins: refused or failed, the caller gets a problem, not a
+        // cut-off file that looks complete; and a read that starts over (standby failed) starts the file over
+        Path file = Files.createTempFile(spool, SPOOL_PREFIX, ".csv");
+        try {
+            try (CsvSpool csv = new CsvSpool(file)) {
+                audit.export(RestCaller.of(sc), q, csv);
+            }
+            Path done = file;
+            file = null; // the answer owns it now
+            StreamingOutput body = out -> {
+                try {
+                    Files.copy(done, out);
+                } finally {
+                    Files.deleteIfExists(done);
+                }
+            };
+            return Response.ok(body).header("Content-Disposition", "attachment; filename=\"renkou-audit.csv\"")
+                    .build();
+        } finally {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** The export as CSV (UTF-8 with BOM) in a file; {@link #restart()} empties it. */
+    static final class CsvSpool implements AuditExport, Closeable {
+        private final Path file;
+        private Writer w;
+
+        CsvSpool(Path file) throws IOException {
+            this.file = file;
+            restart();
+        }
+
+        @Override
+        public void restart() throws IOException {
+            if (w != null) {
+                w.close();
+            }
+            w = Files.newBufferedWriter(file, StandardCharsets.UTF_8); // truncates
             w.write('\uFEFF');
             w.write("id,at,actor,action,entityType,entityId,jurisdictionCode,changes,reason\r\n");
-            Page<AuditEntryDTO> page = first;
-            while (true) {
-                for (AuditEntryDTO a : page.items) {
-                    w.write(a.id + "," + a.at + "," + csv(a.actor) + "," + a.action + "," + csv(a.entityType) + ","
-                            + csv(a.entityId) + "," + csv(a.jurisdictionCode) + "," + csv(maskIdNumbers(a.changes)) + ","
-                            + csv(a.reason) + "\r\n");
-                }
-                if (page.offset + page.items.size() >= page.total || page.items.isEmpty()) {
-                    break;
-                }
-                q.offset = page.offset + page.items.size();
-                page = audit.search(caller, q);
-            }
-            w.flush();
-        };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"renkou-audit.csv\"").build();
+        }
+
+        @Override
+        public void entry(AuditEntryDTO a) throws IOException {
+            w.write(a.id + "," + a.at + "," + csv(a.actor) + "," + a.action + "," + csv(a.entityType) + ","
+                    + csv(a.entityId) + "," + csv(a.jurisdictionCode) + "," + csv(maskIdNumbers(a.changes)) + ","
+                    + csv(a.reason) + "\r\n");
+        }
+
+        @Override
+        public void close() throws IOException {
+            w.close();
+        }
     }
 
     private static AuditQuery query(String actor, AuditAction action, String entityType, String entityId, String from,
