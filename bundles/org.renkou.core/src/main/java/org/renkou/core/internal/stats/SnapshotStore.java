@@ -496,7 +496,9 @@ public final class SnapshotStore {
     /**
      * PostgreSQL: the resident cells summed and inserted by one statement on the database, the cells read back as its
      * RETURNING rows, streaming. A marital status other than the known ones counts as not recorded, as {@link
-     * #marital} has it, so the cells are those the count in memory gives.
+     * #marital} has it, so the cells are those the count in memory gives. Ordered by place: the cells then lie in
+     * memory in the order of the snapshot's copy sorted by residence, which an office's dashboard reads a range of
+     * (in hash order, a county's dashboard took 25–34 ms instead of 7–10 ms, BENCHMARKS.md).
      */
     private static Written sumResidentCells(Connection c, long id, LocalDate asOfDate) throws SQLException {
         long started = System.nanoTime();
@@ -508,7 +510,8 @@ public final class SnapshotStore {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO STATS_RESIDENT_CELL (SNAPSHOT_ID, RESIDENCE_CODE, "
                 + "REGISTRATION_CODE, SEX, AGE_BAND, STATUS, MARITAL_STATUS, N) SELECT CAST(? AS BIGINT), RESIDENCE_CODE, "
                 + "REGISTRATION_CODE, SEX, " + BAND_SQL + ", STATUS, CASE WHEN MARITAL_STATUS IN ('" + known + "') THEN "
-                + "MARITAL_STATUS END, COUNT(*) FROM RESIDENT GROUP BY 2, 3, 4, 5, 6, 7 RETURNING " + CELL_COLUMNS)) {
+                + "MARITAL_STATUS END, COUNT(*) FROM RESIDENT GROUP BY 2, 3, 4, 5, 6, 7 ORDER BY 2, 3 RETURNING "
+                + CELL_COLUMNS)) {
             ps.setFetchSize(10_000); // the RETURNING rows are kept by the server and fetched in chunks
             ps.setLong(1, id);
             bandDates(ps, 2, asOfDate);
