@@ -20,6 +20,7 @@ N=${1:-10000000}
 SECS=${2:-10}
 ROUNDS=${3:-3}
 RUNS=${4:-40}
+command -v wrk >/dev/null || { sudo -n true 2>/dev/null && SUDO=sudo || SUDO=; $SUDO apt-get install -y -q wrk; }
 BENCH=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$BENCH/../.." && pwd)
 DIST=$ROOT/distribution/target/renkou

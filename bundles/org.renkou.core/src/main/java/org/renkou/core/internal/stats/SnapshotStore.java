@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Building reads the source tables once at read committed (Derby's default: a row is share-locked only while it
  * is read, so writers wait at most for one row), counts in memory (on PostgreSQL the database sums the resident
- * cells: ten million rows would not fit the heap), and inserts the cells under a snapshot marked
- * BUILDING — a table readers do not use. Only then one short transaction marks it CURRENT and the previous one OLD;
- * cells of older snapshots are deleted afterwards. A reader therefore always sees one complete snapshot.
+ * cells: ten million rows would not fit the heap), and inserts the cells under a snapshot marked BUILDING, in the
+ * transaction that inserts that snapshot — a table readers do not use. Only then one short transaction marks it
+ * CURRENT and the previous one OLD; cells of older snapshots are deleted afterwards. A reader therefore always sees
+ * one complete snapshot.
  */
 public final class SnapshotStore {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotStore.class);
@@ -93,13 +94,21 @@ public final class SnapshotStore {
     /**
      * Reads the sources, writes a new snapshot and makes it current; returns it as loaded, so that the node that
      * built it need not read it back.
+     *
+     * <p>On PostgreSQL without a standby the resident cells are summed and written by the database in one
+     * {@code INSERT … SELECT} of the writing transaction, and come back to this node as the statement's
+     * {@code RETURNING} rows ({@link #sumResidentCells}): the millions of cells of a province no longer go into the
+     * JVM and back as {@code COPY} (BENCHMARKS.md, 10 million residents on PostgreSQL). With a standby configured
+     * they are summed there, as the rest of the counting, and copied into the primary ({@link ResidentCellCopy}): the
+     * primary then reads no resident at all.
      */
     public Snapshot build(String trigger, Instant asOf, LocalDate asOfDate) {
         long start = System.nanoTime();
+        boolean sumWhileWriting = !reads.configured();
         // the heavy part: read on the standby if one has replayed everything committed until now
-        Counted counted = reads.read("statistics snapshot", c -> count(c, asOfDate));
+        Counted counted = reads.read("statistics snapshot", c -> count(c, asOfDate, sumWhileWriting));
         long counting = System.nanoTime();
-        long id = db.tx(em -> {
+        Written written = db.tx(em -> {
             try {
                 return write(em.unwrap(Connection.class), counted, trigger, asOf, asOfDate,
                         (System.nanoTime() - start) / 1_000_000);
@@ -107,6 +116,7 @@ public final class SnapshotStore {
                 throw new IllegalStateException("statistics snapshot: writing failed: " + e.getMessage(), e);
             }
         });
+        long id = written.id();
         long writing = System.nanoTime();
         long millis = (writing - start) / 1_000_000;
         db.tx(em -> { // the swap: two single-row updates
@@ -120,24 +130,21 @@ public final class SnapshotStore {
         });
         long swapped = System.nanoTime();
         prune(id);
-        LOG.info("Statistics snapshot {}: {} residents, {} cells; counted in {} ms, written in {} ms, swapped in {} ms, "
-                + "older ones pruned in {} ms", id, counted.residents(), counted.residentCells().size()
+        LOG.info("Statistics snapshot {}: {} residents, {} cells; counted in {} ms, written in {} ms ({}), swapped in "
+                + "{} ms, older ones pruned in {} ms", id, written.residents(), written.residentCells().size()
                 + counted.eventCells().size(), (counting - start) / 1_000_000, (writing - counting) / 1_000_000,
-                (swapped - writing) / 1_000_000, (System.nanoTime() - swapped) / 1_000_000);
-        return toSnapshot(id, counted, trigger, asOf, asOfDate, millis);
+                written.how(), (swapped - writing) / 1_000_000, (System.nanoTime() - swapped) / 1_000_000);
+        return new Snapshot(id, asOf, asOfDate, trigger, written.residents(), millis, counted.auditMark(),
+                written.residentCells(), eventCells(counted));
     }
 
-    private static Snapshot toSnapshot(long id, Counted counted, String trigger, Instant asOf, LocalDate asOfDate,
-            long millis) {
-        List<ResidentCell> cells = new ArrayList<>(counted.residentCells().size());
-        counted.residentCells().forEach((k, n) -> cells.add(new ResidentCell(k.residence(), k.registration(), k.sex(),
-                k.band(), k.status(), k.marital(), n[0])));
+    private static List<EventCell> eventCells(Counted counted) {
         Map<String, List<String>> placeLists = new HashMap<>();
         List<EventCell> events = new ArrayList<>(counted.eventCells().size());
         counted.eventCells().forEach((k, n) -> events.add(new EventCell(k.kind(), placeLists.computeIfAbsent(k.codes(),
                 c -> c.isEmpty() ? List.of() : List.of(c.split(","))), k.period(), k.category(), k.subcategory(),
                 k.labelZh(), k.labelEn(), n[0])));
-        return new Snapshot(id, asOf, asOfDate, trigger, counted.residents(), millis, counted.auditMark(), cells, events);
+        return events;
     }
 
     /** Loads snapshot {@code id}; empty when it was pruned meanwhile (another node swapped again). */
@@ -169,8 +176,15 @@ public final class SnapshotStore {
 
     // ---- counting -------------------------------------------------------------------------------------------
 
-    /** What one pass over the sources found. */
+    /**
+     * What one pass over the sources found; {@code residentCells} null when PostgreSQL sums them while writing
+     * ({@code residents} then 0).
+     */
     record Counted(long residents, long auditMark, Map<ResidentKey, int[]> residentCells, Map<EventKey, int[]> eventCells) {
+    }
+
+    /** The snapshot written (still BUILDING): its id, its residents and resident cells, and how they were written. */
+    record Written(long id, long residents, List<ResidentCell> residentCells, String how) {
     }
 
     record ResidentKey(String residence, String registration, int sex, int band, int status, int marital) {
@@ -180,7 +194,8 @@ public final class SnapshotStore {
             String labelEn) {
     }
 
-    static Counted count(Connection c, LocalDate asOfDate) throws SQLException {
+    /** @param sumWhileWriting whether PostgreSQL is to sum the resident cells later, in the writing transaction */
+    static Counted count(Connection c, LocalDate asOfDate, boolean sumWhileWriting) throws SQLException {
         long mark = auditMark(c); // first: a change committed while counting leaves a newer entry behind
         Map<ResidentKey, int[]> residents = new HashMap<>();
         Map<String, String> codes = new HashMap<>(); // one String per code: the cells stay small in memory
@@ -191,7 +206,9 @@ public final class SnapshotStore {
             bornBy[i] = ymd(asOfDate.minusYears(bands[i].from()));
         }
         long total = 0;
-        if (SchemaMigrations.dialectOf(c) == Dialect.POSTGRESQL) {
+        if (SchemaMigrations.dialectOf(c) == Dialect.POSTGRESQL && sumWhileWriting) {
+            residents = null;
+        } else if (SchemaMigrations.dialectOf(c) == Dialect.POSTGRESQL) {
             total = countResidentsInSql(c, asOfDate, residents, codes);
         } else {
             // Derby: one pass over the rows, the bands compared as yyyymmdd integers
@@ -300,23 +317,11 @@ public final class SnapshotStore {
      */
     private static long countResidentsInSql(Connection c, LocalDate asOfDate, Map<ResidentKey, int[]> residents,
             Map<String, String> codes) throws SQLException {
-        AgeBand[] bands = AgeBand.values();
-        StringBuilder band = new StringBuilder("CASE");
-        for (int i = bands.length - 1; i > 0; i--) {
-            band.append(" WHEN BIRTH_DATE <= ? THEN ").append(i);
-        }
-        band.append(" ELSE 0 END");
         long total = 0;
-        try (Statement st = c.createStatement()) {
-            // millions of cells: with the default 4 MB the hash aggregate spills to disk (10M residents: 27.5 s
-            // against 18.6 s, BENCHMARKS.md); for this transaction only
-            st.execute("SET LOCAL work_mem = '256MB'");
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT RESIDENCE_CODE, REGISTRATION_CODE, SEX, " + band
+        largeWorkMem(c);
+        try (PreparedStatement ps = c.prepareStatement("SELECT RESIDENCE_CODE, REGISTRATION_CODE, SEX, " + BAND_SQL
                 + ", STATUS, MARITAL_STATUS, COUNT(*) FROM RESIDENT GROUP BY 1, 2, 3, 4, 5, 6")) {
-            for (int i = bands.length - 1, p = 1; i > 0; i--, p++) {
-                ps.setDate(p, Date.valueOf(asOfDate.minusYears(bands[i].from()))); // aged at least from() years
-            }
+            bandDates(ps, 1, asOfDate);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int n = rs.getInt(7);
@@ -326,6 +331,36 @@ public final class SnapshotStore {
             }
         }
         return total;
+    }
+
+    /** The age band of a resident as a CASE on BIRTH_DATE, its parameters the dates of {@link #bandDates}. */
+    private static final String BAND_SQL = bandSql();
+
+    private static String bandSql() {
+        AgeBand[] bands = AgeBand.values();
+        StringBuilder band = new StringBuilder("CASE");
+        for (int i = bands.length - 1; i > 0; i--) {
+            band.append(" WHEN BIRTH_DATE <= ? THEN ").append(i);
+        }
+        return band.append(" ELSE 0 END").toString();
+    }
+
+    /** Sets the parameters of {@link #BAND_SQL} from index {@code first} on. */
+    private static void bandDates(PreparedStatement ps, int first, LocalDate asOfDate) throws SQLException {
+        AgeBand[] bands = AgeBand.values();
+        for (int i = bands.length - 1, p = first; i > 0; i--, p++) {
+            ps.setDate(p, Date.valueOf(asOfDate.minusYears(bands[i].from()))); // aged at least from() years
+        }
+    }
+
+    /**
+     * Millions of cells: with the default 4 MB the hash aggregate spills to disk (10M residents: 27.5 s against
+     * 18.6 s, BENCHMARKS.md); for this transaction only.
+     */
+    private static void largeWorkMem(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LOCAL work_mem = '256MB'");
+        }
     }
 
     /** Adds n residents of the row's codes, sex (3), status (5) and marital status (6) in the given age band. */
@@ -383,7 +418,7 @@ public final class SnapshotStore {
 
     // ---- writing and loading --------------------------------------------------------------------------------
 
-    private static long write(Connection c, Counted counted, String trigger, Instant asOf, LocalDate asOfDate,
+    private static Written write(Connection c, Counted counted, String trigger, Instant asOf, LocalDate asOfDate,
             long millis) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO STATS_SNAPSHOT (STATE, TRIGGER_NAME, AS_OF, "
@@ -393,7 +428,9 @@ public final class SnapshotStore {
             ps.setTimestamp(2, Timestamp.from(asOf));
             ps.setDate(3, Date.valueOf(asOfDate));
             ps.setLong(4, counted.residents());
-            ps.setLong(5, counted.residentCells().size() + counted.eventCells().size());
+            // the cells summed while writing are counted afterwards
+            ps.setLong(5, counted.residentCells() == null ? 0
+                    : counted.residentCells().size() + counted.eventCells().size());
             ps.setLong(6, millis);
             ps.setLong(7, counted.auditMark());
             ps.executeUpdate();
@@ -402,10 +439,28 @@ public final class SnapshotStore {
                 id = keys.getLong(1);
             }
         }
-        if (SchemaMigrations.dialectOf(c) == Dialect.POSTGRESQL) {
-            ResidentCellCopy.copy(c, id, counted.residentCells());
+        long started = System.nanoTime();
+        Written written;
+        if (counted.residentCells() == null) {
+            written = sumResidentCells(c, id, asOfDate);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE STATS_SNAPSHOT SET RESIDENTS = ?, CELLS = ? WHERE ID = ?")) {
+                ps.setLong(1, written.residents());
+                ps.setLong(2, written.residentCells().size() + counted.eventCells().size());
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
         } else {
-            insertResidentCells(c, id, counted.residentCells());
+            String how;
+            if (SchemaMigrations.dialectOf(c) == Dialect.POSTGRESQL) {
+                ResidentCellCopy.copy(c, id, counted.residentCells());
+                how = "resident cells copied in ";
+            } else {
+                insertResidentCells(c, id, counted.residentCells());
+                how = "resident cells inserted in ";
+            }
+            written = new Written(id, counted.residents(), residentCells(counted.residentCells()),
+                    how + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO STATS_EVENT_CELL (SNAPSHOT_ID, KIND, CODES, PERIOD, "
                 + "CATEGORY, SUBCATEGORY, LABEL_ZH, LABEL_EN, N) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -428,7 +483,58 @@ public final class SnapshotStore {
             }
             ps.executeBatch();
         }
-        return id;
+        return written;
+    }
+
+    private static List<ResidentCell> residentCells(Map<ResidentKey, int[]> counted) {
+        List<ResidentCell> cells = new ArrayList<>(counted.size());
+        counted.forEach((k, n) -> cells.add(new ResidentCell(k.residence(), k.registration(), k.sex(), k.band(),
+                k.status(), k.marital(), n[0])));
+        return cells;
+    }
+
+    /**
+     * PostgreSQL: the resident cells summed and inserted by one statement on the database, the cells read back as its
+     * RETURNING rows, streaming. A marital status other than the known ones counts as not recorded, as {@link
+     * #marital} has it, so the cells are those the count in memory gives. Ordered by place: the cells then lie in
+     * memory in the order of the snapshot's copy sorted by residence, which an office's dashboard reads a range of
+     * (in hash order, a county's dashboard took 25–34 ms instead of 7–10 ms, BENCHMARKS.md).
+     */
+    private static Written sumResidentCells(Connection c, long id, LocalDate asOfDate) throws SQLException {
+        long started = System.nanoTime();
+        largeWorkMem(c);
+        String known = String.join("', '", Arrays.copyOf(Snapshot.MARITAL, Snapshot.MARITAL.length - 1));
+        Map<String, String> codes = new HashMap<>();
+        List<ResidentCell> cells = new ArrayList<>();
+        long total = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO STATS_RESIDENT_CELL (SNAPSHOT_ID, RESIDENCE_CODE, "
+                + "REGISTRATION_CODE, SEX, AGE_BAND, STATUS, MARITAL_STATUS, N) SELECT CAST(? AS BIGINT), RESIDENCE_CODE, "
+                + "REGISTRATION_CODE, SEX, " + BAND_SQL + ", STATUS, CASE WHEN MARITAL_STATUS IN ('" + known + "') THEN "
+                + "MARITAL_STATUS END, COUNT(*) FROM RESIDENT GROUP BY 2, 3, 4, 5, 6, 7 ORDER BY 2, 3 RETURNING "
+                + CELL_COLUMNS)) {
+            ps.setFetchSize(10_000); // the RETURNING rows are kept by the server and fetched in chunks
+            ps.setLong(1, id);
+            bandDates(ps, 2, asOfDate);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ResidentCell cell = residentCell(rs, codes);
+                    cells.add(cell);
+                    total += cell.n();
+                }
+            }
+        }
+        return new Written(id, total, cells, "resident cells summed and inserted by the database in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /** The columns of a resident cell as {@link #residentCell} reads them. */
+    private static final String CELL_COLUMNS =
+            "RESIDENCE_CODE, REGISTRATION_CODE, SEX, AGE_BAND, STATUS, MARITAL_STATUS, N";
+
+    private static ResidentCell residentCell(ResultSet rs, Map<String, String> codes) throws SQLException {
+        return new ResidentCell(shared(codes, rs.getString(1)), shared(codes, rs.getString(2)),
+                index(Snapshot.SEXES, rs.getString(3)), rs.getInt(4), index(Snapshot.STATUSES, rs.getString(5)),
+                marital(rs.getString(6)), rs.getInt(7));
     }
 
     /** Derby: the resident cells as JDBC batches. */
@@ -480,15 +586,13 @@ public final class SnapshotStore {
         }
         Map<String, String> codes = new HashMap<>();
         List<ResidentCell> cells = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT RESIDENCE_CODE, REGISTRATION_CODE, SEX, AGE_BAND, STATUS, "
-                + "MARITAL_STATUS, N FROM STATS_RESIDENT_CELL WHERE SNAPSHOT_ID = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CELL_COLUMNS + " FROM STATS_RESIDENT_CELL "
+                + "WHERE SNAPSHOT_ID = ?")) {
             ps.setFetchSize(10_000); // PostgreSQL streams the rows only when asked to (and within a transaction)
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    cells.add(new ResidentCell(shared(codes, rs.getString(1)), shared(codes, rs.getString(2)),
-                            index(Snapshot.SEXES, rs.getString(3)), rs.getInt(4), index(Snapshot.STATUSES, rs.getString(5)),
-                            marital(rs.getString(6)), rs.getInt(7)));
+                    cells.add(residentCell(rs, codes));
                 }
             }
         }
