@@ -92,8 +92,11 @@ class PostgresIT {
             assertTrue(count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'warehouse'") >= 4,
                     "the warehouse's migrations ran on PostgreSQL");
             // every module's migrations run on both databases (the school's V3 once failed on Derby's BLOB(20M))
-            assertEquals(7, count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'school'"),
+            assertEquals(8, count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'school'"),
                     "the school's migrations ran on PostgreSQL");
+            // the living sample's exam scores: a Java boolean into PASSED, which stayed SMALLINT there before
+            assertTrue(count(st, "SELECT COUNT(*) FROM SC_RESULT") > 0,
+                    "the school sample's exam results were saved on PostgreSQL");
             assertTrue(count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'association'") >= 2,
                     "the association's migrations ran on PostgreSQL");
             assertEquals(1, count(st, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'sc_lesson_file'"
