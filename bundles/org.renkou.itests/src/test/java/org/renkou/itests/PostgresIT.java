@@ -94,9 +94,6 @@ class PostgresIT {
             // every module's migrations run on both databases (the school's V3 once failed on Derby's BLOB(20M))
             assertEquals(8, count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'school'"),
                     "the school's migrations ran on PostgreSQL");
-            // the living sample's exam scores: a Java boolean into PASSED, which stayed SMALLINT there before
-            assertTrue(count(st, "SELECT COUNT(*) FROM SC_RESULT") > 0,
-                    "the school sample's exam results were saved on PostgreSQL");
             assertTrue(count(st, "SELECT COUNT(*) FROM RENKOU_SCHEMA_VERSION WHERE COMPONENT = 'association'") >= 2,
                     "the association's migrations ran on PostgreSQL");
             assertEquals(1, count(st, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'sc_lesson_file'"
@@ -116,6 +113,37 @@ class PostgresIT {
             String all = explain(c, "SELECT ID FROM AUDIT_ENTRY WHERE ACTOR = ?", "admin");
             assertTrue(all.contains("audit_entry_" + (YEAR + 1)) && all.contains("audit_entry_other"),
                     "without a period every partition is read: " + all);
+        }
+    }
+
+    /**
+     * The whole living sample — the core's and every module's part — is written on PostgreSQL as on Derby: the
+     * school's exam scores once failed there (a Java boolean into a SMALLINT column) and left the sample half made.
+     */
+    @Test
+    void livingSampleLoadsOnPostgresql() throws Exception {
+        String db = pg.createDatabase("postgres_sample");
+        Path home = RenkouOptions.newHome("postgres-sample");
+        int port = RenkouOptions.freePort();
+        Process p = launchOn(db, home, port, "RENKOU_SAMPLE_DATA", "living");
+        try {
+            long until = System.nanoTime() + 120_000_000_000L; // the modules' parts load in the background
+            while (!(RenkouProcess.console(home).contains("SchoolSample")
+                    && RenkouProcess.console(home).contains("WarehouseSample")
+                    && RenkouProcess.console(home).contains("AssociationSample")) && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+        } finally {
+            RenkouProcess.stop(p);
+        }
+        String console = RenkouProcess.console(home);
+        assertTrue(console.contains("Loaded the school sample") && console.contains("Loaded the warehouse sample")
+                && console.contains("Loaded the association sample"), console);
+        assertFalse(console.contains("has thrown an exception"), console);
+        try (Connection c = pg.connect(db); Statement st = c.createStatement()) {
+            assertTrue(count(st, "SELECT COUNT(*) FROM SC_RESULT") > 0, "the school sample's exam results");
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'sc_result' "
+                    + "AND column_name = 'passed' AND data_type = 'boolean'"));
         }
     }
 
@@ -173,8 +201,15 @@ class PostgresIT {
                     + spouse + ",李四," + community + ",,,MARRIED,,示例路1号,HH-PG,配偶\n"
                     + "440606198001019999,王五," + community + ",,,,,,,\n"
                     + child + ",\"钱七, 小名\"," + community + ",,,,,示例路\\1号,HH-PG,子女\n";
-            Http.Response started = http.send("POST", "/api/imports", "text/csv",
-                    csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // Within about a second of the first answers after a start on PostgreSQL a request can still be
+            // answered 401 (not understood yet; distribution/bench/startup-auth-race.sh shows it in ~1 of 5 starts,
+            // docs/architecture.md): ask again while that lasts, at most 10 s, so this test checks the import.
+            Http.Response started;
+            long until = System.nanoTime() + 10_000_000_000L;
+            do {
+                started = http.send("POST", "/api/imports", "text/csv",
+                        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } while (started.status() == 401 && System.nanoTime() < until && sleep(200));
             assertEquals(202, started.status(), started.body());
             String job = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
             String done = http.await("/api/imports/" + job, r -> r.body().contains("\"state\":\"DONE\""), 120).body();
@@ -412,6 +447,11 @@ class PostgresIT {
         assertEquals(204, s.postJson("/api/auth/password", "{\"oldPassword\":\"" + first + "\",\"newPassword\":\""
                 + changed + "\"}").status());
         return http.login(user, changed);
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     private static long count(Statement st, String sql) throws SQLException {

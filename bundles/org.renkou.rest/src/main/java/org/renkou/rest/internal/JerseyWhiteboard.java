@@ -181,7 +181,10 @@ public class JerseyWhiteboard implements HealthIndicator {
                 drain.setDaemon(true);
                 drain.start();
             }
-            LOG.debug("JAX-RS application at /api rebuilt with {} contributions", contributions.size());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("JAX-RS application at /api rebuilt with {} contributions: {}", contributions.size(),
+                        contributions.values().stream().map(o -> o.getClass().getSimpleName()).sorted().toList());
+            }
         } catch (RuntimeException | jakarta.servlet.ServletException e) {
             LOG.error("The REST API could not be (re)built: {}", e.toString(), e);
         } finally {
