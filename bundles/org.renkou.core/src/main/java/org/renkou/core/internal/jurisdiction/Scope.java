@@ -1,8 +1,10 @@
 package org.renkou.core.internal.jurisdiction;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
@@ -26,19 +28,12 @@ public final class Scope {
      * into {@code params}; {@code "1=1"} for a caller covering everything.
      */
     public static String condition(Caller caller, Map<String, Object> params, String... columns) {
-        if (caller.scopePrefixes().contains("")) {
-            return "1=1";
-        }
-        List<String> parts = new ArrayList<>();
-        int i = 0;
-        for (String prefix : caller.scopePrefixes()) {
-            String p = "scope" + i++;
-            params.put(p, prefix + "%");
-            for (String c : columns) {
-                parts.add(c + " LIKE :" + p);
-            }
-        }
-        return parts.isEmpty() ? "1=0" : "(" + String.join(" OR ", parts) + ")";
+        Map<String, String> names = new HashMap<>(); // one parameter a prefix, shared by its columns
+        return anyPrefix(caller, columns, prefix -> ":" + names.computeIfAbsent(prefix, p -> {
+            String name = "scope" + names.size();
+            params.put(name, p + "%");
+            return name;
+        }));
     }
 
     /**
@@ -46,14 +41,21 @@ public final class Scope {
      * order of the placeholders.
      */
     public static String sqlCondition(Caller caller, List<Object> params, String... columns) {
+        return anyPrefix(caller, columns, prefix -> {
+            params.add(prefix + "%");
+            return "?";
+        });
+    }
+
+    /** {@code column LIKE <placeholder>} for each prefix and column, ORed; {@code placeholder} binds the prefix. */
+    private static String anyPrefix(Caller caller, String[] columns, Function<String, String> placeholder) {
         if (caller.scopePrefixes().contains("")) {
             return "1=1";
         }
         List<String> parts = new ArrayList<>();
         for (String prefix : caller.scopePrefixes()) {
             for (String c : columns) {
-                parts.add(c + " LIKE ?");
-                params.add(prefix + "%");
+                parts.add(c + " LIKE " + placeholder.apply(prefix));
             }
         }
         return parts.isEmpty() ? "1=0" : "(" + String.join(" OR ", parts) + ")";
