@@ -60,10 +60,31 @@ class PostgresIT {
             }
             Http officer = loginChanged(http, "officer", "Start-2026a", "Work-2026officer");
             Http.Response created = officer.postJson("/api/residents", "{\"idNumber\":\""
-                    + ResidentIT.idNumber("44060619900101003") + "\",\"name\":\"王芳\",\"residenceCode\":\"440606901001\"}");
+                    + WANG + "\",\"name\":\"王芳\",\"residenceCode\":\"440606901001\"}");
             assertEquals(201, created.status(), created.body());
             Http.Response list = officer.get("/api/residents");
             assertTrue(list.status() == 200 && list.body().contains("王芳"), list.body());
+            // residents and households by prefecture (PostgreSQL only): a household listed by a county's officer
+            // (the query names the prefecture); 王芳 moves to 东莞 (4419); her ID number stays unique across the
+            // prefectures' partitions; the lookup finds her there
+            long wang = ResidentIT.id(created);
+            Http.Response household = officer.postJson("/api/households", "{\"number\":\"PG-H-1\",\"residenceCode\":"
+                    + "\"440606901001001\",\"members\":[{\"residentId\":" + wang + ",\"relation\":\"HEAD\"}]}");
+            assertEquals(201, household.status(), household.body());
+            Http.Response households = officer.get("/api/households?jurisdictionCode=440606901");
+            assertTrue(households.status() == 200 && households.body().contains("PG-H-1"), households.body());
+            Http.Response current = admin.get("/api/residents/" + wang);
+            assertEquals(200, current.status(), current.body());
+            assertEquals(201, admin.postJson("/api/jurisdictions", "{\"code\":\"441900901001\",\"name\":\"示例社区\","
+                    + "\"level\":\"COMMUNITY\",\"parentCode\":\"441900901\"}").status());
+            Http.Response moved = admin.putJson("/api/residents/" + wang, current.body()
+                    .replace("\"residenceCode\":\"440606901001\"", "\"residenceCode\":\"441900901001\""));
+            assertEquals(200, moved.status(), moved.body());
+            Http.Response twin = admin.postJson("/api/residents", "{\"idNumber\":\"" + WANG + "\",\"name\":\"王芳\","
+                    + "\"residenceCode\":\"530102901001\"}");
+            assertEquals(409, twin.status(), twin.body());
+            Http.Response found = admin.get("/api/residents/by-id-number/" + WANG);
+            assertTrue(found.status() == 200 && found.body().contains("441900901001"), found.body());
             http.await("/api/warehouse/products", r -> r.status() != 404 && r.status() != 503, 60);
             Http keeper = loginChanged(http, "keeper", "Start-2026a", "Work-2026keeper");
             Http.Response product = keeper.postJson("/api/warehouse/products", "{\"name\":\"避孕套\",\"type\":\"外用药具\","
@@ -113,6 +134,32 @@ class PostgresIT {
             String all = explain(c, "SELECT ID FROM AUDIT_ENTRY WHERE ACTOR = ?", "admin");
             assertTrue(all.contains("audit_entry_" + (YEAR + 1)) && all.contains("audit_entry_other"),
                     "without a period every partition is read: " + all);
+            // residents and households by prefecture: 王芳's row and key moved to 东莞's partition (4419) ...
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM RESIDENT_P4419 WHERE NAME = '王芳'"));
+            assertEquals(0, count(st, "SELECT COUNT(*) FROM RESIDENT_P4406 WHERE NAME = '王芳'"));
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM RESIDENT_KEY WHERE ID_NUMBER = '" + WANG
+                    + "' AND PREFECTURE = '4419'"));
+            assertEquals(count(st, "SELECT COUNT(*) FROM RESIDENT"), count(st, "SELECT COUNT(*) FROM RESIDENT_KEY"));
+            assertEquals(1, count(st, "SELECT COUNT(*) FROM HOUSEHOLD_P4406 WHERE HH_NUMBER = 'PG-H-1'"));
+            assertEquals(count(st, "SELECT COUNT(*) FROM HOUSEHOLD"), count(st, "SELECT COUNT(*) FROM HOUSEHOLD_KEY"));
+            // ... the lookup by ID number runs in her partition only (the others pruned as it runs) ...
+            String lookup = explain(c, "ANALYZE SELECT ID FROM RESIDENT WHERE ID_NUMBER = ? AND SUBSTR(RESIDENCE_CODE, "
+                    + "1, 4) = (SELECT PREFECTURE FROM RESIDENT_KEY WHERE ID_NUMBER = ?)", WANG, WANG);
+            java.util.regex.Matcher run = java.util.regex.Pattern.compile("on (resident_(?:p\\d{4}|other)) \\w+ +"
+                    + "\\(cost=[^)]*\\) \\(actual").matcher(lookup);
+            assertTrue(run.find() && run.group(1).equals("resident_p4419") && !run.find(), lookup);
+            assertTrue(lookup.contains("never executed"), lookup);
+            // ... and a county's residents (the list's count) and households are read from its prefecture's only
+            String county = explain(c, "SELECT COUNT(*) FROM RESIDENT WHERE RESIDENCE_CODE >= ? AND RESIDENCE_CODE < ? "
+                    + "AND SUBSTR(RESIDENCE_CODE, 1, 4) = ?", "440606", "440606~", "4406");
+            assertTrue(county.contains("resident_p4406") && !county.contains("resident_p4419")
+                    && !county.contains("resident_other"), county);
+            String homes = explain(c, "SELECT ID FROM HOUSEHOLD WHERE RESIDENCE_CODE LIKE ? AND SUBSTR(RESIDENCE_CODE, 1, 4)"
+                    + " = ?", "440606901%", "4406");
+            assertTrue(homes.contains("household_p4406") && !homes.contains("household_p4419"), homes);
+            String everywhere = explain(c, "SELECT ID FROM RESIDENT WHERE RESIDENCE_CODE LIKE ?", "440606%");
+            assertTrue(everywhere.contains("resident_p4419") && everywhere.contains("resident_other"),
+                    "without the prefecture every partition is read: " + everywhere);
         }
     }
 
@@ -147,6 +194,7 @@ class PostgresIT {
         }
     }
 
+    private static final String WANG = ResidentIT.idNumber("44060619900101003");
     private static final int YEAR = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
 
     /** The plan PostgreSQL makes for {@code sql} with these parameters (bound, as the platform's queries are). */
@@ -421,7 +469,8 @@ class PostgresIT {
     /** Sequential scans of RESIDENT run on this server (its own statistics: a standby counts its own reads). */
     private static long residentScans(PostgresServer server, String db) throws SQLException {
         try (Connection c = server.connect(db); Statement st = c.createStatement()) {
-            return count(st, "SELECT COALESCE(SUM(seq_scan), 0) FROM pg_stat_user_tables WHERE relname = 'resident'");
+            return count(st, "SELECT COALESCE(SUM(seq_scan), 0) FROM pg_stat_user_tables "
+                    + "WHERE relname ~ '^resident_(p[0-9]{4}|other)$'");
         }
     }
 

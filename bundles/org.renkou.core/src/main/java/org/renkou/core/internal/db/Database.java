@@ -48,6 +48,7 @@ public final class Database implements HealthIndicator {
     private final Semaphore directPermits = new Semaphore(DIRECT_CONNECTIONS);
     private final BlockingQueue<Direct> idle = new ArrayBlockingQueue<>(DIRECT_CONNECTIONS);
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile Dialect dialect;
 
     public Database(EntityManagerFactory emf) {
         this(emf, null);
@@ -66,6 +67,22 @@ public final class Database implements HealthIndicator {
         this.emf = emf;
         this.direct = direct;
         this.directPooled = pooled;
+    }
+
+    /** Which database this is, asked once: for the few reads written differently for PostgreSQL. */
+    public Dialect dialect() {
+        Dialect d = dialect;
+        if (d == null) {
+            d = tx(em -> {
+                try {
+                    return SchemaMigrations.dialectOf(em.unwrap(Connection.class));
+                } catch (SQLException e) {
+                    throw new PersistenceException(e);
+                }
+            });
+            dialect = d;
+        }
+        return d;
     }
 
     /** Migrates the schema on a new thread; {@link #whenReady()} completes when done. */

@@ -267,16 +267,23 @@ public final class SchemaMigrations {
         return versions;
     }
 
-    /** Splits a script at semicolons that end a line; drops {@code --} comment lines. */
+    /**
+     * Splits a script at semicolons that end a line, except inside a {@code $$}-quoted body (a PostgreSQL function's);
+     * drops {@code --} comment lines.
+     */
     static List<String> statements(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean inBody = false;
         for (String line : script.split("\\R")) {
             String t = line.strip();
             if (t.isEmpty() || t.startsWith("--")) {
                 continue;
             }
-            if (t.endsWith(";")) {
+            if ((t.split("\\$\\$", -1).length - 1) % 2 == 1) {
+                inBody = !inBody;
+            }
+            if (t.endsWith(";") && !inBody) {
                 current.append(t, 0, t.length() - 1);
                 out.add(current.toString().strip());
                 current.setLength(0);

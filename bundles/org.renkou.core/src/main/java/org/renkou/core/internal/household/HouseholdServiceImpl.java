@@ -66,9 +66,16 @@ public class HouseholdServiceImpl implements HouseholdService {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(" WHERE ").append(Scope.condition(caller, params, "h.residenceCode"));
         String code = Input.trimToNull(jurisdictionCode);
+        String prefecture = Scope.prefecture(caller.scopePrefixes());
         if (code != null) {
+            String prefix = JurisdictionLevel.ofCode(code).childPrefix(code);
             where.append(" AND h.residenceCode LIKE :jur");
-            params.put("jur", JurisdictionLevel.ofCode(code).childPrefix(code) + "%");
+            params.put("jur", prefix + "%");
+            prefecture = prefecture != null ? prefecture : Scope.prefecture(List.of(prefix));
+        }
+        if (prefecture != null) { // one partition on PostgreSQL: the partition key's very expression, not bound
+            where.append(" AND SQL('SUBSTR(?, 1, 4)', h.residenceCode) = :prefecture");
+            params.put("prefecture", prefecture);
         }
         String n = Input.trimToNull(number);
         if (n != null) {

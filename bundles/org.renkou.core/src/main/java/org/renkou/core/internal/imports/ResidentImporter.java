@@ -56,10 +56,14 @@ final class ResidentImporter {
     private static final String HOUSEHOLDS = "SELECT h.HH_NUMBER, h.ID, h.RESIDENCE_CODE, (SELECT COUNT(*) FROM "
             + "RESIDENT r WHERE r.HOUSEHOLD_ID = h.ID AND r.RELATION = 'HEAD') FROM HOUSEHOLD h WHERE h.HH_NUMBER IN ("
             + "?, ".repeat(IN_LIST - 1) + "?)";
-    /** PostgreSQL: the same lookups with one array parameter, one round trip per batch instead of one per 100 keys. */
-    private static final String EXISTING_ANY = "SELECT ID_NUMBER FROM RESIDENT WHERE ID_NUMBER = ANY(?)";
-    private static final String HOUSEHOLDS_ANY = HOUSEHOLDS.substring(0, HOUSEHOLDS.indexOf(" IN ("))
-            + " = ANY(?)";
+    /**
+     * PostgreSQL: the same lookups with one array parameter, one round trip per batch instead of one per 100 keys,
+     * in the unpartitioned key tables (a household then read from its prefecture's partition only).
+     */
+    private static final String EXISTING_ANY = "SELECT ID_NUMBER FROM RESIDENT_KEY WHERE ID_NUMBER = ANY(?)";
+    private static final String HOUSEHOLDS_ANY = "SELECT k.HH_NUMBER, k.ID, h.RESIDENCE_CODE, (SELECT COUNT(*) FROM "
+            + "RESIDENT r WHERE r.HOUSEHOLD_ID = k.ID AND r.RELATION = 'HEAD') FROM HOUSEHOLD_KEY k JOIN HOUSEHOLD h "
+            + "ON h.ID = k.ID AND SUBSTR(h.RESIDENCE_CODE, 1, 4) = k.PREFECTURE WHERE k.HH_NUMBER = ANY(?)";
     private static final String NEW_HOUSEHOLDS_PG = "INSERT INTO HOUSEHOLD (HH_NUMBER, RESIDENCE_CODE, ADDRESS, "
             + "VERSION, CREATED_AT, UPDATED_AT) SELECT n, r, a, 1, ?, ? FROM UNNEST(?::varchar[], ?::varchar[], "
             + "?::varchar[]) AS t(n, r, a) RETURNING HH_NUMBER, ID, RESIDENCE_CODE";

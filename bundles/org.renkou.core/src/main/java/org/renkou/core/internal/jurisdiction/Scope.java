@@ -1,6 +1,7 @@
 package org.renkou.core.internal.jurisdiction;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,22 @@ public final class Scope {
             }
         }
         return parts.isEmpty() ? "1=0" : "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /**
+     * The one prefecture (地级, the first four code digits) all {@code prefixes} lie in, or null (a province, all, or
+     * several prefectures). Named in a query as {@code SUBSTR(RESIDENCE_CODE, 1, 4) = ?} it changes no result, and on
+     * PostgreSQL, where residents and households are partitioned by that expression, it reads one partition only.
+     */
+    public static String prefecture(Collection<String> prefixes) {
+        String found = null;
+        for (String p : prefixes) {
+            if (p.length() < 4 || found != null && !found.equals(p.substring(0, 4))) {
+                return null;
+            }
+            found = p.substring(0, 4);
+        }
+        return found;
     }
 
     public static RenkouException notFound(String entityType, Object id) {

@@ -14,6 +14,7 @@ import javax.persistence.Query;
 import org.renkou.core.api.Page;
 import org.renkou.core.api.resident.ResidenceStatus;
 import org.renkou.core.api.resident.ResidentDTO;
+import org.renkou.core.internal.jurisdiction.Scope;
 
 /**
  * The resident list (居民列表) without a name, ID-number or household filter: everyone in the caller's reach, in name
@@ -96,8 +97,12 @@ final class ResidentPages {
             if (status != null) {
                 params.add(status.name());
             }
+            String prefecture = Scope.prefecture(List.of(p));
+            if (prefecture != null) {
+                params.add(prefecture);
+            }
             total += count(em, "IX_RESIDENT_RESIDENCE", " WHERE RESIDENCE_CODE >= ? AND RESIDENCE_CODE < ?"
-                    + andStatus, params);
+                    + andStatus + (prefecture == null ? "" : " AND SUBSTR(RESIDENCE_CODE, 1, 4) = ?"), params);
         }
         for (String p : reach) {
             List<Object> params = new ArrayList<>(List.of(p, upper(p)));

@@ -30,8 +30,9 @@ class SchemaMigrationsDialectTest {
     }
 
     /**
-     * The core's own folder: PostgreSQL has its V9, V1000, V1001, V1002, V1800 (the audit log by year) and V1801 (the
-     * statistics cells without their foreign key), Derby the common scripts only.
+     * The core's own folder: PostgreSQL has its V9, V1000, V1001, V1002, V1800 (the audit log by year), V1801 (the
+     * statistics cells without their foreign key) and V1802 (residents and households by prefecture), Derby the
+     * common scripts only.
      */
     @Test
     void theCoreScriptsOnDisk() throws Exception {
@@ -39,8 +40,21 @@ class SchemaMigrationsDialectTest {
         List<SchemaMigrations.Script> derby = m.scriptsFor(Dialect.DERBY);
         List<SchemaMigrations.Script> pg = m.scriptsFor(Dialect.POSTGRESQL);
         assertEquals(m.size(), derby.size());
-        assertEquals(derby.size() + 5, pg.size());
+        assertEquals(derby.size() + 6, pg.size());
         assertEquals(Dialect.POSTGRESQL, pg.stream().filter(s -> s.version() == 9).findFirst().orElseThrow().dialect());
-        assertEquals(1801, pg.get(pg.size() - 1).version());
+        assertEquals(1802, pg.get(pg.size() - 1).version());
+    }
+
+    /** A PostgreSQL function's body is one statement, its inner semicolons included. */
+    @Test
+    void aDollarQuotedBodyIsNotSplit() {
+        String script = "CREATE TABLE A (X INT);\n-- a comment\nCREATE FUNCTION F() RETURNS trigger AS $$\nBEGIN\n"
+                + "    INSERT INTO A VALUES (1);\n    RETURN NULL;\nEND $$;\nDROP TABLE B;\n"
+                + "SELECT '$$x$$';\n";
+        List<String> statements = SchemaMigrations.statements(script);
+        assertEquals(4, statements.size(), statements.toString());
+        assertEquals("CREATE FUNCTION F() RETURNS trigger AS $$\nBEGIN\nINSERT INTO A VALUES (1);\nRETURN NULL;\nEND $$",
+                statements.get(1));
+        assertEquals("DROP TABLE B", statements.get(2));
     }
 }
