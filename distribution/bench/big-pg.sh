@@ -74,8 +74,9 @@ stop
 log "jurisdictions"
 java -cp "$API_JAR" "$BENCH/ProvinceCopy.java" jurisdictions 1 |
   sql -c "COPY JURISDICTION (CODE, NAME, LEVEL_NAME, PARENT_CODE, VERSION, CREATED_AT) FROM STDIN"
-# keys and indexes of RESIDENT and HOUSEHOLD (and the foreign keys to them) off while loading, made again after
-TABLES="'resident'::regclass, 'household'::regclass"
+# keys and indexes of RESIDENT and HOUSEHOLD, of their key tables (filled by the COPY's statement triggers) and the
+# foreign keys to them off while loading, made again after
+TABLES="'resident'::regclass, 'household'::regclass, 'resident_key'::regclass, 'household_key'::regclass"
 sql -At -c "SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s;', conrelid::regclass, conname, pg_get_constraintdef(oid))
   FROM pg_constraint WHERE contype IN ('p', 'u', 'f') AND (conrelid IN ($TABLES) OR confrelid IN ($TABLES))
   ORDER BY contype = 'f', conname" > "$WORK/constraints.sql"
@@ -89,11 +90,11 @@ echo "$(wc -l < "$WORK/constraints.sql") keys and $(wc -l < "$WORK/indexes.sql")
 
 log "COPY households"
 t0=$(date +%s.%N)
-java -cp "$API_JAR" "$BENCH/ProvinceCopy.java" households "$N" | sql -1 -c "TRUNCATE HOUSEHOLD" \
+java -cp "$API_JAR" "$BENCH/ProvinceCopy.java" households "$N" | sql -1 -c "TRUNCATE HOUSEHOLD, HOUSEHOLD_KEY" \
   -c "COPY HOUSEHOLD (ID, HH_NUMBER, RESIDENCE_CODE, ADDRESS, VERSION, CREATED_AT, UPDATED_AT) FROM STDIN"
 t1=$(date +%s.%N)
 log "COPY residents (households took $(printf %.0f "$(echo "$t1 - $t0" | bc -l)") s)"
-java -cp "$API_JAR" "$BENCH/ProvinceCopy.java" residents "$N" "$WORK/ids.txt" | sql -1 -c "TRUNCATE RESIDENT" \
+java -cp "$API_JAR" "$BENCH/ProvinceCopy.java" residents "$N" "$WORK/ids.txt" | sql -1 -c "TRUNCATE RESIDENT, RESIDENT_KEY" \
   -c "COPY RESIDENT (ID, ID_NUMBER, NAME, SEX, BIRTH_DATE, RESIDENCE_CODE, REGISTRATION_CODE, STATUS, MARITAL_STATUS,
       HOUSEHOLD_ID, RELATION, VERSION, CREATED_AT, UPDATED_AT, NAME_KEY) FROM STDIN"
 t2=$(date +%s.%N)
@@ -107,8 +108,10 @@ log "$(printf 'keys and indexes made in %.0f s; VACUUM ANALYZE' "$(echo "$t3 - $
 sql -c "VACUUM ANALYZE"
 t4=$(date +%s.%N)
 log "$(printf 'vacuumed in %.0f s; fill %.0f s in all' "$(echo "$t4 - $t3" | bc -l)" "$(echo "$t4 - $t0" | bc -l)")"
-sql -c "SELECT relname, pg_size_pretty(pg_relation_size(oid)) AS heap, pg_size_pretty(pg_indexes_size(oid)) AS indexes
-  FROM pg_class WHERE relname IN ('resident', 'household')" \
+sql -c "SELECT t AS relname, pg_size_pretty(SUM(pg_relation_size(relid))) AS heap,
+  pg_size_pretty(SUM(pg_indexes_size(relid))) AS indexes, COUNT(*) - 1 AS partitions
+  FROM unnest(ARRAY['resident', 'household', 'resident_key', 'household_key']) t, pg_partition_tree(t::regclass)
+  GROUP BY t" \
   -c "SELECT pg_size_pretty(pg_database_size('renkou')) AS database"
 echo "data folder: $(du -sh "$PG/data" | cut -f1)"
 [ -z "${FILL_ONLY:-}" ] || exit 0
