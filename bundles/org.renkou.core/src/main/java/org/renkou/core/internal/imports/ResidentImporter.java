@@ -61,6 +61,7 @@ final class ResidentImporter {
      * in the unpartitioned key tables (a household then read from its prefecture's partition only).
      */
     private static final String EXISTING_ANY = "SELECT ID_NUMBER FROM RESIDENT_KEY WHERE ID_NUMBER = ANY(?)";
+    private static final String HOUSEHOLD_NUMBERS_ANY = "SELECT HH_NUMBER FROM HOUSEHOLD_KEY WHERE HH_NUMBER = ANY(?)";
     private static final String HOUSEHOLDS_ANY = "SELECT k.HH_NUMBER, k.ID, h.RESIDENCE_CODE, (SELECT COUNT(*) FROM "
             + "RESIDENT r WHERE r.HOUSEHOLD_ID = k.ID AND r.RELATION = 'HEAD') FROM HOUSEHOLD_KEY k JOIN HOUSEHOLD h "
             + "ON h.ID = k.ID AND SUBSTR(h.RESIDENCE_CODE, 1, 4) = k.PREFECTURE WHERE k.HH_NUMBER = ANY(?)";
@@ -433,8 +434,10 @@ final class ResidentImporter {
         Map<String, Household> found = new HashMap<>();
         RowHandler each = rs -> found.put(rs.getString(1),
                 new Household(rs.getLong(2), rs.getString(3), rs.getLong(4) > 0));
-        if (pg) {
-            byArray(c, HOUSEHOLDS_ANY, numbers, each);
+        if (pg) { // the registered ones first, by the key table alone: most batches name new households only
+            List<String> registered = new ArrayList<>();
+            byArray(c, HOUSEHOLD_NUMBERS_ANY, numbers, rs -> registered.add(rs.getString(1)));
+            byArray(c, HOUSEHOLDS_ANY, registered, each);
         } else {
             inChunks(c, HOUSEHOLDS, numbers, each);
         }
