@@ -20,7 +20,7 @@ import org.renkou.module.api.rest.CallerPrincipal;
  * {@link SecurityContext}, where resources take it with {@link #caller(SecurityContext)}. {@code POST
  * /api/auth/login} has no caller yet; {@code /api/health} and the static UI are served outside this application.
  */
-@Component(service = ContainerRequestFilter.class, property = JerseyWhiteboard.EXTENSION + "=true")
+@Component(service = CallerFilter.class) // not a tracked contribution: JerseyWhiteboard builds it into every application
 @Priority(Priorities.AUTHENTICATION)
 public class CallerFilter implements ContainerRequestFilter {
     private final Callers callers;

@@ -2,6 +2,7 @@ package org.renkou.rest.internal;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -23,6 +24,9 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.util.tracker.ServiceTracker;
 import org.renkou.core.api.HealthIndicator;
 import org.slf4j.Logger;
@@ -33,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * with {@code osgi.jakartars.resource=true} (a root resource) or {@code osgi.jakartars.extension=true} (a provider
  * or {@code Feature}); when such services come or go, the application is rebuilt, so a module's API appears and
  * vanishes with the module.
+ *
+ * <p>The authentication filter ({@link CallerFilter}) is not one of the tracked contributions: this component holds
+ * it and puts it into every application it builds, and serves no application while it is missing (503, health
+ * "starting"). At start-up it registers after the resources (its {@code Callers} waits for the staff and session
+ * services), and an application built from the resources alone answered for ~1 s: 401 to every caller of a
+ * resource that asks for one, and anyone let through to those that do not ({@code GET /api/jurisdictions}).
  *
  * <p>Why not the OSGi JAX-RS whiteboard implementation: on this stack it starts but answers every request with an
  * HK2 "ServiceLocatorImpl has been shut down" error (STACK.md). This component keeps to the same service properties,
@@ -66,6 +76,8 @@ public class JerseyWhiteboard implements HealthIndicator {
     private static final long DRAIN_MS = 30_000;
     private final ApiServlet servlet = new ApiServlet(this::scheduleRebuild);
     private ServiceRegistration<Servlet> registration;
+    /** Null until bound and after it goes; guarded by {@code this} when it goes (see {@link #swapIn}). */
+    private volatile CallerFilter authentication;
 
     @Activate
     public JerseyWhiteboard(BundleContext context) throws InvalidSyntaxException {
@@ -119,6 +131,26 @@ public class JerseyWhiteboard implements HealthIndicator {
         return servlet.ready() ? "" : "接口正在启动 / the API is starting";
     }
 
+    /** Optional so that {@code /api} answers 503 "starting" meanwhile rather than 404, and health says so. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindAuthentication(CallerFilter filter) {
+        authentication = filter;
+        scheduleRebuild();
+    }
+
+    /** Takes the application out at once: none may answer without the filter, not even until the next build. */
+    void unbindAuthentication(CallerFilter filter) {
+        ApiServlet.Generation old;
+        synchronized (this) {
+            if (authentication == filter) {
+                authentication = null;
+            }
+            old = servlet.swap(null);
+        }
+        retire(old);
+        scheduleRebuild(); // with a replacement bound first (DS does so), the API is back after one build
+    }
+
     @Deactivate
     void deactivate() throws InterruptedException {
         tracker.close();
@@ -163,11 +195,13 @@ public class JerseyWhiteboard implements HealthIndicator {
         config.property(CommonProperties.JSON_PROCESSING_FEATURE_DISABLE, true);
         // Errors are answered by our problem+json mappers, never by the container's HTML page.
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        contributions.values().forEach(config::register);
-
-        if (servlet.getServletConfig() == null) {
-            return; // not yet initialised by the HTTP whiteboard; its init() schedules the first build
+        CallerFilter filter = authentication;
+        if (filter == null || servlet.getServletConfig() == null) {
+            return; // the filter's bind, or the HTTP whiteboard's init(), schedules the next build
         }
+        config.register(filter);
+        List<Object> registered = List.copyOf(contributions.values());
+        registered.forEach(config::register);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Jersey finds its injection manager (jersey-hk2) through the context class loader.
@@ -175,20 +209,40 @@ public class JerseyWhiteboard implements HealthIndicator {
         try {
             ServletContainer next = new ServletContainer(config);
             next.init(servlet.getServletConfig());
-            ApiServlet.Generation old = servlet.swap(new ApiServlet.Generation(next));
-            if (old != null) {
-                Thread drain = new Thread(() -> drainAndDestroy(old), "renkou-jaxrs-drain");
-                drain.setDaemon(true);
-                drain.start();
+            if (!swapIn(next, filter)) {
+                next.destroy();
+                return; // the filter went during the build; its unbind took the API out, its next bind rebuilds
             }
             if (LOG.isDebugEnabled()) {
-                LOG.debug("JAX-RS application at /api rebuilt with {} contributions: {}", contributions.size(),
-                        contributions.values().stream().map(o -> o.getClass().getSimpleName()).sorted().toList());
+                // what this application holds, not the contributions now (some may have come during the build)
+                LOG.debug("JAX-RS application at /api rebuilt with CallerFilter and {} contributions: {}",
+                        registered.size(), registered.stream().map(o -> o.getClass().getSimpleName()).sorted().toList());
             }
         } catch (RuntimeException | jakarta.servlet.ServletException e) {
             LOG.error("The REST API could not be (re)built: {}", e.toString(), e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Makes {@code next} current unless {@code filter}, built into it, has gone meanwhile. */
+    private boolean swapIn(ServletContainer next, CallerFilter filter) {
+        ApiServlet.Generation old;
+        synchronized (this) {
+            if (authentication != filter) {
+                return false;
+            }
+            old = servlet.swap(new ApiServlet.Generation(next));
+        }
+        retire(old);
+        return true;
+    }
+
+    private static void retire(ApiServlet.Generation old) {
+        if (old != null) {
+            Thread drain = new Thread(() -> drainAndDestroy(old), "renkou-jaxrs-drain");
+            drain.setDaemon(true);
+            drain.start();
         }
     }
 
