@@ -71,6 +71,44 @@ public final class Input {
                 "The " + labelEn + " contains an invisible or control character (" + code + "); remove it.");
     }
 
+    /**
+     * The index of the first character in {@code s} that no request may carry, or -1: a C0 control character (NUL,
+     * ESC…) or DEL, and a lone surrogate. Tab, CR and LF are allowed only when {@code lineBreaks} (free text). This is
+     * the rule the REST host applies to every query and path parameter and every JSON string before a service sees
+     * it — PostgreSQL refuses NUL in text (SQLSTATE 22021), and none of these is ever typed by a person.
+     */
+    public static int unsafeCharacterAt(CharSequence s, boolean lineBreaks) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                if (!(lineBreaks && (c == '\t' || c == '\n' || c == '\r'))) {
+                    return i;
+                }
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++; // a pair: CJK Extension B, emoji
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@code value} unchanged (null too) when {@link #unsafeCharacterAt} finds nothing, else INVALID naming
+     * {@code field} and the character ("U+0000"). For request parameters; form fields go through {@link #text}.
+     */
+    public static String safe(String value, String field, boolean lineBreaks) {
+        int at = value == null ? -1 : unsafeCharacterAt(value, lineBreaks);
+        if (at >= 0) {
+            String code = String.format("U+%04X", (int) value.charAt(at));
+            throw RenkouException.invalid(field, "“" + field + "”含有不可见或控制字符（" + code + "），请删除后重新输入。",
+                    "'" + field + "' contains an invisible or control character (" + code + "); remove it.");
+        }
+        return value;
+    }
+
     /** {@code d} (may be null) when it lies between {@link #EARLIEST_DATE} and {@link #LATEST_DATE}, else INVALID. */
     public static LocalDate date(LocalDate d, String field, String labelZh, String labelEn) {
         return between(d, EARLIEST_DATE, LATEST_DATE, field, labelZh, labelEn);

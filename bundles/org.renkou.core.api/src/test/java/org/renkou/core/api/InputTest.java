@@ -38,4 +38,23 @@ class InputTest {
                 () -> Input.present(null, "lotId", "批次", "lot")).field());
         assertNull(assertThrows(RenkouException.class, () -> Input.body(null)).field());
     }
+
+    @Test
+    void requestTextRefusesControlCharactersAndLoneSurrogatesOnly() {
+        // CJK Extension B, an emoji, a combining accent, Chinese punctuation: all pass
+        for (String ok : new String[] {"𪚥", "张三😀", "e\u0301", "“引号”，句号。", "a\u00a0b", "\u200b"}) {
+            assertEquals(ok, Input.safe(ok, "name", false));
+        }
+        assertNull(Input.safe(null, "name", false));
+        assertEquals("第一行\r\n第二行\t", Input.safe("第一行\r\n第二行\t", "note", true));
+        for (String bad : new String[] {"\u0000", "a\u001b[31m", "\u007f", "x\ud800", "\udc00y", "a\nb", "\t"}) {
+            RenkouException e = assertThrows(RenkouException.class, () -> Input.safe(bad, "parent", false), bad);
+            assertEquals(RenkouException.Kind.INVALID, e.kind());
+            assertEquals("parent", e.field());
+        }
+        assertEquals("“parent”含有不可见或控制字符（U+0000），请删除后重新输入。", assertThrows(RenkouException.class,
+                () -> Input.safe("44\u0000", "parent", true)).messageZh());
+        assertEquals(2, Input.unsafeCharacterAt("𪚥\u0000", true));
+        assertEquals(-1, Input.unsafeCharacterAt("𪚥", false));
+    }
 }

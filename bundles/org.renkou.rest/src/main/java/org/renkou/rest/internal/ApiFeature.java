@@ -9,7 +9,10 @@ import org.osgi.service.component.annotations.Component;
 import org.renkou.module.api.rest.RestExtension;
 import org.renkou.rest.api.Json;
 
-/** Extensions every Renkou resource relies on: Jackson JSON and the problem+json error mappers. */
+/**
+ * Extensions every Renkou resource relies on: Jackson JSON, the check of query and path parameters
+ * ({@link RequestTextFilter}) and the problem+json error mappers.
+ */
 @Component(service = Feature.class)
 @RestExtension
 public class ApiFeature implements Feature {
@@ -17,6 +20,7 @@ public class ApiFeature implements Feature {
     @Override
     public boolean configure(FeatureContext context) {
         context.register(new JacksonJsonProvider(Json.MAPPER));
+        context.register(new RequestTextFilter());
         context.register(new ProblemMappers.RenkouMapper());
         context.register(new ProblemMappers.JsonMapper());
         context.register(new ProblemMappers.WebMapper());

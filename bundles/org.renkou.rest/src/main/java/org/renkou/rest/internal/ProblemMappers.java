@@ -78,6 +78,13 @@ final class ProblemMappers {
                                     + " 至 " + org.renkou.core.api.Input.LATEST_DATE + " 之间的日期。";
                     return answer(Problem.of(400, title(400, en), detail, field));
                 }
+                if (e instanceof InvalidFormatException f && f.getTargetType() == String.class
+                        && value != null && value.startsWith("U+")) {
+                    // a NUL or other control character in a string (Json.SafeStrings), as Input.text words it
+                    detail = en ? "Field '" + field + "' contains an invisible or control character (" + value
+                            + "); remove it." : "字段“" + field + "”含有不可见或控制字符（" + value + "），请删除后重新输入。";
+                    return answer(Problem.of(400, title(400, en), detail, field));
+                }
                 detail = en ? "Field '" + field + "' has a value of the wrong type" + (value != null ? ": " + value : "") + "."
                         : "字段“" + field + "”的值类型不正确" + (value != null ? "：" + value : "") + "。";
             } else {

@@ -193,6 +193,9 @@ public final class Database implements HealthIndicator {
         } catch (OptimisticLockException e) {
             throw staleVersion();
         } catch (PersistenceException e) {
+            if (isUnstorableText(e)) {
+                throw unstorableText();
+            }
             if (isConstraintViolation(e)) {
                 throw RenkouException.conflict(null, "数据与已有记录冲突（编号或名称重复）。",
                         "The data clashes with an existing record (duplicate code or name).");
@@ -202,6 +205,12 @@ public final class Database implements HealthIndicator {
             }
             if (isLockTimeout(e)) {
                 throw busy();
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            // em.find raises EclipseLink's DatabaseException unwrapped; a report read wraps its SQLException
+            if (isUnstorableText(e)) {
+                throw unstorableText();
             }
             throw e;
         } finally {
@@ -223,6 +232,11 @@ public final class Database implements HealthIndicator {
             EntityManager em = emf.createEntityManager();
             try {
                 return work.apply(em);
+            } catch (RuntimeException e) {
+                if (isUnstorableText(e)) {
+                    throw unstorableText();
+                }
+                throw e;
             } finally {
                 em.close();
             }
@@ -283,6 +297,9 @@ public final class Database implements HealthIndicator {
             try (Connection c = direct.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 return work.apply(ps);
             } catch (SQLException e) {
+                if (isUnstorableText(e)) {
+                    throw unstorableText();
+                }
                 LOG.warn("Direct read failed: {}", e.toString());
                 throw RenkouException.unavailable("数据库暂不可用，请稍后再试。",
                         "The database is not available; try again shortly.");
@@ -304,6 +321,9 @@ public final class Database implements HealthIndicator {
             d = null;
             return result;
         } catch (SQLException e) {
+            if (isUnstorableText(e)) {
+                throw unstorableText();
+            }
             LOG.warn("Direct read failed: {}", e.toString());
             throw RenkouException.unavailable("数据库暂不可用，请稍后再试。", "The database is not available; try again shortly.");
         } finally {
@@ -376,6 +396,28 @@ public final class Database implements HealthIndicator {
             }
         }
         return false;
+    }
+
+    /**
+     * Text the database refuses to store: PostgreSQL answers a NUL in a parameter with SQLSTATE 22021 ("invalid byte
+     * sequence for encoding UTF8: 0x00") and a character outside its encoding with 22P05; Derby takes both. The REST
+     * host refuses such characters before any service runs (naming the field); this is the last line, for a path
+     * that escaped it — bad input, so a 400, never a 500.
+     */
+    public static boolean isUnstorableText(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && ("22021".equals(sql.getSQLState())
+                    || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The 400 for {@link #isUnstorableText}: which field is not known down here. */
+    public static RenkouException unstorableText() {
+        return RenkouException.invalid(null, "输入中含有数据库无法保存的字符（如 U+0000），请删除后重新输入。",
+                "The input contains a character the database cannot store (such as U+0000); remove it.");
     }
 
     public static RenkouException busy() {

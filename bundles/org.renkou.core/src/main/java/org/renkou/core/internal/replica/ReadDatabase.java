@@ -145,6 +145,9 @@ public class ReadDatabase {
                         return (T) result;
                     }
                 } catch (SQLException e) {
+                    if (Database.isUnstorableText(e)) {
+                        throw Database.unstorableText(); // the input's fault, not the standby's: no fallback
+                    }
                     fellBack(s, what, e.getMessage(), true);
                 }
             }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
+import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentService;
@@ -64,6 +65,8 @@ public class ResidentLookupServlet extends HttpServlet {
                 throw RenkouException.invalid("idNumber", "请在地址末尾给出一个身份证号码。",
                         "Give one ID number at the end of the path.");
             }
+            // outside Jersey, so not behind RequestTextFilter; Jetty refuses an encoded control character first
+            Input.safe(idNumber, "idNumber", false);
             Optional<ResidentDTO> found = residents.findByIdNumber(caller, idNumber);
             if (found.isEmpty()) {
                 throw RenkouException.notFound("idNumber", "没有身份证号码为 " + idNumber + " 的居民（或不在您的辖区内）。",
