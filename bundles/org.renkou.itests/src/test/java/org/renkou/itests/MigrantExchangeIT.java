@@ -98,7 +98,8 @@ public class MigrantExchangeIT {
         Http.Response seen = yn.get("/api/migrants/" + id);
         assertEquals(seen.body(), 200, seen.status());
         assertTrue(seen.body(), seen.body().contains("YN-2026-001") && seen.body().contains("\"editable\":false"));
-        assertTrue(yn.get("/api/migrants?registrationCode=530102").body().contains("\"total\":1"));
+        Http.Response listed = yn.get("/api/migrants?registrationCode=530102");
+        assertTrue(listed.body(), listed.body().contains("\"total\":1"));
         assertProblem(yn.putJson("/api/migrants/" + id, "{\"arrivalDate\":\"" + today.minusDays(20)
                 + "\",\"certificates\":[],\"version\":" + version + "}"), 403, null);
         Http.Response note = yn.postJson("/api/migrants/" + id + "/notes", "{\"text\":\"户籍地已核实。\"}");

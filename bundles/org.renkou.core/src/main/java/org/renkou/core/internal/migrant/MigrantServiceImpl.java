@@ -195,9 +195,13 @@ public class MigrantServiceImpl implements MigrantService {
         List<MigrantDTO> items = new ArrayList<>();
         if (!ids.isEmpty()) {
             Map<Long, MigrantEntity> rows = new HashMap<>();
+            // read-only: the list changes nothing, and without a shared cache (every unit on PostgreSQL) EclipseLink
+            // registered the batch-read certificates in the transaction, whose flush then failed comparing them
+            // (NullPointerException on CertificateSeen.number; MigrantServiceImplTest.listOnUnitWithoutSharedCache)
             em.createQuery("SELECT m FROM MigrantEntity m WHERE m.id IN :ids", MigrantEntity.class)
                     .setParameter("ids", ids)
                     .setHint("eclipselink.batch", "m.certificates").setHint("eclipselink.batch.type", "IN")
+                    .setHint("eclipselink.read-only", "true")
                     .getResultList().forEach(m -> rows.put(m.id, m));
             // into the persistence context: toDTO's find of each resident reads no more rows
             em.createQuery("SELECT r FROM ResidentEntity r WHERE r.id IN :ids", ResidentEntity.class)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,10 +24,16 @@ public final class TestDatabase implements AutoCloseable {
     public final Path folder;
 
     public TestDatabase() {
+        this(Map.of());
+    }
+
+    /** @param unitProperties added to the unit's, e.g. the shared-cache setting of a database server's unit */
+    public TestDatabase(Map<String, Object> unitProperties) {
         folder = Path.of("target", "test-db", UUID.randomUUID().toString()).toAbsolutePath();
-        emf = Persistence.createEntityManagerFactory("renkou.core",
-                Map.of("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
-                        "javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
+        Map<String, Object> properties = new HashMap<>(unitProperties);
+        properties.put("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver");
+        properties.put("javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true");
+        emf = Persistence.createEntityManagerFactory("renkou.core", properties);
         org.apache.derby.jdbc.EmbeddedDataSource direct = new org.apache.derby.jdbc.EmbeddedDataSource();
         direct.setDatabaseName(folder.toString());
         database = new Database(emf, direct);
