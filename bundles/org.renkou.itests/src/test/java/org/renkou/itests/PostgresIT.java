@@ -332,8 +332,10 @@ class PostgresIT {
     /**
      * With a hot standby ({@code RENKOU_DB_REPLICA}) the statistics snapshot is counted there: the standby's scans of
      * RESIDENT grow with a refresh, and the refresh counts a resident written on the primary just before (the
-     * standby is waited for up to the primary's WAL position). With the standby stopped the refresh still answers,
-     * on the primary, and the health detail and the metrics say so.
+     * standby is waited for up to the primary's WAL position). The audit export, the warehouse's stock report, the
+     * school's quarterly coverage and the association's yearly statistics read there too, each right after its
+     * writes on the primary. With the standby stopped the refresh still answers, on the primary, and the health
+     * detail and the metrics say so; the reports answer the same from the primary.
      */
     @Test
     void reportReadsOnTheStandby() throws Exception {
@@ -394,12 +396,30 @@ class PostgresIT {
             Http.Response stock = director.get(report);
             assertTrue(stock.status() == 200 && stock.body().contains("\"received\":50"), stock.body());
             assertEquals(standbyReads + 1, replicaReads(admin, "standby"), "the report ran on the standby");
+            // the school's quarterly coverage and the association's yearly statistics too, right after their writes
+            String coverage = "/api/school/coverage?quarter=" + quarter();
+            schoolQuarter(admin, http, director, officer);
+            assertEquals(before + 3, residents(admin.post("/api/statistics/refresh")), "two women more");
+            standbyReads = replicaReads(admin, "standby");
+            Http.Response covered = director.get(coverage);
+            assertTrue(covered.status() == 200 && covered.body().contains("\"sessions\":1,\"meetsRule\":false,"
+                    + "\"personTimes\":2,\"peopleReached\":2,") && covered.body().contains("\"scores\":2,"
+                    + "\"passPercent\":50.0}"), covered.body());
+            assertEquals(standbyReads + 1, replicaReads(admin, "standby"), "the coverage ran on the standby");
+            String statistics = "/api/association/statistics?jurisdictionCode=440606&year=" + quarter().substring(0, 4);
+            associationYear(admin, director);
+            standbyReads = replicaReads(admin, "standby");
+            Http.Response yearly = director.get(statistics);
+            assertTrue(yearly.status() == 200 && yearly.body().contains("\"total\":{\"level\":\"TOTAL\",\"levelName\":"
+                    + "\"合计\",\"associations\":1,\"members\":1,\"groups\":0,\"contactHouseholds\":0,"
+                    + "\"activities\":1,\"personTimes\":30,\"specialFamilies\":0}"), yearly.body());
+            assertEquals(standbyReads + 1, replicaReads(admin, "standby"), "the statistics ran on the standby");
 
             standby.close(); // the standby fails: the report still answers, from the primary
             assertEquals(201, officer.postJson("/api/residents", "{\"idNumber\":\""
                     + ResidentIT.idNumber("44060619900101013") + "\",\"name\":\"主库\",\"residenceCode\":\"440606901001\"}")
                     .status());
-            assertEquals(before + 2, residents(admin.post("/api/statistics/refresh")));
+            assertEquals(before + 4, residents(admin.post("/api/statistics/refresh")));
             health = admin.get("/api/health").body();
             assertTrue(health.contains("not in use"), health);
             metrics = admin.get("/api/metrics").body();
@@ -412,10 +432,69 @@ class PostgresIT {
             assertTrue(admin.get("/api/metrics").body().contains("renkou_db_replica_fallbacks_total 2\n"));
             assertEquals(stock.body(), director.get(report).body(), "the report from the primary: the same rows");
             assertEquals(primaryReads + 2, replicaReads(admin, "primary"));
+            assertEquals(covered.body(), director.get(coverage).body(), "the coverage from the primary: the same");
+            assertEquals(yearly.body(), director.get(statistics).body(), "the statistics from the primary: the same");
+            assertEquals(primaryReads + 4, replicaReads(admin, "primary"));
         } finally {
             RenkouProcess.stop(p);
             standby.close();
         }
+    }
+
+    /**
+     * A population school's quarter written over HTTP on the primary: a school of community 440606901001 with the
+     * director, a teacher, a class of two women registered by {@code officer}, one session held today (one present,
+     * one late) and an exam today (one passes, one fails).
+     */
+    private static void schoolQuarter(Http admin, Http http, Http director, Http officer) throws Exception {
+        admin.await("/api/school/schools", r -> r.status() == 200, 60);
+        assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"teacher\",\"name\":\"测试\","
+                + "\"roles\":[\"TEACHER\"],\"jurisdictionCodes\":[\"440606901001\"],"
+                + "\"password\":\"Start-2026a\"}").status());
+        Http teacher = http.as("teacher");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        long school = ResidentIT.id(director.postJson("/api/school/schools", "{\"name\":\"备库社区人口学校\","
+                + "\"jurisdictionCode\":\"440606901001\"}"));
+        String at = "/api/school/schools/" + school;
+        long teacherId = ResidentIT.id(director.postJson(at + "/teachers", "{\"username\":\"teacher\"}"));
+        long course = ResidentIT.id(teacher.postJson(at + "/courses", "{\"title\":\"育龄妇女生殖健康\","
+                + "\"stages\":[\"CONTRACEPTION\"],\"topic\":\"REPRODUCTIVE_HEALTH\",\"hours\":4,\"passMark\":60,"
+                + "\"maxAbsences\":1,\"maxAttempts\":2}"));
+        long klass = ResidentIT.id(teacher.postJson(at + "/classes", "{\"name\":\"备库一期\",\"courseId\":" + course
+                + ",\"teacherId\":" + teacherId + ",\"startsOn\":\"" + today + "\"}"));
+        long lesson = ResidentIT.id(teacher.postJson(at + "/sessions", "{\"heldOn\":\"" + today + "\",\"topic\":"
+                + "\"避孕方法知情选择\",\"teacherId\":" + teacherId + ",\"targetGroup\":\"育龄妇女\",\"classId\":"
+                + klass + "}"));
+        long[] lines = new long[2];
+        for (int i = 0; i < 2; i++) {
+            long resident = ResidentIT.id(officer.postJson("/api/residents", "{\"idNumber\":\""
+                    + ResidentIT.idNumber("4406061990010102" + (2 + 2 * i)) + "\",\"name\":\"学员" + i
+                    + "\",\"residenceCode\":\"440606901001\"}"));
+            lines[i] = ResidentIT.id(officer.postJson("/api/school/classes/" + klass + "/enrolments",
+                    "{\"residentId\":" + resident + "}"));
+        }
+        assertEquals(200, teacher.putJson("/api/school/sessions/" + lesson + "/attendance", "[{\"enrolmentId\":"
+                + lines[0] + ",\"mark\":\"PRESENT\"},{\"enrolmentId\":" + lines[1] + ",\"mark\":\"LATE\"}]").status());
+        long exam = ResidentIT.id(teacher.postJson("/api/school/classes/" + klass + "/exams", "{\"heldOn\":\"" + today
+                + "\"}"));
+        Http.Response scores = teacher.putJson("/api/school/exams/" + exam + "/scores", "[{\"enrolmentId\":"
+                + lines[0] + ",\"score\":85},{\"enrolmentId\":" + lines[1] + ",\"score\":40}]");
+        assertEquals(200, scores.status(), scores.body());
+    }
+
+    /** An association's year written over HTTP on the primary: one in 440606901001, one member, one activity today. */
+    private static void associationYear(Http admin, Http director) throws Exception {
+        admin.await("/api/association/associations", r -> r.status() == 200, 60);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String at = "/api/association/associations/" + ResidentIT.id(director.postJson("/api/association/associations",
+                "{\"name\":\"备库社区计生协会\",\"jurisdictionCode\":\"440606901001\"}"));
+        Http.Response m = director.postJson(at + "/members", "{\"name\":\"会员甲\"}");
+        assertEquals(201, m.status(), m.body());
+        Http.Response d = director.postJson(at + "/members/" + ResidentIT.id(m) + "/decision", "{\"approve\":true,"
+                + "\"version\":" + m.body().replaceAll(".*\"version\":(\\d+).*", "$1") + "}");
+        assertTrue(d.body().contains("\"status\":\"ACTIVE\""), d.body());
+        assertEquals(201, director.postJson(at + "/activities", "{\"kind\":\"PROMOTION\",\"title\":\"宣传\","
+                + "\"heldOn\":\"" + today + "\",\"personTimes\":30}").status());
     }
 
     /** This quarter in China, as the warehouse's reports name it ({@code 2026Q4}). */

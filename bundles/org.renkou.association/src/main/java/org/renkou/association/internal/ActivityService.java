@@ -3,6 +3,11 @@ package org.renkou.association.internal;
 import static org.renkou.association.internal.AssociationDatabase.association;
 import static org.renkou.association.internal.AssociationDatabase.member;
 
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -169,7 +174,8 @@ public class ActivityService {
     /**
      * The yearly statistics of every association at or below {@code code} (the caller's reach), one row per level:
      * active members, groups, contact households in care during the year, activities and person-times of the year,
-     * special families with an open case during the year. Grouped counts in the database, no rows loaded.
+     * special families with an open case during the year. Grouped counts in the database, no rows loaded: a report
+     * read over plain JDBC ({@link AssociationDatabase#report}, on the hot standby where there is one).
      */
     YearStats yearly(Caller caller, String code, Integer year) {
         caller.require("查看协会统计", "view association statistics", Association.READERS);
@@ -183,53 +189,70 @@ public class ActivityService {
         LocalDate from = LocalDate.of(y, 1, 1);
         LocalDate to = LocalDate.of(y + 1, 1, 1);
         String like = JurisdictionLevel.ofCode(c).childPrefix(c) + "%";
-        return db.read(em -> {
-            Map<JurisdictionLevel, long[]> by = new EnumMap<>(JurisdictionLevel.class);
-            add(by, em.createQuery("SELECT a.jurisdictionCode, COUNT(a) FROM AssociationEntity a WHERE "
-                    + "(a.jurisdictionCode = :c OR a.jurisdictionCode LIKE :p) GROUP BY a.jurisdictionCode",
-                    Object[].class).setParameter("c", c).setParameter("p", like).getResultList(), 0);
-            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(m) FROM MemberEntity m, AssociationEntity a WHERE "
-                    + "m.associationId = a.id AND m.status = 'ACTIVE'", c, like, null, null), 1);
-            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(g) FROM GroupEntity g, AssociationEntity a WHERE "
-                    + "g.associationId = a.id", c, like, null, null), 2);
-            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(DISTINCT k.householdId) FROM ContactEntity k, "
-                    + "AssociationEntity a WHERE k.associationId = a.id AND k.assignedOn < :to AND (k.endedOn IS NULL "
-                    + "OR k.endedOn >= :from)", c, like, from, to), 3);
-            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(v), SUM(v.personTimes) FROM ActivityEntity v, "
-                    + "AssociationEntity a WHERE v.associationId = a.id AND v.heldOn >= :from AND v.heldOn < :to",
-                    c, like, from, to), 4);
-            add(by, grouped(em, "SELECT a.jurisdictionCode, COUNT(DISTINCT k.householdId) FROM CaseEntity k, "
-                    + "AssociationEntity a WHERE k.associationId = a.id AND k.openedOn < :to AND (k.closedOn IS NULL "
-                    + "OR k.closedOn >= :from)", c, like, from, to), 6);
-            List<YearRow> rows = new ArrayList<>();
-            long[] total = new long[7];
-            for (Map.Entry<JurisdictionLevel, long[]> e : by.entrySet()) {
-                long[] v = e.getValue();
-                rows.add(row(e.getKey().name(), e.getKey().nameZh(), v));
-                for (int i = 0; i < v.length; i++) {
-                    total[i] += v[i];
-                }
+        // a report read over plain JDBC, on the hot standby where there is one; the name is asked of the core after
+        Map<JurisdictionLevel, long[]> by = db.report("association yearly statistics",
+                con -> yearFigures(con, c, like, from, to));
+        List<YearRow> rows = new ArrayList<>();
+        long[] total = new long[7];
+        for (Map.Entry<JurisdictionLevel, long[]> e : by.entrySet()) {
+            long[] v = e.getValue();
+            rows.add(row(e.getKey().name(), e.getKey().nameZh(), v));
+            for (int i = 0; i < v.length; i++) {
+                total[i] += v[i];
             }
-            return new YearStats(c, core.jurisdictionName(c), y, rows, row("TOTAL", "合计", total));
-        });
-    }
-
-    private static List<Object[]> grouped(EntityManager em, String jpql, String c, String like, LocalDate from,
-            LocalDate to) {
-        var q = em.createQuery(jpql + " AND (a.jurisdictionCode = :c OR a.jurisdictionCode LIKE :p) GROUP BY "
-                + "a.jurisdictionCode", Object[].class).setParameter("c", c).setParameter("p", like);
-        if (from != null) {
-            q.setParameter("from", from).setParameter("to", to);
         }
-        return q.getResultList();
+        return new YearStats(c, core.jurisdictionName(c), y, rows, row("TOTAL", "合计", total));
     }
 
-    /** Adds grouped counts (code, n[, n2]) into the per-level sums at {@code index} (and the next). */
-    private static void add(Map<JurisdictionLevel, long[]> by, List<Object[]> rows, int index) {
-        for (Object[] r : rows) {
-            long[] v = by.computeIfAbsent(JurisdictionLevel.ofCode((String) r[0]), k -> new long[7]);
-            for (int i = 1; i < r.length; i++) {
-                v[index + i - 1] += r[i] == null ? 0 : ((Number) r[i]).longValue();
+    /**
+     * The year's figures per level of the associations at {@code code} or with a code starting {@code like}
+     * ({@code prefix%}): {@code [associations, members, groups, contact households, activities, person-times,
+     * special families]}. Six grouped queries, each joined with the associations and grouped by their code; the
+     * days {@code from} (first of the year) to {@code to} (first of the next, excluded). Starts afresh each time: it
+     * may run twice (a standby failing part-way, then the primary).
+     */
+    static Map<JurisdictionLevel, long[]> yearFigures(Connection con, String code, String like, LocalDate from,
+            LocalDate to) throws SQLException {
+        Map<JurisdictionLevel, long[]> by = new EnumMap<>(JurisdictionLevel.class);
+        grouped(con, by, 0, "SELECT a.JURISDICTION_CODE, COUNT(a.ID) FROM AS_ASSOCIATION a", "", code, like);
+        grouped(con, by, 1, "SELECT a.JURISDICTION_CODE, COUNT(m.ID) FROM AS_MEMBER m, AS_ASSOCIATION a",
+                " AND m.ASSOCIATION_ID = a.ID AND m.STATUS = 'ACTIVE'", code, like);
+        grouped(con, by, 2, "SELECT a.JURISDICTION_CODE, COUNT(g.ID) FROM AS_GROUP g, AS_ASSOCIATION a",
+                " AND g.ASSOCIATION_ID = a.ID", code, like);
+        grouped(con, by, 3, "SELECT a.JURISDICTION_CODE, COUNT(DISTINCT k.HOUSEHOLD_ID) FROM AS_CONTACT k, "
+                + "AS_ASSOCIATION a", " AND k.ASSOCIATION_ID = a.ID AND k.ASSIGNED_ON < ? AND (k.ENDED_ON IS NULL "
+                + "OR k.ENDED_ON >= ?)", code, like, to, from);
+        grouped(con, by, 4, "SELECT a.JURISDICTION_CODE, COUNT(v.ID), SUM(v.PERSON_TIMES) FROM AS_ACTIVITY v, "
+                + "AS_ASSOCIATION a", " AND v.ASSOCIATION_ID = a.ID AND v.HELD_ON >= ? AND v.HELD_ON < ?",
+                code, like, from, to);
+        grouped(con, by, 6, "SELECT a.JURISDICTION_CODE, COUNT(DISTINCT k.HOUSEHOLD_ID) FROM AS_CASE k, "
+                + "AS_ASSOCIATION a", " AND k.ASSOCIATION_ID = a.ID AND k.OPENED_ON < ? AND (k.CLOSED_ON IS NULL "
+                + "OR k.CLOSED_ON >= ?)", code, like, to, from);
+        return by;
+    }
+
+    /**
+     * Runs {@code select} for the associations of {@code code} and below, with its further conditions {@code and}
+     * ({@code days} bound in order), grouped by code, and adds each row's counts (code, n[, n2]) into its level's
+     * sums at {@code index} (and the next).
+     */
+    private static void grouped(Connection con, Map<JurisdictionLevel, long[]> by, int index, String select,
+            String and, String code, String like, LocalDate... days) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(select + " WHERE (a.JURISDICTION_CODE = ? OR "
+                + "a.JURISDICTION_CODE LIKE ?)" + and + " GROUP BY a.JURISDICTION_CODE")) {
+            ps.setString(1, code);
+            ps.setString(2, like);
+            for (int i = 0; i < days.length; i++) {
+                ps.setDate(i + 3, Date.valueOf(days[i]));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    long[] v = by.computeIfAbsent(JurisdictionLevel.ofCode(rs.getString(1)), k -> new long[7]);
+                    for (int i = 2; i <= n; i++) {
+                        v[index + i - 2] += rs.getLong(i); // a SUM of nothing is NULL: read as 0
+                    }
+                }
             }
         }
     }

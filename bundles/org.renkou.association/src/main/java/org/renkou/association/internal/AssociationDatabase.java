@@ -17,6 +17,7 @@ import org.renkou.core.api.Caller;
 import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.RenkouException;
 import org.renkou.core.api.audit.AuditAction;
+import org.renkou.module.api.db.JdbcRead;
 import org.renkou.module.api.db.ModuleDatabase;
 import org.renkou.module.api.db.ModuleDatabases;
 
@@ -47,6 +48,11 @@ public class AssociationDatabase {
 
     <T> T read(Function<EntityManager, T> work) {
         return db.read(work);
+    }
+
+    /** A heavy report read over plain JDBC, on the hot standby where there is one ({@link ModuleDatabase#report}). */
+    <T> T report(String what, JdbcRead<T> read) {
+        return db.report(what, read);
     }
 
     /** An audit entry in {@code em}'s open transaction: the change and its entry commit together. */

@@ -323,6 +323,11 @@ class AssociationServicesTest {
                 .get("TOTAL"));
         assertEquals(figures(t.activities.yearly(DIRECTOR, "440606", 2026)),
                 figures(t.activities.yearly(STATISTICIAN, "440606", 2026)));
+        // a report read (on the hot standby where there is one), one a call, after the checks: none for a refusal
+        t.unit.reports().clear();
+        t.activities.yearly(DIRECTOR, "440606901", 2026);
+        fails(RenkouException.Kind.NOT_FOUND, "jurisdictionCode", () -> t.activities.yearly(SECRETARY, "440606", 2026));
+        assertEquals(List.of("association yearly statistics"), t.unit.reports());
     }
 
     @Test

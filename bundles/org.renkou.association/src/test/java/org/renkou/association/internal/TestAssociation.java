@@ -41,6 +41,8 @@ final class TestAssociation implements AutoCloseable {
     final EntityManagerFactory emf;
     final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     final AssociationDatabase db;
+    /** The unit under {@link #db}: its {@code reports()} tell the report reads from the others. */
+    final TestModuleDatabase unit;
     final OrganisationService org;
     final ContactService contacts;
     final ActivityService activities;
@@ -55,7 +57,8 @@ final class TestAssociation implements AutoCloseable {
                 Map.of("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
                         "javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ChinaTime.ZONE).toInstant(), ChinaTime.ZONE);
-        db = new AssociationDatabase(new TestModuleDatabase(emf, MIGRATIONS, audit), clock);
+        unit = new TestModuleDatabase(emf, MIGRATIONS, audit);
+        db = new AssociationDatabase(unit, clock);
         CoreLinks core = new FakeCore();
         org = new OrganisationService(db, core);
         contacts = new ContactService(db, core);

@@ -1,5 +1,10 @@
 package org.renkou.school.internal;
 
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +24,13 @@ import org.renkou.core.api.report.ReportTable;
 import org.renkou.core.api.stats.AreaDTO;
 import org.renkou.core.api.stats.StatisticsService;
 import org.renkou.module.api.contribution.ReportContribution;
-import org.renkou.school.internal.entities.SchoolEntity;
 
 /**
  * Coverage figures per quarter (培训覆盖情况): for each school in reach, the sessions held (the rule: at least two a
  * quarter), person-times, people reached against the target group of women 15–49 in the jurisdiction (the core's
- * statistics snapshot), and the pass rate of the quarter's exams. Figures only: no names, nothing sensitive.
+ * statistics snapshot), and the pass rate of the quarter's exams. Figures only: no names, nothing sensitive. The
+ * school's own figures are a report read over plain JDBC ({@link SchoolDatabase#report}: on the hot standby where
+ * there is one).
  */
 @Component(service = CoverageService.class, property = School.CONDITION)
 @ReportContribution(id = "school-coverage", name_zh = "人口学校培训覆盖情况", name_en = "Population school coverage")
@@ -64,52 +70,92 @@ public class CoverageService {
         LocalDate end = from.plusMonths(3).minusDays(1);
         // what was held, not what is planned: up to today within the current quarter
         LocalDate to = end.isAfter(db.today()) ? db.today() : end;
-        List<Row> rows = db.read(em -> {
-            // sessions held and person-times as kept on each session by the attendance save, people reached from
-            // the residents attended per school and day (SC_REACH, an index-only count): no mark is read here. Reading
-            // every mark of the quarter and its roster line took half a report at 231,720 marks (BENCHMARKS.md).
-            Map<Long, Long> sessions = new HashMap<>();
-            Map<Long, Long> times = new HashMap<>();
-            for (Object[] r : em.createQuery("SELECT s.schoolId, COUNT(s), SUM(s.personTimes) FROM SessionEntity s "
-                    + "WHERE s.heldOn BETWEEN :a AND :b GROUP BY s.schoolId", Object[].class)
-                    .setParameter("a", from).setParameter("b", to).getResultList()) {
-                sessions.put((Long) r[0], ((Number) r[1]).longValue());
-                times.put((Long) r[0], r[2] == null ? 0L : ((Number) r[2]).longValue());
+        // a report read over plain JDBC, on the hot standby where there is one; the names and the target groups
+        // are asked of the core after it, so a read run again on the primary does not ask them twice
+        Figures f = db.report("school coverage report", c -> figures(c, from, to));
+        List<Row> rows = new ArrayList<>();
+        TargetGroups groups = new TargetGroups(caller);
+        for (SchoolRef s : f.schools()) {
+            if (!caller.covers(s.jurisdictionCode())) {
+                continue;
             }
-            Map<Long, Long> people = counts(em.createQuery("SELECT r.schoolId, COUNT(DISTINCT r.residentId) "
-                    + "FROM ReachEntity r WHERE r.heldOn BETWEEN :a AND :b GROUP BY r.schoolId", Object[].class)
-                    .setParameter("a", from).setParameter("b", to).getResultList());
-            Map<Long, long[]> results = new HashMap<>();
-            for (Object[] r : em.createQuery("SELECT c.schoolId, r.passed, COUNT(r) FROM ResultEntity r, ExamEntity x, "
-                    + "ClassEntity c WHERE r.examId = x.id AND x.classId = c.id AND x.heldOn BETWEEN :a AND :b "
-                    + "GROUP BY c.schoolId, r.passed", Object[].class).setParameter("a", from).setParameter("b", to)
-                    .getResultList()) {
-                long[] v = results.computeIfAbsent((Long) r[0], k -> new long[2]);
-                v[0] += ((Number) r[2]).longValue();
-                if (Boolean.TRUE.equals(r[1])) {
-                    v[1] += ((Number) r[2]).longValue();
-                }
-            }
-            List<Row> out = new ArrayList<>();
-            TargetGroups groups = new TargetGroups(caller);
-            for (SchoolEntity s : em.createQuery("SELECT s FROM SchoolEntity s ORDER BY s.jurisdictionCode",
-                    SchoolEntity.class).getResultList()) {
-                if (!caller.covers(s.jurisdictionCode)) {
-                    continue;
-                }
-                long n = sessions.getOrDefault(s.id, 0L);
-                long reached = people.getOrDefault(s.id, 0L);
-                Optional<JurisdictionDTO> place = jurisdictions.find(s.jurisdictionCode);
-                Long group = groups.of(s.jurisdictionCode, place.map(j -> j.parentCode).orElse(null));
-                long[] r = results.getOrDefault(s.id, new long[2]);
-                out.add(new Row(s.id, s.name, place.map(j -> j.name).orElse(s.jurisdictionCode), n, n >= MIN_SESSIONS,
-                        times.getOrDefault(s.id, 0L), reached, group,
-                        group == null || group == 0 ? null : percent(reached, group), r[0],
-                        r[0] == 0 ? null : percent(r[1], r[0])));
-            }
-            return out;
-        });
+            long[] held = f.sessions().getOrDefault(s.id(), new long[2]);
+            long reached = f.people().getOrDefault(s.id(), 0L);
+            Optional<JurisdictionDTO> place = jurisdictions.find(s.jurisdictionCode());
+            Long group = groups.of(s.jurisdictionCode(), place.map(j -> j.parentCode).orElse(null));
+            long[] r = f.results().getOrDefault(s.id(), new long[2]);
+            rows.add(new Row(s.id(), s.name(), place.map(j -> j.name).orElse(s.jurisdictionCode()), held[0],
+                    held[0] >= MIN_SESSIONS, held[1], reached, group,
+                    group == null || group == 0 ? null : percent(reached, group), r[0],
+                    r[0] == 0 ? null : percent(r[1], r[0])));
+        }
         return new Coverage(q, rows);
+    }
+
+    /** A school as the report names it. */
+    record SchoolRef(long id, String name, String jurisdictionCode) {
+    }
+
+    /**
+     * A quarter's figures of every school, by school id: sessions held and person-times ({@code [sessions, times]}),
+     * people reached, exam scores and passes ({@code [scores, passed]}); the schools by jurisdiction code.
+     */
+    record Figures(List<SchoolRef> schools, Map<Long, long[]> sessions, Map<Long, Long> people,
+            Map<Long, long[]> results) {
+    }
+
+    /**
+     * The figures of the days {@code from}–{@code to} through {@code c}, in one transaction (one view on a standby).
+     * Sessions held and person-times as kept on each session by the attendance save, people reached from the
+     * residents attended per school and day (SC_REACH, an index-only count): no mark is read here. Reading every
+     * mark of the quarter and its roster line took half a report at 231,720 marks (BENCHMARKS.md). Starts afresh
+     * each time: it may run twice (a standby failing part-way, then the primary).
+     */
+    static Figures figures(Connection c, LocalDate from, LocalDate to) throws SQLException {
+        Map<Long, long[]> sessions = new HashMap<>();
+        each(c, "SELECT SCHOOL_ID, COUNT(*), SUM(PERSON_TIMES) FROM SC_SESSION WHERE HELD_ON BETWEEN ? AND ? "
+                + "GROUP BY SCHOOL_ID", from, to, rs -> sessions.put(rs.getLong(1), new long[] {rs.getLong(2),
+                        rs.getLong(3)}));
+        Map<Long, Long> people = new HashMap<>();
+        each(c, "SELECT SCHOOL_ID, COUNT(DISTINCT RESIDENT_ID) FROM SC_REACH WHERE HELD_ON BETWEEN ? AND ? "
+                + "GROUP BY SCHOOL_ID", from, to, rs -> people.put(rs.getLong(1), rs.getLong(2)));
+        // PASSED is a SMALLINT on Derby and a BOOLEAN on PostgreSQL: grouped by, read with getBoolean on both
+        Map<Long, long[]> results = new HashMap<>();
+        each(c, "SELECT c.SCHOOL_ID, r.PASSED, COUNT(*) FROM SC_RESULT r JOIN SC_EXAM x ON r.EXAM_ID = x.ID "
+                + "JOIN SC_CLASS c ON x.CLASS_ID = c.ID WHERE x.HELD_ON BETWEEN ? AND ? GROUP BY c.SCHOOL_ID, r.PASSED",
+                from, to, rs -> {
+                    long[] v = results.computeIfAbsent(rs.getLong(1), k -> new long[2]);
+                    v[0] += rs.getLong(3);
+                    if (rs.getBoolean(2)) {
+                        v[1] += rs.getLong(3);
+                    }
+                });
+        List<SchoolRef> schools = new ArrayList<>();
+        each(c, "SELECT ID, NAME, JURISDICTION_CODE FROM SC_SCHOOL ORDER BY JURISDICTION_CODE", null, null,
+                rs -> schools.add(new SchoolRef(rs.getLong(1), rs.getString(2), rs.getString(3))));
+        return new Figures(schools, sessions, people, results);
+    }
+
+    /** One row of a result. */
+    @FunctionalInterface
+    private interface RowReader {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} with the days {@code from} and {@code to} bound (when given), handing on each row. */
+    private static void each(Connection c, String sql, LocalDate from, LocalDate to, RowReader row)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (from != null) {
+                ps.setDate(1, Date.valueOf(from));
+                ps.setDate(2, Date.valueOf(to));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.accept(rs);
+                }
+            }
+        }
     }
 
     /** The report as a table for the platform's Excel and PDF writer, in the reader's language. */
@@ -180,13 +226,5 @@ public class CoverageService {
 
     private static double percent(long part, long whole) {
         return Math.round(1000.0 * part / whole) / 10.0;
-    }
-
-    private static Map<Long, Long> counts(List<Object[]> rows) {
-        Map<Long, Long> m = new HashMap<>();
-        for (Object[] r : rows) {
-            m.put((Long) r[0], ((Number) r[1]).longValue());
-        }
-        return m;
     }
 }

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.audit.AuditAction;
+import org.renkou.module.api.db.JdbcRead;
 import org.renkou.module.api.db.ModuleDatabase;
 import org.renkou.module.api.db.ModuleDatabases;
 
@@ -61,6 +62,11 @@ public class SchoolDatabase {
 
     <T> T read(Function<EntityManager, T> work) {
         return db.read(work);
+    }
+
+    /** A heavy report read over plain JDBC, on the hot standby where there is one ({@link ModuleDatabase#report}). */
+    <T> T report(String what, JdbcRead<T> read) {
+        return db.report(what, read);
     }
 
     LocalDate today() {

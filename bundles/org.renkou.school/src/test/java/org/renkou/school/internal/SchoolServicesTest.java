@@ -434,6 +434,12 @@ class SchoolServicesTest {
         assertTrue(s.coverage.coverage(TestSchool.caller("d2",
                 org.renkou.core.api.Role.DIRECTOR, OTHER), "2026Q3").rows().isEmpty(), "another community: nothing");
         assertEquals(10, CoverageService.table(s.coverage.coverage(DIRECTOR, "2026Q3"), false).columns().size());
+        // a report read (on the hot standby where there is one), one a call, after the checks: none for a refusal
+        s.unit.reports().clear();
+        s.coverage.coverage(DIRECTOR, "2026Q3");
+        fails(() -> s.coverage.coverage(OFFICER, null));
+        fails(() -> s.coverage.coverage(DIRECTOR, "2026-3"));
+        assertEquals(List.of("school coverage report"), s.unit.reports());
     }
 
     /**

@@ -55,6 +55,8 @@ final class TestSchool implements AutoCloseable {
     final EntityManagerFactory emf;
     final TestClock clock = new TestClock(LocalDate.of(2026, 7, 15));
     final SchoolDatabase db;
+    /** The unit under {@link #db}: its {@code reports()} tell the report reads from the others. */
+    final TestModuleDatabase unit;
     final List<String> audit = Collections.synchronizedList(new ArrayList<>());
     final List<ResidentDTO> people = Collections.synchronizedList(new ArrayList<>());
     /** Calls to the fake core's {@code ResidentService} by method name. */
@@ -76,7 +78,8 @@ final class TestSchool implements AutoCloseable {
         emf = Persistence.createEntityManagerFactory("renkou.school",
                 Map.of("javax.persistence.jdbc.driver", "org.apache.derby.jdbc.EmbeddedDriver",
                         "javax.persistence.jdbc.url", "jdbc:derby:" + folder + ";create=true"));
-        db = new SchoolDatabase(new TestModuleDatabase(emf, MIGRATIONS, audit), clock);
+        unit = new TestModuleDatabase(emf, MIGRATIONS, audit);
+        db = new SchoolDatabase(unit, clock);
         ResidentService residents = residentService = proxy(ResidentService.class, (name, args) -> {
             coreCalls.merge(name, 1, Integer::sum);
             return switch (name) {

@@ -30,11 +30,13 @@ import org.renkou.module.api.db.ModuleDatabase;
  * unit tests (this bundle's test-jar): the module's migrations ({@code db/<id>}, in version order) run once on a
  * fresh database; a stale version or a taken key in {@link #tx} becomes a CONFLICT; audit entries are kept in a list
  * as {@code "ACTION EntityType id by username changes reason"}, and only from an open transaction — so a test can
- * check both that an entry was written and that no sensitive value is in it. {@link #report} runs each read twice.
+ * check both that an entry was written and that no sensitive value is in it. {@link #report} runs each read twice
+ * and keeps what it was called ({@link #reports}), so a test can tell a report read from one on the unit.
  */
 public final class TestModuleDatabase implements ModuleDatabase {
     private final EntityManagerFactory emf;
     private final List<String> audit;
+    private final List<String> reports = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public TestModuleDatabase(EntityManagerFactory emf, Path migrations, List<String> audit) {
         this.emf = emf;
@@ -140,8 +142,14 @@ public final class TestModuleDatabase implements ModuleDatabase {
      */
     @Override
     public <T> T report(String what, JdbcRead<T> read) {
+        reports.add(what);
         once(what, read);
         return once(what, read);
+    }
+
+    /** The {@code what} of every {@link #report} read so far, in order (each once, though run twice). */
+    public List<String> reports() {
+        return reports;
     }
 
     private <T> T once(String what, JdbcRead<T> read) {
