@@ -37,12 +37,12 @@ public class SchoolDatabase {
         this.clock = clock;
     }
 
-    <T> T tx(Function<EntityManager, T> work) {
+    public <T> T tx(Function<EntityManager, T> work) {
         return db.tx(work);
     }
 
     /** {@link #tx} with the audit entry made from its result written in the same transaction (null: none). */
-    <T> T tx(Function<EntityManager, T> work, Function<T, Audit> audit) {
+    public <T> T tx(Function<EntityManager, T> work, Function<T, Audit> audit) {
         return db.tx(em -> {
             T out = work.apply(em);
             Audit a = audit.apply(out);
@@ -55,15 +55,15 @@ public class SchoolDatabase {
     }
 
     /** An audit entry: who, what, which record, what changed (never a score) and why. */
-    record Audit(Caller caller, AuditAction action, String entityType, String entityId, String jurisdictionCode,
+    public record Audit(Caller caller, AuditAction action, String entityType, String entityId, String jurisdictionCode,
             String changes, String reason) {
     }
 
-    <T> T read(Function<EntityManager, T> work) {
+    public <T> T read(Function<EntityManager, T> work) {
         return db.read(work);
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
     }
 }
