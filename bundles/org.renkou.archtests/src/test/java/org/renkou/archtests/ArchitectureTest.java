@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -38,6 +40,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  */
 @AnalyzeClasses(packages = "org.renkou", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** The most top-level classes a package may hold (CONVENTIONS: one domain a package). */
+    static final int MAX_CLASSES = 15;
 
     /** a. The core knows no province and no module. */
     @ArchTest
@@ -67,6 +72,34 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCyclesInRestCore = domainPackagesFreeOfCycles("org.renkou.rest.core.internal")
             .allowEmptyShould(true);
+
+    /**
+     * c. No cycles between the {@code .internal} packages of any bundle, the {@code .internal} package itself
+     * included: a module's shared parts (its descriptor, database, DTOs) sit in {@code .internal} and must not need
+     * the domains built on them ({@code org.renkou.school.internal.exams} ...).
+     */
+    @ArchTest
+    static final ArchRule noCyclesBetweenInternalPackages = slices().assignedFrom(Bundles.INTERNAL_PACKAGES)
+            .should().beFreeOfCycles()
+            .because("each .internal package (a domain, or the shared parts in .internal itself) must be "
+                    + "understandable and changeable on its own; when two of them need each other, move the shared "
+                    + "part into the package both use (.internal, or the API)");
+
+    /** Readability: no package of more than {@value #MAX_CLASSES} top-level classes. */
+    @ArchTest
+    static void noPackageHasMoreThan15Classes(JavaClasses classes) {
+        Map<String, Set<String>> byPackage = new TreeMap<>();
+        classes.stream().filter(JavaClass::isTopLevelClass)
+                .filter(c -> !c.getSimpleName().equals("package-info"))
+                .forEach(c -> byPackage.computeIfAbsent(c.getPackageName(), p -> new TreeSet<>()).add(c.getSimpleName()));
+        List<String> tooBig = byPackage.entrySet().stream().filter(e -> e.getValue().size() > MAX_CLASSES)
+                .map(e -> e.getKey() + " (" + e.getValue().size() + ": " + e.getValue() + ")").toList();
+        if (!tooBig.isEmpty()) {
+            throw new AssertionError("These packages have more than " + MAX_CLASSES + " top-level classes: " + tooBig
+                    + ". One domain a package (CONVENTIONS): split it by domain into subpackages, e.g. "
+                    + "org.renkou.school.internal.exams, the parts the domains share staying in .internal.");
+        }
+    }
 
     /** d. JPA entities never leave the bundle that maps them. */
     @ArchTest

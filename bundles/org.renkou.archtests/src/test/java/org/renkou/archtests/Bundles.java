@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.Source;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
 /**
  * Which bundle a class comes from, and the package lists the rules in {@link ArchitectureTest} share.
@@ -82,6 +84,28 @@ final class Bundles {
     static boolean isInternal(String packageName) {
         return ("." + packageName + ".").contains(".internal.");
     }
+
+    /** {@code org.renkou.<bundle>.internal} and its first subpackage, if any: the slice of an .internal class. */
+    private static final Pattern INTERNAL = Pattern.compile("(org\\.renkou\\..+?\\.internal)(\\.[^.]+)?(\\..*)?");
+
+    /**
+     * Slices of every bundle's .internal packages: {@code org.renkou.school.internal} (classes directly in it) and
+     * one a subpackage with everything below it ({@code org.renkou.school.internal.entities} holds
+     * {@code .entities.exams}). Classes outside .internal packages belong to no slice.
+     */
+    static final SliceAssignment INTERNAL_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            Matcher m = INTERNAL.matcher(javaClass.getPackageName());
+            return m.matches() ? SliceIdentifier.of(m.group(1) + (m.group(2) == null ? "" : m.group(2)))
+                    : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the .internal packages of each bundle (the package itself, and one slice a subpackage)";
+        }
+    };
 
     /** JPA-mapped classes: entities, embeddables and mapped superclasses (javax and jakarta names). */
     static final DescribedPredicate<JavaClass> JPA_MAPPED = new DescribedPredicate<>("JPA-mapped") {

@@ -15,16 +15,16 @@ import org.renkou.module.api.RenkouModules;
  */
 @RenkouModule(id = Association.ID, name_zh = "计生协会", name_en = "Family planning association",
         requires = {"core", "web"})
-final class Association {
-    static final String ID = "association";
+public final class Association {
+    public static final String ID = "association";
     /** The DS 1.5 condition every component of the module carries: active only while the module is on. */
-    static final String CONDITION = RenkouModules.CONDITION_PROPERTY + ID + ")";
+    public static final String CONDITION = RenkouModules.CONDITION_PROPERTY + ID + ")";
 
     /** Who runs an association's work: its secretary (协会秘书), the office director, the administrator. */
-    static final Set<Role> WRITERS = Collections.unmodifiableSet(
+    public static final Set<Role> WRITERS = Collections.unmodifiableSet(
             EnumSet.of(Role.ASSOCIATION_SECRETARY, Role.DIRECTOR, Role.ADMIN));
     /** Who reads it (lists mask members' phone numbers); special-family cases have their own, narrower rule. */
-    static final Set<Role> READERS = Collections.unmodifiableSet(EnumSet.of(Role.ASSOCIATION_SECRETARY,
+    public static final Set<Role> READERS = Collections.unmodifiableSet(EnumSet.of(Role.ASSOCIATION_SECRETARY,
             Role.DIRECTOR, Role.ADMIN, Role.STATISTICIAN, Role.FAMILY_SERVICES));
 
     private Association() {

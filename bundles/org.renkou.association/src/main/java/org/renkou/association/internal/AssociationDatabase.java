@@ -11,8 +11,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.renkou.association.internal.entities.AssociationEntity;
-import org.renkou.association.internal.entities.MemberEntity;
+import org.renkou.association.internal.entities.organisation.AssociationEntity;
+import org.renkou.association.internal.entities.organisation.MemberEntity;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.RenkouException;
@@ -42,28 +42,28 @@ public class AssociationDatabase {
         this.clock = clock;
     }
 
-    <T> T tx(Function<EntityManager, T> work) {
+    public <T> T tx(Function<EntityManager, T> work) {
         return db.tx(work);
     }
 
-    <T> T read(Function<EntityManager, T> work) {
+    public <T> T read(Function<EntityManager, T> work) {
         return db.read(work);
     }
 
     /** A heavy report read over plain JDBC, on the hot standby where there is one ({@link ModuleDatabase#report}). */
-    <T> T report(String what, JdbcRead<T> read) {
+    public <T> T report(String what, JdbcRead<T> read) {
         return db.report(what, read);
     }
 
     /** An audit entry in {@code em}'s open transaction: the change and its entry commit together. */
-    void audit(EntityManager em, Caller caller, AuditAction action, String entityType, Object entityId,
+    public void audit(EntityManager em, Caller caller, AuditAction action, String entityType, Object entityId,
             String jurisdictionCode, String changes) {
         db.audit(em, caller, action, entityType, entityId == null ? null : entityId.toString(), jurisdictionCode,
                 changes, null);
     }
 
     /** A read of sensitive data, recorded with the reason given, in the transaction that reads it. */
-    void auditRead(EntityManager em, Caller caller, String entityType, Object entityId, String jurisdictionCode,
+    public void auditRead(EntityManager em, Caller caller, String entityType, Object entityId, String jurisdictionCode,
             String reason) {
         db.audit(em, caller, AuditAction.READ_SENSITIVE, entityType, String.valueOf(entityId), jurisdictionCode,
                 null, reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason);
@@ -73,7 +73,7 @@ public class AssociationDatabase {
      * Records a refusal (DENIED) in a transaction of its own, so it stays even though the request fails, and
      * returns the exception to throw. {@code why} names the rule, never the data.
      */
-    RenkouException refuse(Caller caller, String entityType, Object entityId, String jurisdictionCode, String why,
+    public RenkouException refuse(Caller caller, String entityType, Object entityId, String jurisdictionCode, String why,
             RenkouException answer) {
         db.tx(em -> {
             db.audit(em, caller, AuditAction.DENIED, entityType, String.valueOf(entityId), jurisdictionCode, why, null);
@@ -82,12 +82,12 @@ public class AssociationDatabase {
         return answer;
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return ChinaTime.today(clock);
     }
 
     /** The association, if it exists and the caller reaches its jurisdiction; else 404 naming {@code field}. */
-    static AssociationEntity association(EntityManager em, Caller caller, Long id, String field) {
+    public static AssociationEntity association(EntityManager em, Caller caller, Long id, String field) {
         AssociationEntity a = id == null ? null : em.find(AssociationEntity.class, id);
         if (a == null || !caller.covers(a.jurisdictionCode)) {
             throw RenkouException.notFound(field, "协会 " + id + " 不存在或不在您的辖区内。",
@@ -97,7 +97,7 @@ public class AssociationDatabase {
     }
 
     /** The member of {@code association}, else 404 naming {@code field} (a member elsewhere counts as absent). */
-    static MemberEntity member(EntityManager em, AssociationEntity association, Long id, String field) {
+    public static MemberEntity member(EntityManager em, AssociationEntity association, Long id, String field) {
         MemberEntity m = id == null ? null : em.find(MemberEntity.class, id);
         if (m == null || !m.associationId.equals(association.id)) {
             throw RenkouException.notFound(field, "会员 " + id + " 不存在或不属于该协会。",
@@ -107,7 +107,7 @@ public class AssociationDatabase {
     }
 
     /** {@code s} as one of {@code allowed} (an enum's names), else INVALID naming the field. */
-    static String oneOf(String s, String field, String labelZh, String labelEn, Enum<?>[] allowed) {
+    public static String oneOf(String s, String field, String labelZh, String labelEn, Enum<?>[] allowed) {
         if (s != null) {
             for (Enum<?> e : allowed) {
                 if (e.name().equals(s.strip())) {
@@ -124,7 +124,7 @@ public class AssociationDatabase {
     }
 
     /** A date within plausible bounds: not before 1980, not more than {@code daysAhead} after today. */
-    LocalDate date(LocalDate d, String field, String labelZh, String labelEn, int daysAhead) {
+    public LocalDate date(LocalDate d, String field, String labelZh, String labelEn, int daysAhead) {
         if (d == null) {
             throw RenkouException.invalid(field, "请填写" + labelZh + "。", "The " + labelEn + " is required.");
         }
@@ -136,7 +136,7 @@ public class AssociationDatabase {
     }
 
     /** A count between 0 and {@code max}; null counts as 0. */
-    static int count(Integer n, String field, String labelZh, String labelEn, int max) {
+    public static int count(Integer n, String field, String labelZh, String labelEn, int max) {
         if (n == null) {
             return 0;
         }

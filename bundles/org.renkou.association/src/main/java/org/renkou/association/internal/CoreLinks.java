@@ -46,20 +46,20 @@ public class CoreLinks {
     }
 
     /** The household's residence code, if it exists and the caller reaches it. */
-    Optional<String> household(Caller caller, long id) {
+    public Optional<String> household(Caller caller, long id) {
         return households.find(caller, id).map(h -> h.residenceCode);
     }
 
-    boolean resident(Caller caller, long id) {
+    public boolean resident(Caller caller, long id) {
         return residents.find(caller, id).isPresent();
     }
 
-    boolean benefitApplication(Caller caller, long id) {
+    public boolean benefitApplication(Caller caller, long id) {
         return benefits.find(caller, id).isPresent();
     }
 
     /** The active staff member's caller (roles, jurisdictions), if there is one. */
-    Optional<Caller> staff(String username) {
+    public Optional<Caller> staff(String username) {
         return staff.callerFor(username);
     }
 
@@ -68,7 +68,7 @@ public class CoreLinks {
      * visit …): the staff record's name, or the username when there is no such account or it has no name. Read as
      * the system: the account is already on a record the caller may see, and a colleague's name is no secret.
      */
-    String staffName(String username) {
+    public String staffName(String username) {
         if (username == null) {
             return null;
         }
@@ -76,13 +76,13 @@ public class CoreLinks {
     }
 
     /** {@link #staffName} remembered for one answer: a list names the same few accounts again and again. */
-    Function<String, String> staffNames() {
+    public Function<String, String> staffNames() {
         Map<String, String> known = new HashMap<>();
         return u -> u == null ? null : known.computeIfAbsent(u, this::staffName);
     }
 
     /** The jurisdiction's official name, or null when there is no such jurisdiction. */
-    String jurisdictionName(String code) {
+    public String jurisdictionName(String code) {
         return code == null ? null : jurisdictions.find(code).map((JurisdictionDTO j) -> j.name).orElse(null);
     }
 }

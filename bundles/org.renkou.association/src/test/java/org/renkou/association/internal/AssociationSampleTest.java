@@ -20,6 +20,7 @@ import org.renkou.association.internal.AssociationDTO.Contact;
 import org.renkou.association.internal.AssociationDTO.Member;
 import org.renkou.association.internal.AssociationDTO.Notice;
 import org.renkou.association.internal.AssociationDTO.Term;
+import org.renkou.association.internal.sample.AssociationSample;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentRef;

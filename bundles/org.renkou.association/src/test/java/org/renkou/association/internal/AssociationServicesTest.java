@@ -36,6 +36,7 @@ import org.renkou.association.internal.AssociationDTO.Seat;
 import org.renkou.association.internal.AssociationDTO.Term;
 import org.renkou.association.internal.AssociationDTO.Visit;
 import org.renkou.association.internal.AssociationDTO.YearStats;
+import org.renkou.association.internal.organisation.OrganisationService;
 import org.renkou.core.api.RenkouException;
 
 /** The association's rules on the real persistence unit: council terms, members, contacts, activities, cases. */

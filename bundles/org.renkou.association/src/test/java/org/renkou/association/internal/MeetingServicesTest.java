@@ -34,6 +34,7 @@ import org.renkou.association.internal.AssociationDTO.Meeting;
 import org.renkou.association.internal.AssociationDTO.MeetingFile;
 import org.renkou.association.internal.AssociationDTO.Member;
 import org.renkou.association.internal.AssociationDTO.Progress;
+import org.renkou.association.internal.meetings.MeetingFiles;
 import org.renkou.core.api.RenkouException;
 
 /** Meetings (会议) on the real persistence unit: attendance, minutes, attachments, progress, reach and bad input. */

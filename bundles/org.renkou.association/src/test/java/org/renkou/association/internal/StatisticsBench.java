@@ -7,13 +7,15 @@ import java.time.LocalDate;
 import javax.persistence.EntityManager;
 
 import org.renkou.association.internal.AssociationDTO.YearStats;
+import org.renkou.association.internal.activities.ActivityService;
 
 /**
  * Not a test (no surefire pattern): the yearly statistics for a county with 200 community associations, 50,000
  * active members and 200,000 contacts (199,500 households: one member in a hundred shares one with the member before),
  * 4,000 activities, 2,000 groups and 2,000 special-family cases, on the real unit and Derby on disk. Rows
- * are written by JDBC batches; then {@link ActivityService#yearly} is timed (median of 5, after 2 warm-ups), its
- * report read run once as on the standby or the primary (the test unit runs each twice).
+ * are written by JDBC batches; then {@link ActivityService#yearly} is
+ * timed (median of 5, after 2 warm-ups), its report read run once as on the standby or the primary (the test unit
+ * runs each twice).
  * Run: {@code java -cp <test classpath> org.renkou.association.internal.StatisticsBench} (see the README).
  */
 public final class StatisticsBench {

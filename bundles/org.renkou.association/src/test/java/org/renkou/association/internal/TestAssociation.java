@@ -14,6 +14,13 @@ import java.util.UUID;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 
+import org.renkou.association.internal.activities.ActivityService;
+import org.renkou.association.internal.families.ContactService;
+import org.renkou.association.internal.families.SpecialCaseService;
+import org.renkou.association.internal.meetings.MeetingService;
+import org.renkou.association.internal.notices.NoticeService;
+import org.renkou.association.internal.organisation.OrganisationService;
+import org.renkou.association.internal.surveys.SurveyService;
 import org.renkou.core.api.Caller;
 import org.renkou.core.api.ChinaTime;
 import org.renkou.core.api.Role;
@@ -80,22 +87,22 @@ final class TestAssociation implements AutoCloseable {
     /** The core as the module sees it: the same reach rule for households, residents and applications. */
     static final class FakeCore extends CoreLinks {
         @Override
-        Optional<String> household(Caller caller, long id) {
+        public Optional<String> household(Caller caller, long id) {
             return caller.covers(home(id)) ? Optional.of(home(id)) : Optional.empty();
         }
 
         @Override
-        boolean resident(Caller caller, long id) {
+        public boolean resident(Caller caller, long id) {
             return caller.covers(home(id));
         }
 
         @Override
-        boolean benefitApplication(Caller caller, long id) {
+        public boolean benefitApplication(Caller caller, long id) {
             return caller.covers(home(id));
         }
 
         @Override
-        Optional<Caller> staff(String username) {
+        public Optional<Caller> staff(String username) {
             for (Caller c : List.of(SECRETARY, OTHER_SECRETARY, OFFICER, CONTACT_A, CONTACT_B, DIRECTOR)) {
                 if (c.username().equals(username)) {
                     return Optional.of(c);
@@ -106,12 +113,12 @@ final class TestAssociation implements AutoCloseable {
 
         /** Staff names: the username in capitals with a 姓名 mark, so that a test tells a name from an account. */
         @Override
-        String staffName(String username) {
+        public String staffName(String username) {
             return username == null ? null : "姓名:" + username.toUpperCase(java.util.Locale.ROOT);
         }
 
         @Override
-        String jurisdictionName(String code) {
+        public String jurisdictionName(String code) {
             return code.startsWith("440606") ? "示例" + code : null;
         }
     }

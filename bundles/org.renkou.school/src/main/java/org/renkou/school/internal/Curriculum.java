@@ -8,27 +8,27 @@ import org.renkou.core.api.Input;
 import org.renkou.core.api.RenkouException;
 
 /** The fixed vocabularies of the school: life stages, topics, target groups, attendance marks, register values. */
-final class Curriculum {
+public final class Curriculum {
     /** The life stages the offices' procedures name (人口学校工作制度), in life order. */
-    static final Map<String, String> STAGES = ordered(
+    public static final Map<String, String> STAGES = ordered(
             "ADOLESCENCE", "青春期", "PREMARITAL", "婚前期", "NEWLY_MARRIED", "新婚期", "PREGNANCY", "孕产期",
             "CHILD_REARING", "育儿期", "CONTRACEPTION", "避孕期", "MENOPAUSE", "更年期");
     /** The curriculum's topics: policy and law, 优生优育, reproductive health, informed-choice contraception, elderly care. */
-    static final Map<String, String> TOPICS = ordered(
+    public static final Map<String, String> TOPICS = ordered(
             "POLICY_LAW", "政策法规", "HEALTHY_BIRTH", "优生优育", "REPRODUCTIVE_HEALTH", "生殖健康",
             "CONTRACEPTION", "避孕节育知情选择", "ELDERLY_CARE", "老年关怀");
     /** The target groups a class can be enrolled from (花名册 by query). */
-    static final Map<String, String> GROUPS = ordered(
+    public static final Map<String, String> GROUPS = ordered(
             "WOMEN_15_49", "15–49 岁妇女", "NEWLY_MARRIED", "本年度新婚夫妇");
-    static final Set<String> MARKS = Set.of("PRESENT", "LATE", "EXCUSED", "ABSENT");
-    static final Set<String> CATEGORIES = Set.of("EQUIPMENT", "BOOK", "MATERIAL");
-    static final Set<String> STATES = Set.of("GOOD", "WORN", "BROKEN");
+    public static final Set<String> MARKS = Set.of("PRESENT", "LATE", "EXCUSED", "ABSENT");
+    public static final Set<String> CATEGORIES = Set.of("EQUIPMENT", "BOOK", "MATERIAL");
+    public static final Set<String> STATES = Set.of("GOOD", "WORN", "BROKEN");
 
     private Curriculum() {
     }
 
     /** {@code value} upper-cased when one of {@code allowed}, else INVALID naming {@code field}. */
-    static String oneOf(String value, Set<String> allowed, String field, String zh, String en) {
+    public static String oneOf(String value, Set<String> allowed, String field, String zh, String en) {
         String v = Input.required(value, field, zh, en, 30).toUpperCase(java.util.Locale.ROOT);
         if (!allowed.contains(v)) {
             throw RenkouException.invalid(field, zh + "应为 " + allowed + " 之一。",
@@ -38,7 +38,7 @@ final class Curriculum {
     }
 
     /** A whole number in [min, max], else INVALID naming {@code field}. */
-    static int range(Integer value, int min, int max, String field, String zh, String en) {
+    public static int range(Integer value, int min, int max, String field, String zh, String en) {
         if (value == null || value < min || value > max) {
             throw RenkouException.invalid(field, zh + "应在 " + min + "–" + max + " 之间。",
                     "The " + en + " must lie between " + min + " and " + max + ".");

@@ -9,10 +9,10 @@ import org.renkou.module.api.RenkouModules;
  * and, through those migrations, the tables the module owns.
  */
 @RenkouModule(id = School.ID, name_zh = "人口学校", name_en = "Population school", requires = {"core", "web"})
-final class School {
-    static final String ID = "school";
+public final class School {
+    public static final String ID = "school";
     /** The DS 1.5 condition every component of the module carries: active only while the module is on. */
-    static final String CONDITION = RenkouModules.CONDITION_PROPERTY + ID + ")";
+    public static final String CONDITION = RenkouModules.CONDITION_PROPERTY + ID + ")";
 
     private School() {
     }

@@ -38,12 +38,12 @@ public class SchoolDatabase {
         this.clock = clock;
     }
 
-    <T> T tx(Function<EntityManager, T> work) {
+    public <T> T tx(Function<EntityManager, T> work) {
         return db.tx(work);
     }
 
     /** {@link #tx} with the audit entry made from its result written in the same transaction (null: none). */
-    <T> T tx(Function<EntityManager, T> work, Function<T, Audit> audit) {
+    public <T> T tx(Function<EntityManager, T> work, Function<T, Audit> audit) {
         return db.tx(em -> {
             T out = work.apply(em);
             Audit a = audit.apply(out);
@@ -56,20 +56,20 @@ public class SchoolDatabase {
     }
 
     /** An audit entry: who, what, which record, what changed (never a score) and why. */
-    record Audit(Caller caller, AuditAction action, String entityType, String entityId, String jurisdictionCode,
+    public record Audit(Caller caller, AuditAction action, String entityType, String entityId, String jurisdictionCode,
             String changes, String reason) {
     }
 
-    <T> T read(Function<EntityManager, T> work) {
+    public <T> T read(Function<EntityManager, T> work) {
         return db.read(work);
     }
 
     /** A heavy report read over plain JDBC, on the hot standby where there is one ({@link ModuleDatabase#report}). */
-    <T> T report(String what, JdbcRead<T> read) {
+    public <T> T report(String what, JdbcRead<T> read) {
         return db.report(what, read);
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ChinaTime.ZONE);
     }
 }

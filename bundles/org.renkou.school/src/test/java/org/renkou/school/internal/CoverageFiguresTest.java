@@ -19,6 +19,7 @@ import org.renkou.school.internal.SchoolDTO.SchoolClass;
 import org.renkou.school.internal.SchoolDTO.SchoolIn;
 import org.renkou.school.internal.SchoolDTO.Session;
 import org.renkou.school.internal.SchoolDTO.Teacher;
+import org.renkou.school.internal.reports.CoverageService;
 
 /**
  * The coverage report reads person-times and people reached as the attendance save keeps them (per session, per

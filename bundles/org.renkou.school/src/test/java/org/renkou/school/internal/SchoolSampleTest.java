@@ -17,6 +17,8 @@ import org.renkou.school.internal.SchoolDTO.Result;
 import org.renkou.school.internal.SchoolDTO.SchoolClass;
 import org.renkou.school.internal.SchoolDTO.SchoolIn;
 import org.renkou.school.internal.SchoolDTO.Session;
+import org.renkou.school.internal.reports.CoverageService;
+import org.renkou.school.internal.sample.SchoolSample;
 
 /**
  * The school's part of the living sample on the real persistence unit: a school of the first sample community with

@@ -28,10 +28,19 @@ import org.renkou.core.api.resident.ResidentDTO;
 import org.renkou.core.api.resident.ResidentQuery;
 import org.renkou.core.api.resident.ResidentRef;
 import org.renkou.core.api.resident.ResidentService;
-import org.renkou.core.api.stats.StatisticsService;
 import org.renkou.core.api.staff.StaffDTO;
 import org.renkou.core.api.staff.StaffService;
+import org.renkou.core.api.stats.StatisticsService;
 import org.renkou.module.api.testing.TestModuleDatabase;
+import org.renkou.school.internal.classes.ClassService;
+import org.renkou.school.internal.classes.LessonFiles;
+import org.renkou.school.internal.classes.PlanService;
+import org.renkou.school.internal.exams.Certificates;
+import org.renkou.school.internal.exams.ExamService;
+import org.renkou.school.internal.exams.PaperService;
+import org.renkou.school.internal.reports.CoverageService;
+import org.renkou.school.internal.reports.SummaryService;
+import org.renkou.school.internal.schools.SchoolService;
 
 /**
  * The real {@code renkou.school} persistence unit on a real Derby database on disk (under target/), outside OSGi,

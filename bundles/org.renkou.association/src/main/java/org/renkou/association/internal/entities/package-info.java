@@ -1,2 +1,0 @@
-/** JPA entities of the association persistence unit {@code renkou.association}; private to the bundle. */
-package org.renkou.association.internal.entities;

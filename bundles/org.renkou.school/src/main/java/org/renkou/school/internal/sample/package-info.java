@@ -1,0 +1,2 @@
+/** The school's part of the living sample (示例人口学校). */
+package org.renkou.school.internal.sample;
