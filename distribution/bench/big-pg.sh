@@ -78,12 +78,12 @@ java -cp "$API_JAR" "$BENCH/ProvinceCopy.java" jurisdictions 1 |
 # foreign keys to them off while loading, made again after
 TABLES="'resident'::regclass, 'household'::regclass, 'resident_key'::regclass, 'household_key'::regclass"
 sql -At -c "SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s;', conrelid::regclass, conname, pg_get_constraintdef(oid))
-  FROM pg_constraint WHERE contype IN ('p', 'u', 'f') AND (conrelid IN ($TABLES) OR confrelid IN ($TABLES))
+  FROM pg_constraint WHERE contype IN ('p', 'u', 'f') AND conparentid = 0 AND (conrelid IN ($TABLES) OR confrelid IN ($TABLES))
   ORDER BY contype = 'f', conname" > "$WORK/constraints.sql"
-sql -At -c "SELECT indexdef || ';' FROM pg_indexes WHERE tablename IN ('resident', 'household')
+sql -At -c "SELECT replace(indexdef, ' ON ONLY ', ' ON ') || ';' FROM pg_indexes WHERE tablename IN ('resident', 'household')
   AND indexname NOT IN (SELECT conname FROM pg_constraint)" > "$WORK/indexes.sql"
 sql -At -c "SELECT format('ALTER TABLE %s DROP CONSTRAINT %I;', conrelid::regclass, conname) FROM pg_constraint
-  WHERE contype IN ('p', 'u', 'f') AND (conrelid IN ($TABLES) OR confrelid IN ($TABLES)) ORDER BY contype <> 'f'" |
+  WHERE contype IN ('p', 'u', 'f') AND conparentid = 0 AND (conrelid IN ($TABLES) OR confrelid IN ($TABLES)) ORDER BY contype <> 'f'" |
   sql -f -
 sed 's/^CREATE \(UNIQUE \)\{0,1\}INDEX \([^ ]*\) .*/DROP INDEX \2;/' "$WORK/indexes.sql" | sql -f -
 echo "$(wc -l < "$WORK/constraints.sql") keys and $(wc -l < "$WORK/indexes.sql") indexes dropped for the load"

@@ -97,7 +97,10 @@ CREATE TRIGGER TR_HOUSEHOLD_KEY_DELETE AFTER DELETE ON HOUSEHOLD REFERENCING OLD
 -- 5. A prefecture's partitions: made as a standalone table, filled with its rows from the default partition (if
 -- any got there first) and attached, which locks the parent tables only against DDL, not against reads and
 -- writes. Called for every jurisdiction added below (step 8); also by hand: SELECT RENKOU_PREFECTURE_PARTITIONS('4401').
-CREATE FUNCTION RENKOU_PREFECTURE_PARTITIONS(prefecture VARCHAR) RETURNS BOOLEAN LANGUAGE plpgsql AS $$
+-- SECURITY DEFINER: the partitions belong to the tables' owner whoever calls it (an operator as postgres, a COPY of
+-- jurisdictions), so the platform can read a partition by name (the lookup by ID number).
+CREATE FUNCTION RENKOU_PREFECTURE_PARTITIONS(prefecture VARCHAR) RETURNS BOOLEAN LANGUAGE plpgsql
+    SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE
     t TEXT;
 BEGIN

@@ -168,6 +168,26 @@ public class PlatformIT {
         assertTrue(roots.body(), roots.body().contains("\"code\":\"530000\"") && !roots.body().contains("440606"));
     }
 
+    /** Only administrators add jurisdictions, and only within their reach (anyone logged in could, before). */
+    @Test
+    public void onlyAdministratorsAddJurisdictionsWithinTheirReach() throws Exception {
+        http.await("/api/jurisdictions/440606", r -> r.status() == 200, 30);
+        for (String[] s : new String[][] {{"jur-officer", "FAMILY_SERVICES", "440606"}, {"jur-admin", "ADMIN", "440606"}}) {
+            Http.Response r = http.postJson("/api/staff", "{\"username\":\"" + s[0] + "\",\"name\":\"区划测试\","
+                    + "\"roles\":[\"" + s[1] + "\"],\"jurisdictionCodes\":[\"" + s[2] + "\"]}");
+            assertEquals(r.body(), 201, r.status());
+        }
+        String street = "{\"code\":\"440606914\",\"name\":\"权限测试街道\",\"level\":\"STREET\",\"parentCode\":\"440606\"}";
+        assertProblem(http.as("jur-officer").postJson("/api/jurisdictions", street), 403, null);
+        assertProblem(http.as("jur-admin").postJson("/api/jurisdictions", "{\"code\":\"530102904\",\"name\":\"外地街道\","
+                + "\"level\":\"STREET\",\"parentCode\":\"530102\"}"), 400, "parentCode");
+        assertProblem(http.as("jur-admin").postJson("/api/jurisdictions", "{\"code\":\"460000\",\"name\":\"海南省\","
+                + "\"level\":\"PROVINCE\"}"), 403, null);
+        assertEquals(404, http.get("/api/jurisdictions/530102904").status());
+        Http.Response created = http.as("jur-admin").postJson("/api/jurisdictions", street);
+        assertEquals(created.body(), 201, created.status());
+    }
+
     @Test
     public void badInputAnswersProblemJsonNamingTheField() throws Exception {
         http.await("/api/jurisdictions/440606", r -> r.status() == 200, 30);

@@ -40,11 +40,35 @@ final class ResidentPages {
      * @param prefixes the code prefixes in reach ({@code ""} = all), already narrowed by any jurisdiction filter
      */
     static Page<ResidentDTO> page(EntityManager em, ResidentCounts counts, Set<String> prefixes,
-            ResidenceStatus status, int[] paging) {
+            ResidenceStatus status, int[] paging, boolean partitioned) {
         List<String> reach = disjoint(prefixes);
         if (reach.isEmpty()) {
             return new Page<>(List.of(), 0, paging[0], paging[1]);
         }
+        String prefecture = partitioned && reach.size() == 1 ? Scope.prefecture(reach) : null;
+        Query ids = prefecture == null ? walk(em, reach, status, paging)
+                : twoHalves(em, reach.get(0), prefecture, status, paging);
+        List<Long> page = new ArrayList<>();
+        for (Object id : ids.getResultList()) {
+            page.add(((Number) id).longValue());
+        }
+        List<ResidentDTO> items = new ArrayList<>();
+        if (!page.isEmpty()) {
+            Map<Long, Integer> order = new HashMap<>();
+            for (int i = 0; i < page.size(); i++) {
+                order.put(page.get(i), i);
+            }
+            em.createQuery("SELECT r FROM ResidentEntity r WHERE r.id IN :ids", ResidentEntity.class)
+                    .setParameter("ids", page).getResultList().stream()
+                    .sorted(Comparator.comparing(e -> order.get(e.id)))
+                    .forEach(e -> items.add(ResidentServiceImpl.toDTO(e, true)));
+        }
+        long total = counts.total(reach + "|" + status, () -> count(em, reach, status));
+        return new Page<>(items, total, paging[0], paging[1]);
+    }
+
+    /** The page along {@code IX_RESIDENT_ORDER}, filtered on its entries, stopping after the page. */
+    private static Query walk(EntityManager em, List<String> reach, ResidenceStatus status, int[] paging) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder();
         if (!reach.contains("")) {
@@ -66,23 +90,43 @@ final class ResidentPages {
         params.add(paging[0]);
         params.add(paging[1]);
         bind(ids, params);
-        List<Long> page = new ArrayList<>();
-        for (Object id : ids.getResultList()) {
-            page.add(((Number) id).longValue());
+        return ids;
+    }
+
+    /**
+     * PostgreSQL, residents partitioned by prefecture, one prefix within one prefecture: the residents living there
+     * (their prefecture's partition, along its order index) and those registered there who live elsewhere (the
+     * registration index of each partition, then sorted: few), each the first {@code offset + limit} in name order,
+     * merged. Walking
+     * the order index as above would read the whole index of every other prefecture's partition before giving its
+     * first row (a county of 100,000 of 2,000,000: 180 ms).
+     */
+    private static Query twoHalves(EntityManager em, String prefix, String prefecture, ResidenceStatus status,
+            int[] paging) {
+        String andStatus = status == null ? "" : " AND STATUS = ?";
+        Query ids = em.createNativeQuery("SELECT ID FROM ("
+                + "(SELECT ID, NAME_KEY FROM RESIDENT WHERE SUBSTR(RESIDENCE_CODE, 1, 4) = ? AND RESIDENCE_CODE LIKE ?"
+                + andStatus + " ORDER BY NAME_KEY, ID LIMIT ?) UNION ALL "
+                // OFFSET 0 keeps the sort out of the inner query, so it reads the registration index, not the
+                // order index of every partition to the end (no entry matches in most)
+                + "(SELECT ID, NAME_KEY FROM (SELECT ID, NAME_KEY FROM RESIDENT WHERE REGISTRATION_CODE LIKE ? AND "
+                + "RESIDENCE_CODE NOT LIKE ?" + andStatus + " OFFSET 0) elsewhere ORDER BY NAME_KEY, ID LIMIT ?)) x "
+                + "ORDER BY NAME_KEY, ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        List<Object> params = new ArrayList<>(List.of(prefecture, prefix + "%"));
+        if (status != null) {
+            params.add(status.name());
         }
-        List<ResidentDTO> items = new ArrayList<>();
-        if (!page.isEmpty()) {
-            Map<Long, Integer> order = new HashMap<>();
-            for (int i = 0; i < page.size(); i++) {
-                order.put(page.get(i), i);
-            }
-            em.createQuery("SELECT r FROM ResidentEntity r WHERE r.id IN :ids", ResidentEntity.class)
-                    .setParameter("ids", page).getResultList().stream()
-                    .sorted(Comparator.comparing(e -> order.get(e.id)))
-                    .forEach(e -> items.add(ResidentServiceImpl.toDTO(e, true)));
+        params.add(paging[0] + paging[1]);
+        params.add(prefix + "%");
+        params.add(prefix + "%");
+        if (status != null) {
+            params.add(status.name());
         }
-        long total = counts.total(reach + "|" + status, () -> count(em, reach, status));
-        return new Page<>(items, total, paging[0], paging[1]);
+        params.add(paging[0] + paging[1]);
+        params.add(paging[0]);
+        params.add(paging[1]);
+        bind(ids, params);
+        return ids;
     }
 
     private static long count(EntityManager em, List<String> reach, ResidenceStatus status) {
