@@ -297,12 +297,7 @@ public final class Database implements HealthIndicator {
             try (Connection c = direct.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
                 return work.apply(ps);
             } catch (SQLException e) {
-                if (isUnstorableText(e)) {
-                    throw unstorableText();
-                }
-                LOG.warn("Direct read failed: {}", e.toString());
-                throw RenkouException.unavailable("数据库暂不可用，请稍后再试。",
-                        "The database is not available; try again shortly.");
+                throw directReadFailed(e);
             }
         }
         try {
@@ -321,11 +316,7 @@ public final class Database implements HealthIndicator {
             d = null;
             return result;
         } catch (SQLException e) {
-            if (isUnstorableText(e)) {
-                throw unstorableText();
-            }
-            LOG.warn("Direct read failed: {}", e.toString());
-            throw RenkouException.unavailable("数据库暂不可用，请稍后再试。", "The database is not available; try again shortly.");
+            throw directReadFailed(e);
         } finally {
             if (d != null) {
                 closeQuietly(d); // broken or failed: not reused
@@ -412,6 +403,15 @@ public final class Database implements HealthIndicator {
             }
         }
         return false;
+    }
+
+    /** A direct read's failure: a 400 for text the database refuses, else logged and a 503. */
+    private static RenkouException directReadFailed(SQLException e) {
+        if (isUnstorableText(e)) {
+            return unstorableText();
+        }
+        LOG.warn("Direct read failed: {}", e.toString());
+        return RenkouException.unavailable("数据库暂不可用，请稍后再试。", "The database is not available; try again shortly.");
     }
 
     /** The 400 for {@link #isUnstorableText}: which field is not known down here. */

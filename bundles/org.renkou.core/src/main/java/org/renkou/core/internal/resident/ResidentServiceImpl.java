@@ -237,12 +237,8 @@ public class ResidentServiceImpl implements ResidentService {
         }
         String number = idNumber.strip().toUpperCase();
         // the read office staff do most, kept lean: one indexed row over plain JDBC, no entity manager (BENCHMARKS.md)
-        ResidentDTO found = db.dialect() != Dialect.POSTGRESQL ? db.jdbc(BY_ID_NUMBER_SQL, ps -> {
-            ps.setString(1, number);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? row(rs) : null;
-            }
-        }) : db.jdbc(PREFECTURE_SQL, ps -> {
+        ResidentDTO found = db.dialect() != Dialect.POSTGRESQL ? db.jdbc(BY_ID_NUMBER_SQL, ps -> rowOf(ps, number))
+                : db.jdbc(PREFECTURE_SQL, ps -> {
             ps.setString(1, number);
             String partition;
             try (ResultSet rs = ps.executeQuery()) {
@@ -276,10 +272,15 @@ public class ResidentServiceImpl implements ResidentService {
 
     private static ResidentDTO readRow(java.sql.Connection c, String sql, String number) throws SQLException {
         try (PreparedStatement read = c.prepareStatement(sql)) {
-            read.setString(1, number);
-            try (ResultSet rs = read.executeQuery()) {
-                return rs.next() ? row(rs) : null;
-            }
+            return rowOf(read, number);
+        }
+    }
+
+    /** The one row of a lookup statement ({@link #BY_ID_NUMBER_SQL} or its partition's) for {@code number}, or null. */
+    private static ResidentDTO rowOf(PreparedStatement ps, String number) throws SQLException {
+        ps.setString(1, number);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? row(rs) : null;
         }
     }
 
