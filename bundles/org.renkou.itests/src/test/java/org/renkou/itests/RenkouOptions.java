@@ -70,16 +70,24 @@ public final class RenkouOptions {
                 Integer.toString(port), "RENKOU_SHELL", "false", "RENKOU_SAMPLE_DATA", sampleData), Map.of());
     }
 
+    private static final Map<Path, String> DATABASES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the Pax Exam tests run on PostgreSQL ({@code -Drenkou.it.db=postgresql}) rather than Derby. */
+    static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty(PostgresServer.IT_DATABASE));
+    }
+
     /**
      * With {@code -Drenkou.it.db=postgresql} every Pax Exam test runs on a fresh database of a private PostgreSQL
      * cluster ({@link PostgresServer}) instead of Derby under the home folder (docs/testing.md).
      */
-    static List<Option> database() {
-        if (!"postgresql".equals(System.getProperty(PostgresServer.IT_DATABASE))) {
+    static List<Option> database(Path home) {
+        if (!onPostgresql()) {
             return List.of();
         }
         PostgresServer pg = PostgresServer.shared();
-        String db = pg.createDatabase("it");
+        // one database a home folder: a second framework on the same home (RestartIT) finds the first one's data
+        String db = DATABASES.computeIfAbsent(home.toAbsolutePath(), h -> pg.createDatabase("it"));
         return List.of(frameworkProperty("renkou.db.url").value(pg.url(db)),
                 frameworkProperty("renkou.db.user").value(PostgresServer.USER),
                 frameworkProperty("renkou.db.password.file").value(pg.passwordFile().toString()));
@@ -104,7 +112,7 @@ public final class RenkouOptions {
                 options.add(frameworkProperty(k).value(v));
             }
         });
-        options.addAll(database());
+        options.addAll(database(home));
         // the tests name their staff member in X-Renkou-User; never set in the distribution (see CallerFilter)
         options.add(frameworkProperty("renkou.auth.trustHeader").value("true"));
         options.add(systemPackages(FrameworkConfig.EXTRA_PACKAGES.split(",")));
