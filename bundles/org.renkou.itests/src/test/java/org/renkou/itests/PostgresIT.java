@@ -349,6 +349,8 @@ class PostgresIT {
             for (String path : new String[] {"/api/staff", "/api/residents", "/api/statistics/snapshot"}) {
                 admin.await(path, r -> r.status() != 404 && r.status() != 503, 60); // resources attach one by one
             }
+            // the sample tree's last row: its prefectures' partitions are attached, which the standby replays
+            admin.await("/api/jurisdictions/230102901001", r -> r.status() == 200, 60);
             assertEquals(201, admin.postJson("/api/staff", "{\"username\":\"officer\",\"name\":\"测试\","
                     + "\"roles\":[\"FAMILY_SERVICES\"],\"jurisdictionCodes\":[\"440606\"],"
                     + "\"password\":\"Start-2026a\"}").status());
