@@ -98,7 +98,8 @@ class MetricsIT {
         assertFalse(http.get("/api/health").body().contains("node"), "nothing of the node without a login");
     }
 
-    private static long value(String text, String sample) {
+    /** The value of {@code sample} (name and labels, as written) in the Prometheus text {@code text}, else 0. */
+    static long value(String text, String sample) {
         Matcher m = Pattern.compile("^" + Pattern.quote(sample) + " (\\d+)$", Pattern.MULTILINE).matcher(text);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }

@@ -530,7 +530,7 @@ class PostgresIT {
 
     /** {@code renkou_db_replica_reads_total} for {@code database} ("standby" or "primary"). */
     private static long replicaReads(Http admin, String database) throws Exception {
-        return metric(admin, "renkou_db_replica_reads_total\\{database=\"" + database + "\"}");
+        return metric(admin, "renkou_db_replica_reads_total{database=\"" + database + "\"}");
     }
 
     /** {@code renkou_db_replica_fallbacks_total}: times the standby was passed over. */
@@ -538,12 +538,11 @@ class PostgresIT {
         return metric(admin, "renkou_db_replica_fallbacks_total");
     }
 
-    /** The value of the metrics line that starts with {@code name} (a regular expression). */
-    private static long metric(Http admin, String name) throws Exception {
+    /** The value of the sample {@code sample} of {@code /api/metrics}, which must be there. */
+    private static long metric(Http admin, String sample) throws Exception {
         String metrics = admin.get("/api/metrics").body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + name + " ([0-9]+)$").matcher(metrics);
-        assertTrue(m.find(), metrics);
-        return Long.parseLong(m.group(1));
+        assertTrue(metrics.contains("\n" + sample + " "), metrics);
+        return MetricsIT.value(metrics, sample);
     }
 
     /** The residents a refreshed snapshot counted ({@code POST /api/statistics/refresh}). */
