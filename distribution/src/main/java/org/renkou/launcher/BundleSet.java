@@ -18,6 +18,11 @@ import org.slf4j.Logger;
  * uninstalls what no feature ships any more. Bundles are installed by reference (read in place, not copied into the
  * cache), which keeps a first start fast. Bundles dropped into {@code deploy/} are not touched: they belong to
  * the hot-deploy watcher.
+ * <p>
+ * A bundle's location names the release folder it was read from, so a home started by a release in another folder
+ * (a new release unpacked beside the old one, a copied installation) holds bundles of the old folder: those go
+ * before anything is installed, or the same bundle from the new folder would clash with them ("symbolic name and
+ * version are not unique") and the node would not start.
  */
 final class BundleSet {
     private static final String PREFIX = "reference:";
@@ -29,14 +34,24 @@ final class BundleSet {
     static int reconcile(BundleContext ctx, List<FeatureCatalog.BundleFile> files, Logger log)
             throws BundleException, IOException {
         Set<String> wanted = new HashSet<>();
-        int maxLevel = 1;
         for (FeatureCatalog.BundleFile f : files) {
             if (!Files.isRegularFile(f.file())) {
                 throw new IOException("Feature " + f.feature().id() + " needs " + f.coordinate()
                         + ", but " + f.file() + " is missing: rebuild or reinstall the distribution");
             }
+            wanted.add(PREFIX + f.file().toUri());
+        }
+        // only what the launcher installed (by reference); deploy/'s bundles are installed by the watcher by file
+        for (Bundle b : ctx.getBundles()) {
+            if (b.getLocation().startsWith(PREFIX) && !wanted.contains(b.getLocation())) {
+                log.info("Uninstalling {} from {} (no feature of this release ships it there)", b.getSymbolicName(),
+                        b.getLocation());
+                b.uninstall();
+            }
+        }
+        int maxLevel = 1;
+        for (FeatureCatalog.BundleFile f : files) {
             String location = PREFIX + f.file().toUri();
-            wanted.add(location);
             Bundle b = ctx.getBundle(location);
             if (b == null) {
                 b = ctx.installBundle(location);
@@ -48,13 +63,6 @@ final class BundleSet {
             maxLevel = Math.max(maxLevel, f.startLevel());
             if (!isFragment(b)) {
                 b.start(Bundle.START_ACTIVATION_POLICY);
-            }
-        }
-        String systemDir = PREFIX + files.get(0).file().getParent().toUri();
-        for (Bundle b : ctx.getBundles()) {
-            if (b.getLocation().startsWith(systemDir) && !wanted.contains(b.getLocation())) {
-                log.info("Uninstalling {} (no feature ships it any more)", b.getSymbolicName());
-                b.uninstall();
             }
         }
         // Bundles dropped into deploy/ start after the platform (FileInstall's start level is 30).

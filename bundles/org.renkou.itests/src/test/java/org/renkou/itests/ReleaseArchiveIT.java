@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The release archives as an operator gets them (issue 18): {@code renkou-<version>.tar.gz} unpacked with tar into a
  * fresh folder starts with Java alone, serves and stops cleanly on SIGTERM (exit 143, what the systemd unit counts as
- * success), with its data outside the release; the zip holds the same files; the service definitions are in it.
+ * success), with its data outside the release; the zip holds the same files; the service definitions are in it. The
+ * same home then starts from the release unpacked in another folder, as an upgrade beside the old release does.
  */
 class ReleaseArchiveIT {
     @Test
@@ -62,12 +63,36 @@ class ReleaseArchiveIT {
         assertEquals(inTar, inZip);
 
         Path home = RenkouOptions.newHome("release-home");
-        int port = RenkouOptions.freePort();
-        Process p = RenkouProcess.launch(launcher, home, Integer.toString(port), Map.of());
-        try {
-            new Http(port).await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 90);
+        startServeAndStop(launcher, home, http -> {
             assertTrue(Files.isDirectory(home.resolve("data")), "the data is in RENKOU_HOME");
             assertFalse(Files.exists(release.resolve("data")), "not in the release");
+            http.await("/api/jurisdictions/530102", r -> r.status() == 200, 60); // the parent, from the sample tree
+            return http.postJson("/api/jurisdictions", JURISDICTION).status();
+        }, 201);
+
+        // docs/county.md's upgrade: the release unpacked beside the old one starts on the same home, data kept (the
+        // framework cache still names the bundles of the first folder)
+        Path beside = RenkouOptions.newHome("release-beside");
+        run(List.of("tar", "-xzf", tarball.toString(), "-C", beside.toString()));
+        startServeAndStop(beside.resolve(top).resolve("bin/renkou"), home,
+                http -> http.get("/api/jurisdictions/" + CODE).status(), 200);
+    }
+
+    /** A jurisdiction the first start adds, to be read after the move (a code the sample tree does not use). */
+    private static final String CODE = "530102950";
+    private static final String JURISDICTION = "{\"code\":\"" + CODE + "\",\"name\":\"发布测试街道\",\"level\":\"STREET\","
+            + "\"parentCode\":\"530102\"}";
+
+    /** Starts the launcher on the home, waits for UP, checks what {@code served} answers, stops it with SIGTERM. */
+    private static void startServeAndStop(Path launcher, Path home, Served served, int expected) throws Exception {
+        int port = RenkouOptions.freePort();
+        // trusted X-Renkou-User header: the test acts as the system administrator without logging in
+        Process p = RenkouProcess.launch(launcher, home, Integer.toString(port),
+                Map.of("RENKOU_JAVA_OPTS", "-Drenkou.auth.trustHeader=true"));
+        try {
+            Http http = new Http(port);
+            http.await("/api/health", r -> r.status() == 200 && r.body().contains("\"status\":\"UP\""), 90);
+            assertEquals(expected, served.status(http), launcher.toString());
         } catch (AssertionError e) {
             throw new AssertionError(RenkouProcess.diagnose(p, home, "ReleaseArchiveIT") + e.getMessage(), e);
         } finally {
@@ -75,6 +100,11 @@ class ReleaseArchiveIT {
             assertTrue(p.waitFor(90, TimeUnit.SECONDS), "stopped within 90 s of SIGTERM (the unit's TimeoutStopSec)");
         }
         assertEquals(143, p.exitValue(), "SIGTERM ends the JVM with 143");
+    }
+
+    @FunctionalInterface
+    private interface Served {
+        int status(Http http) throws Exception;
     }
 
     private static Path only(Path folder, String suffix) throws IOException {
