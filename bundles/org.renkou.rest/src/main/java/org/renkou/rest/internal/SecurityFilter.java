@@ -1,5 +1,6 @@
 package org.renkou.rest.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 
 import jakarta.servlet.Filter;
@@ -18,19 +19,25 @@ import org.renkou.core.api.http.ClientAddressResolver;
 import org.renkou.core.api.staff.AuthService;
 import org.renkou.rest.api.Problem;
 import org.renkou.rest.api.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * In front of everything the platform serves (UI, API, health): the security headers (CSP, framing, sniffing,
  * referrer; {@code Cache-Control: no-store} on the API, whose JSON is personal data), TRACE refused, and login
  * attempts throttled per client address so that one address cannot try passwords at will (or lock accounts): the
  * core counts the failures in the database ({@link AuthService#loginWaitSeconds}), so every node throttles alike.
- * The address is the client's behind trusted proxies ({@link ClientAddressResolver}), not the proxy's.
+ * The address is the client's behind trusted proxies ({@link ClientAddressResolver}), not the proxy's. A client
+ * that leaves while it is answered (a proxy's health check, a closed tab) is no server error: without this filter
+ * catching it, each such request would put an ERROR with Jetty's stack into the log, as many as a client cares to
+ * reset connections.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.pattern=/*",
     "osgi.http.whiteboard.filter.name=renkou-security"
 })
 public class SecurityFilter implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityFilter.class);
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; connect-src 'self' blob:; object-src 'self' blob:; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'self'";
@@ -62,7 +69,7 @@ public class SecurityFilter implements Filter {
             return;
         }
         if (!"POST".equalsIgnoreCase(method) || !"/api/auth/login".equals(path)) {
-            chain.doFilter(request, response);
+            pass(chain, req, resp);
             return;
         }
         ClientAddressResolver r = addresses;
@@ -76,7 +83,17 @@ public class SecurityFilter implements Filter {
                     : "该地址登录失败次数过多，请稍后再试。", null));
             return;
         }
-        chain.doFilter(request, response);
+        pass(chain, req, resp);
+    }
+
+    private static void pass(FilterChain chain, HttpServletRequest req, HttpServletResponse resp)
+            throws IOException, ServletException {
+        try {
+            chain.doFilter(req, resp);
+        } catch (EOFException e) { // Jetty's EofException: the connection was closed or reset by the client
+            // not the path: it may hold an ID number, which the log must not
+            LOG.debug("A client left before its {} request was answered: {}", req.getMethod(), e.toString());
+        }
     }
 
     private long waitSeconds(String address) {
