@@ -85,6 +85,23 @@ class PostgresIT {
             assertEquals(409, twin.status(), twin.body());
             Http.Response found = admin.get("/api/residents/by-id-number/" + WANG);
             assertTrue(found.status() == 200 && found.body().contains("441900901001"), found.body());
+            // the county officer's lookup reads 佛山's partition (4406) first and the key table only when the row
+            // is not there: 王芳, registered in the county and living in 东莞 now, is found through the key table; a
+            // resident living in the county, in the partition; one of 东莞 alone is someone else's (404 as nobody's)
+            Http.Response registeredHere = officer.get("/api/residents/by-id-number/" + WANG);
+            assertTrue(registeredHere.status() == 200 && registeredHere.body().contains("441900901001"),
+                    registeredHere.body());
+            assertEquals(201, officer.postJson("/api/residents", "{\"idNumber\":\"" + LI + "\",\"name\":\"李明\","
+                    + "\"residenceCode\":\"440606901001\"}").status());
+            Http.Response livingHere = officer.get("/api/residents/by-id-number/" + LI);
+            assertTrue(livingHere.status() == 200 && livingHere.body().contains("李明"), livingHere.body());
+            assertEquals(201, admin.postJson("/api/residents", "{\"idNumber\":\"" + ZHAO + "\",\"name\":\"赵强\","
+                    + "\"residenceCode\":\"441900901001\"}").status());
+            assertEquals(200, admin.get("/api/residents/by-id-number/" + ZHAO).status());
+            Http.Response elsewhere = officer.get("/api/residents/by-id-number/" + ZHAO);
+            Http.Response nobody = officer.get("/api/residents/by-id-number/" + ResidentIT.idNumber("44060619900101999"));
+            assertEquals(nobody.status(), elsewhere.status(), elsewhere.body());
+            assertEquals(404, elsewhere.status(), elsewhere.body());
             http.await("/api/warehouse/products", r -> r.status() != 404 && r.status() != 503, 60);
             Http keeper = loginChanged(http, "keeper", "Start-2026a", "Work-2026keeper");
             Http.Response product = keeper.postJson("/api/warehouse/products", "{\"name\":\"避孕套\",\"type\":\"外用药具\","
@@ -191,6 +208,8 @@ class PostgresIT {
     }
 
     private static final String WANG = ResidentIT.idNumber("44060619900101003");
+    private static final String LI = ResidentIT.idNumber("44060619850505011");
+    private static final String ZHAO = ResidentIT.idNumber("44190019800303015");
     private static final int YEAR = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
 
     /** The plan PostgreSQL makes for {@code sql} with these parameters (bound, as the platform's queries are). */

@@ -237,27 +237,34 @@ public class ResidentServiceImpl implements ResidentService {
         }
         String number = idNumber.strip().toUpperCase();
         // the read office staff do most, kept lean: one indexed row over plain JDBC, no entity manager (BENCHMARKS.md)
-        ResidentDTO found = db.dialect() != Dialect.POSTGRESQL ? db.jdbc(BY_ID_NUMBER_SQL, ps -> rowOf(ps, number))
-                : db.jdbc(PREFECTURE_SQL, ps -> {
-            ps.setString(1, number);
-            String partition;
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
+        ResidentDTO found;
+        String own = Scope.prefecture(caller.scopePrefixes());
+        if (db.dialect() != Dialect.POSTGRESQL) {
+            found = db.jdbc(BY_ID_NUMBER_SQL, ps -> rowOf(ps, number));
+        } else if (own == null || !PREFECTURE.matcher(own).matches()) {
+            found = db.jdbc(PREFECTURE_SQL, ps -> partitioned(ps, number));
+        } else {
+            // an officer of one prefecture (county, township, community) mostly looks up its own residents: their
+            // partition first, one statement; the key table only when the row is not there (registered here, living
+            // in another prefecture; someone else's; nobody's). ID numbers are unique across partitions, so a row
+            // found there is the resident (BENCHMARKS.md, "the caller's prefecture first")
+            found = db.jdbc(inPartition("RESIDENT_P" + own), ps -> {
+                ResidentDTO d = null;
+                try {
+                    d = rowOf(ps, number);
+                } catch (SQLException e) {
+                    if (!"42P01".equals(e.getSQLState()) && !"42501".equals(e.getSQLState())) {
+                        throw e; // else: no such partition yet, or one made by hand: the key table says where
+                    }
                 }
-                boolean own = rs.getBoolean(2) && PREFECTURE.matcher(rs.getString(1)).matches();
-                partition = own ? "RESIDENT_P" + rs.getString(1) : "RESIDENT_OTHER";
-            }
-            String sql = BY_ID_NUMBER_SQL.replace(" FROM RESIDENT ", " FROM " + partition + " ");
-            try {
-                return readRow(ps.getConnection(), sql, number);
-            } catch (SQLException e) {
-                if (!"42501".equals(e.getSQLState())) { // a partition made by hand, not the platform's to read
-                    throw e;
+                if (d != null) {
+                    return d;
                 }
-                return readRow(ps.getConnection(), BY_ID_NUMBER_SQL, number);
-            }
-        });
+                try (PreparedStatement key = ps.getConnection().prepareStatement(PREFECTURE_SQL)) {
+                    return partitioned(key, number);
+                }
+            });
+        }
         if (found == null) {
             return Optional.empty();
         }
@@ -268,6 +275,32 @@ public class ResidentServiceImpl implements ResidentService {
             return Optional.empty();
         }
         return Optional.of(found);
+    }
+
+    /** {@link #BY_ID_NUMBER_SQL} reading one partition (or {@code RESIDENT_OTHER}) by name. */
+    private static String inPartition(String table) {
+        return BY_ID_NUMBER_SQL.replace(" FROM RESIDENT ", " FROM " + table + " ");
+    }
+
+    /** The resident of {@code number} through the key table ({@code key}: {@link #PREFECTURE_SQL}), or null. */
+    private static ResidentDTO partitioned(PreparedStatement key, String number) throws SQLException {
+        key.setString(1, number);
+        String partition;
+        try (ResultSet rs = key.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            boolean own = rs.getBoolean(2) && PREFECTURE.matcher(rs.getString(1)).matches();
+            partition = own ? "RESIDENT_P" + rs.getString(1) : "RESIDENT_OTHER";
+        }
+        try {
+            return readRow(key.getConnection(), inPartition(partition), number);
+        } catch (SQLException e) {
+            if (!"42501".equals(e.getSQLState())) { // a partition made by hand, not the platform's to read
+                throw e;
+            }
+            return readRow(key.getConnection(), BY_ID_NUMBER_SQL, number);
+        }
     }
 
     private static ResidentDTO readRow(java.sql.Connection c, String sql, String number) throws SQLException {
