@@ -238,32 +238,12 @@ public class ResidentServiceImpl implements ResidentService {
         String number = idNumber.strip().toUpperCase();
         // the read office staff do most, kept lean: one indexed row over plain JDBC, no entity manager (BENCHMARKS.md)
         ResidentDTO found;
-        String own = Scope.prefecture(caller.scopePrefixes());
         if (db.dialect() != Dialect.POSTGRESQL) {
             found = db.jdbc(BY_ID_NUMBER_SQL, ps -> rowOf(ps, number));
-        } else if (own == null || !PREFECTURE.matcher(own).matches()) {
-            found = db.jdbc(PREFECTURE_SQL, ps -> partitioned(ps, number));
         } else {
-            // an officer of one prefecture (county, township, community) mostly looks up its own residents: their
-            // partition first, one statement; the key table only when the row is not there (registered here, living
-            // in another prefecture; someone else's; nobody's). ID numbers are unique across partitions, so a row
-            // found there is the resident (BENCHMARKS.md, "the caller's prefecture first")
-            found = db.jdbc(inPartition("RESIDENT_P" + own), ps -> {
-                ResidentDTO d = null;
-                try {
-                    d = rowOf(ps, number);
-                } catch (SQLException e) {
-                    if (!"42P01".equals(e.getSQLState()) && !"42501".equals(e.getSQLState())) {
-                        throw e; // else: no such partition yet, or one made by hand: the key table says where
-                    }
-                }
-                if (d != null) {
-                    return d;
-                }
-                try (PreparedStatement key = ps.getConnection().prepareStatement(PREFECTURE_SQL)) {
-                    return partitioned(key, number);
-                }
-            });
+            String own = Scope.prefecture(caller.scopePrefixes());
+            found = own != null && PREFECTURE.matcher(own).matches() ? ownPrefectureFirst(own, number)
+                    : db.jdbc(PREFECTURE_SQL, ps -> partitioned(ps, number));
         }
         if (found == null) {
             return Optional.empty();
@@ -275,6 +255,31 @@ public class ResidentServiceImpl implements ResidentService {
             return Optional.empty();
         }
         return Optional.of(found);
+    }
+
+    /**
+     * An officer of one prefecture (county, township, community) mostly looks up its own residents: their partition
+     * first, one statement; the key table only when the row is not there (registered here, living in another
+     * prefecture; someone else's; nobody's). ID numbers are unique across partitions, so a row found there is the
+     * resident (BENCHMARKS.md, "the caller's prefecture first").
+     */
+    private ResidentDTO ownPrefectureFirst(String prefecture, String number) {
+        return db.jdbc(inPartition("RESIDENT_P" + prefecture), ps -> {
+            ResidentDTO d = null;
+            try {
+                d = rowOf(ps, number);
+            } catch (SQLException e) {
+                if (!"42P01".equals(e.getSQLState()) && !"42501".equals(e.getSQLState())) {
+                    throw e; // else: no such partition yet, or one made by hand: the key table says where
+                }
+            }
+            if (d != null) {
+                return d;
+            }
+            try (PreparedStatement key = ps.getConnection().prepareStatement(PREFECTURE_SQL)) {
+                return partitioned(key, number);
+            }
+        });
     }
 
     /** {@link #BY_ID_NUMBER_SQL} reading one partition (or {@code RESIDENT_OTHER}) by name. */
